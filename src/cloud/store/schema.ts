@@ -1,0 +1,275 @@
+/**
+ * The cloud's tables, as Kysely sees them. One interface per table; every
+ * resource row carries its account and region. Timestamps are epoch
+ * milliseconds (numbers) and booleans are 0/1 integers, so the same rows work
+ * on SQLite and PostgreSQL without dialect-specific column types.
+ *
+ * Ownership: each area of `src/cloud/api/` owns the tables named after it and
+ * is the only writer; other areas may read them.
+ */
+import type { Generated } from 'kysely';
+
+/** 0 or 1: portable boolean column. */
+export type Flag = 0 | 1;
+
+export interface AccountTable {
+  id: string; // numeric account uid as a string, e.g. "1234567890123456"
+  name: string;
+  created_at: number;
+}
+
+export interface AccessKeyTable {
+  access_key_id: string;
+  access_key_secret: string;
+  account_id: string;
+  created_at: number;
+}
+
+/** Signature nonces seen within the replay window; the key is access_key_id + nonce. */
+export interface NonceTable {
+  access_key_id: string;
+  nonce: string;
+  expires_at: number;
+}
+
+/** ClientToken idempotency: one row per (account, action, token). */
+export interface IdempotencyTable {
+  account_id: string;
+  action: string;
+  client_token: string;
+  params_hash: string;
+  response: string; // JSON of the first successful answer (without RequestId)
+  created_at: number;
+}
+
+export interface ResourceGroupTable {
+  id: string;
+  account_id: string;
+  name: string;
+  display_name: string;
+  status: string; // Creating | OK | PendingDelete
+  is_default: Flag;
+  created_at: number;
+}
+
+export interface ImageTable {
+  id: string;
+  account_id: string; // owner; system images belong to the "system" account
+  region_id: string;
+  image_name: string;
+  description: string;
+  image_family: string;
+  image_version: string;
+  image_owner_alias: string; // self | system | others | marketplace
+  architecture: string;
+  platform: string;
+  os_type: string;
+  os_name: string;
+  os_name_en: string;
+  boot_mode: string;
+  size: number; // GiB
+  status: string; // Creating | Waiting | Available | UnAvailable | CreateFailed | Deprecated
+  progress: number; // 0..100
+  usable: Flag;
+  is_public: Flag;
+  source_instance_id: string;
+  source_snapshot_id: string;
+  license_type: string;
+  detection_strategy: string;
+  nvme_support: string;
+  imds_support: string;
+  resource_group_id: string;
+  failure_code: string;
+  failure_message: string;
+  creation_time: number;
+  available_at: number | null; // when creation finishes (planned or actual)
+}
+
+export interface ImageDiskTable {
+  image_id: string;
+  position: number; // 0 = system disk
+  device: string;
+  disk_type: string; // system | data
+  size: number;
+  snapshot_id: string;
+  format: string;
+  import_oss_bucket: string;
+  import_oss_object: string;
+  progress: string;
+  remain_time: number;
+}
+
+export interface ImageShareTable {
+  image_id: string;
+  account_id: string; // the account the image is shared with
+  created_at: number;
+}
+
+export interface InstanceTable {
+  id: string;
+  account_id: string;
+  region_id: string;
+  zone_id: string;
+  instance_name: string;
+  description: string;
+  host_name: string;
+  instance_type: string;
+  cpu: number;
+  memory: number; // MiB
+  image_id: string;
+  os_type: string;
+  os_name: string;
+  vpc_id: string;
+  vswitch_id: string;
+  private_ip: string;
+  status: string; // Pending | Starting | Running | Stopping | Stopped
+  internet_max_bandwidth_out: number;
+  internet_charge_type: string;
+  instance_charge_type: string;
+  key_pair_name: string;
+  deletion_protection: Flag;
+  resource_group_id: string;
+  creation_time: number;
+  status_changed_at: number;
+}
+
+export interface InstanceSecurityGroupTable {
+  instance_id: string;
+  security_group_id: string;
+}
+
+export interface DiskTable {
+  id: string;
+  account_id: string;
+  region_id: string;
+  zone_id: string;
+  disk_name: string;
+  description: string;
+  category: string; // cloud | cloud_efficiency | cloud_ssd | cloud_essd | ...
+  performance_level: string;
+  size: number; // GiB
+  type: string; // system | data
+  status: string; // Creating | Available | Attaching | In_use | Detaching | ReIniting
+  instance_id: string;
+  device: string;
+  image_id: string;
+  source_snapshot_id: string;
+  delete_with_instance: Flag;
+  delete_auto_snapshot: Flag;
+  encrypted: Flag;
+  resource_group_id: string;
+  creation_time: number;
+  attached_time: number | null;
+  detached_time: number | null;
+}
+
+export interface SnapshotTable {
+  id: string;
+  account_id: string;
+  region_id: string;
+  snapshot_name: string;
+  description: string;
+  source_disk_id: string;
+  source_disk_type: string; // System | Data (as DescribeSnapshots spells it)
+  source_disk_size: number;
+  source_disk_category: string;
+  status: string; // progressing | accomplished | failed
+  progress: number; // 0..100
+  category: string; // standard | flash
+  retention_days: number;
+  /** Why this snapshot exists: "" for user snapshots, or the image id it was made for. */
+  created_for_image_id: string;
+  resource_group_id: string;
+  creation_time: number;
+  available_at: number | null;
+}
+
+export interface SecurityGroupTable {
+  id: string;
+  account_id: string;
+  region_id: string;
+  vpc_id: string;
+  security_group_name: string;
+  description: string;
+  security_group_type: string; // normal | enterprise
+  resource_group_id: string;
+  creation_time: number;
+}
+
+export interface VpcTable {
+  id: string;
+  account_id: string;
+  region_id: string;
+  vpc_name: string;
+  description: string;
+  cidr_block: string;
+  status: string; // Pending | Available
+  vrouter_id: string;
+  route_table_id: string;
+  is_default: Flag;
+  resource_group_id: string;
+  creation_time: number;
+}
+
+export interface VSwitchTable {
+  id: string;
+  account_id: string;
+  region_id: string;
+  vpc_id: string;
+  zone_id: string;
+  vswitch_name: string;
+  description: string;
+  cidr_block: string;
+  status: string; // Pending | Available
+  resource_group_id: string;
+  creation_time: number;
+}
+
+/** Tags of every taggable resource (image, snapshot, disk, instance, securitygroup, vpc, vswitch). */
+export interface TagTable {
+  account_id: string;
+  resource_type: string;
+  resource_id: string;
+  tag_key: string;
+  tag_value: string;
+}
+
+/**
+ * Durable asynchronous work (image creation, snapshot creation, instance state
+ * changes). A worker claims a due job by taking its lease; an expired lease
+ * means the worker died and another may take it over.
+ */
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  account_id: string;
+  resource_id: string;
+  payload: string; // JSON
+  state: string; // pending | done | failed
+  run_at: number; // not before this time (epoch ms)
+  lease_owner: string;
+  lease_expires_at: number;
+  attempts: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface Database {
+  accounts: AccountTable;
+  access_keys: AccessKeyTable;
+  nonces: NonceTable;
+  idempotency: IdempotencyTable;
+  resource_groups: ResourceGroupTable;
+  images: ImageTable;
+  image_disks: ImageDiskTable;
+  image_shares: ImageShareTable;
+  instances: InstanceTable;
+  instance_security_groups: InstanceSecurityGroupTable;
+  disks: DiskTable;
+  snapshots: SnapshotTable;
+  security_groups: SecurityGroupTable;
+  vpcs: VpcTable;
+  vswitches: VSwitchTable;
+  tags: TagTable;
+  jobs: JobTable;
+}
