@@ -1,0 +1,4 @@
+/** Placeholder: the tags area's actions, filled in by its owner. */
+import type { ActionTable } from '../action.js';
+
+export const tagsEcsActions: ActionTable = {};
