@@ -54,14 +54,133 @@ const CATALOGUE: Readonly<Record<string, ErrorDefinition>> = {
   },
 
   // --- Tags and resource groups (cloud/api/tags, resource-manager) ----------
+  'MissingParameter.ResourceType': { status: 404, message: 'The parameter - ResourceType should not be null' },
+  'MissingParameter.Tags': { status: 404, message: 'The parameter - Tags should not be null' },
+  'NumberExceed.ResourceIds': { status: 400, message: "The ResourceIds parameter's number is exceed , Valid : 50" },
+  'NumberExceed.Tags': { status: 400, message: "The Tags parameter's number is exceed , Valid : 20" },
+  'Duplicate.TagKey': { status: 400, message: 'The Tag.N.Key contain duplicate key.' },
+  'InvalidTagKey.Malformed': { status: 400, message: 'The specified Tag.n.Key is not valid.' },
+  'InvalidTagValue.Malformed': { status: 400, message: 'The specified Tag.n.Value is not valid.' },
+  'OperationDenied.QuotaExceed': { status: 400, message: 'The quota of tags on resource is beyond permitted range.' },
+  'InvalidResourceId.NotFound': { status: 404, message: 'The specified ResourceIds are not found in our records.' },
+  'InvalidResourceType.NotFound': { status: 404, message: 'The ResourceType provided does not exist in our records.' },
+  'InvalidResourceGroup.Duplicate': { status: 403, message: 'The ResourceId provided has a ResourceGroup in our records.' },
 
   // --- Catalog (cloud/api/catalog) ------------------------------------------
 
   // --- Images (cloud/api/images) --------------------------------------------
+  // Codes other areas also answer with are declared here once: the image ones
+  // (InvalidImageId.NotFound, IncorrectImageStatus) and those CreateImage needs
+  // from its sources (snapshots, instances); reuse them, do not redeclare.
+  'InvalidImageId.NotFound': { status: 404, message: 'The specified ImageId does not exist.' },
+  IncorrectImageStatus: { status: 400, message: 'The image not available.' },
+  'InvalidImageName.Malformed': { status: 400, message: 'The specified Image name is wrongly formed.' },
+  'InvalidImageName.Duplicated': { status: 400, message: 'The specified Image name has already bean used.' },
+  'InvalidDescription.Malformed': { status: 400, message: 'The specified description is wrongly formed.' },
+  'InvalidImageVersion.Malformed': { status: 400, message: 'The specified ImageVersion is wrongly formed.' },
+  'InvalidImageFamily.Malformed': { status: 400, message: 'The specified ImageFamily is wrongly formed.' },
+  'InvalidArchitecture.Malformed': { status: 400, message: 'The specified Architecture is wrongly formed.' },
+  'InvalidPlatform.Malformed': { status: 400, message: 'The specified Platform is wrongly formed.' },
+  'InvalidBootMode.ValueNotSupported': { status: 400, message: 'The specified BootMode is not supported.' },
+  'InvalidLicenseType.ValueNotSupported': { status: 400, message: 'The specified LicenseType is not supported.' },
+  'InvalidDetectionStrategy.ValueNotSupported': {
+    status: 400,
+    message: 'The specified DetectionStrategy is not supported.',
+  },
+  'InvalidSnapshotId.NotFound': { status: 404, message: 'The specified SnapshotId does not exist.' },
+  'InvalidSnapshotId.NotReady': {
+    status: 403,
+    message: 'The current status of the DiskDeviceMapping.n.SnapshotId or SnapshotId does not support this operation.',
+  },
+  'InvalidSnapshot.TooOld': {
+    status: 403,
+    message:
+      'This operation is denied because the specified snapshot by DiskDeviceMapping.n.SnapshotId or SnapshotId is created before 2013-07-15.',
+  },
+  'InvalidInstanceId.NotFound': { status: 404, message: 'The specified InstanceId does not exist.' },
+  IncorrectInstanceStatus: {
+    status: 400,
+    message: 'The current status of the instance does not support this operation.',
+  },
+  /** ECS answers OperationDenied with many reasons; pass the reason as `{0}`. */
+  OperationDenied: { status: 403, message: '{0}' },
+  'InvalidDevice.Malformed': { status: 400, message: 'The specified parameter DiskDeviceMapping.n.Device is not valid.' },
+  'InvalidDevice.InUse': {
+    status: 400,
+    message: 'The specified parameter DiskDeviceMapping.n.Device has been occupied.',
+  },
+  'InvalidSize.ValueNotSupported': {
+    status: 400,
+    message: 'The specified parameter DiskDeviceMapping.n.Size beyond the permitted range.',
+  },
+  'InvalidDiskType.ValueNotSupported': { status: 400, message: 'The specified disk type is not supported.' },
+  'QuotaExceed.Image': { status: 403, message: 'The Image Quota exceeds.' },
+  'InvalidImageOwnerAlias.ValueNotSupported': {
+    status: 400,
+    message: 'The specified ImageOwnerAlias value is not supported.',
+  },
+  'InvalidFilterKey.NotFound': { status: 404, message: 'The specified filter key is not found.' },
+  'InvalidFilterValue': { status: 400, message: 'The specified filter value is not valid.' },
+  InvalidUsage: { status: 404, message: 'The specifed Usage is not valid' },
+  InvalidOSType: { status: 404, message: 'The specifed OSType is not valid' },
+  InvalidArchitecture: { status: 404, message: 'The specifed Architecture is not valid' },
+  'InvalidStatus.ValueNotSupported': { status: 400, message: 'The specified Status is not supported.' },
+  'InvalidInstanceType.ValueNotSupported': {
+    status: 400,
+    message: 'The specified InstanceType does not exist or beyond the permitted range.',
+  },
+  'InvalidTag.Mismatch': { status: 400, message: 'The specified Tag.n.Key and Tag.n.Value are not match.' },
+  InvalidTagCount: { status: 400, message: 'The specified tags are beyond the permitted range.' },
+  ImageUsingByInstance: { status: 403, message: 'The specified image has been used to create instances.' },
+  ImageUseShared: { status: 403, message: 'The specified image has been shared to others.' },
+  'OperationDenied.ImageCopying': { status: 403, message: 'The Image is coping.' },
+  'IncorrectDestinationRegion': {
+    status: 403,
+    message: 'The destination region is not equal the target region.',
+  },
+  'DestinationRegion.NotFound': { status: 400, message: 'The destination region not found' },
+  'InvalidAccount.NotFound': {
+    status: 404,
+    message: 'The specified parameter "AddAccount.n" or "RemoveAccount.n" does not exist.',
+  },
+  'InvalidAccount.Forbbiden': { status: 404, message: 'The specified Account does not yourself.' },
+  'QuotaExceed.ShareImageUser': { status: 403, message: 'The shared Image user Quota exceeds.' },
+  'InvalidParameter.ImageSystem': {
+    status: 403,
+    message: 'The specified image is a public image and cannot be changed or deleted.',
+  },
 
   // --- Instances, disks, snapshots (cloud/api/compute) ----------------------
 
   // --- VPC, vSwitch, security groups (cloud/api/network) --------------------
+  'InvalidVpcId.NotFound': { status: 404, message: 'Specified VPC does not exist.' },
+  IncorrectVpcStatus: { status: 400, message: 'Current VPC status does not support this operation.' },
+  'InvalidVpcName.Malformed': { status: 400, message: 'Specified VPC name is not valid.' },
+  'InvalidVpcDiscription.Malformed': { status: 400, message: 'Specified VPC description is not valid.' },
+  'IllegalParam.CidrBlockMask': { status: 400, message: 'The param of CidrBlock Mask [{0}] is illegal.' },
+  InvalidResourceGroupId: { status: 400, message: 'The specified ResourceGroupId does not exist.' },
+  'DependencyViolation.VSwitch': { status: 400, message: 'Specified object has dependent resources' },
+  'DependencyViolation.SecurityGroup': { status: 400, message: 'Specified object has dependent resources SecurityGroup.' },
+  'DependencyViolation.Instance': { status: 400, message: 'Specified object has dependent resources' },
+  // DeleteVSwitch answers "Specified object has dependent resources." and
+  // DeleteSecurityGroup "There is still instance(s) in the specified security
+  // group." under the same code: the caller passes the message.
+  DependencyViolation: { status: 400, message: '{0}' },
+  'InvalidVSwitchId.NotFound': { status: 404, message: 'Specified virtual switch does not exist.' },
+  IncorrectVSwitchStatus: { status: 400, message: 'The current virtual switch status does not support this operation.' },
+  'InvalidVSwitchName.Malformed': { status: 400, message: 'Specified vSwitch name is not valid.' },
+  'InvalidVSwitchDescription.Malformed': { status: 400, message: 'Specified vSwitch description is not valid.' },
+  'InvalidCidrBlock.Malformed': { status: 400, message: 'Specified CIDR block is not valid.' },
+  'InvalidCidrBlock.Overlapped': { status: 400, message: 'Specified CIDR block overlapped with other vSwitch or route entry.' },
+  'QuotaExceeded.VSwitch': { status: 400, message: 'The maximum number of vSwitches in the VPC is reached.' },
+  'InvalidZoneId.NotFound': { status: 404, message: 'The specified zone does not exist.' },
+  'InvalidSecurityGroupId.NotFound': { status: 404, message: 'The specified SecurityGroupId does not exist.' },
+  'InvalidSecurityGroupName.Malformed': { status: 400, message: 'Specified security group name is not valid.' },
+  'InvalidSecurityGroupDiscription.Malformed': {
+    status: 400,
+    message: 'Specified security group description is not valid.',
+  },
+  'InvalidSecurityGroupType.ValueNotSupported': { status: 400, message: 'The specified SecurityGroupType is not supported.' },
 };
 
 export class EcsError extends Error {
