@@ -35,6 +35,8 @@ const CATALOGUE: Readonly<Record<string, ErrorDefinition>> = {
     message: 'The request processing has failed due to some unknown error, exception or failure.',
   },
   ServiceUnavailable: { status: 503, message: 'The request has failed due to a temporary failure of the server.' },
+  /** Not an Alibaba Cloud code (its gateway answers 413 without a body); ours for bodies over the limit. */
+  RequestTooLarge: { status: 413, message: 'The request body exceeds the size limit of the endpoint.' },
 
   // --- Common parameter errors ---------------------------------------------
   MissingParameter: {
@@ -67,6 +69,26 @@ const CATALOGUE: Readonly<Record<string, ErrorDefinition>> = {
   'InvalidResourceGroup.Duplicate': { status: 403, message: 'The ResourceId provided has a ResourceGroup in our records.' },
 
   // --- Catalog (cloud/api/catalog) ------------------------------------------
+  'InvalidAcceptLanguage.NotFound': {
+    status: 404,
+    message: 'Only Chinese (zh-CN), English (en-US), and Japanese (ja) are allowed.',
+  },
+  'InvalidInstanceChargeType.NotFound': { status: 404, message: 'The InstanceChargeType does not exist in our records' },
+  InvalidSpotStrategy: { status: 400, message: 'The specified SpotStrategy is not valid.' },
+  'Invalid.Param': {
+    status: 400,
+    message: 'The input parameter {0} that is mandatory for processing this request is not supplied.',
+  },
+  'Invalid.DestinationResource': { status: 404, message: 'The specified DestinationResource is not valid.' },
+  'Invalid.ResourceType': { status: 404, message: 'The ResourceType provided does not exist in our records.' },
+  'Invalid.InstanceChargeType': { status: 400, message: 'The specified InstanceChargeType is not valid.' },
+  'Invalid.IoOptimized': { status: 404, message: 'The specified IoOptimized is not valid.' },
+  'Invalid.NetworkCategory': { status: 404, message: 'The specified NetworkCategory is not valid.' },
+  'Invalid.SpotStrategy': { status: 404, message: 'The specified SpotStrategy is not valid.' },
+  'InvalidParam.TypeAndCpuMem.Conflict': {
+    status: 403,
+    message: "The specified 'InstanceType' and 'Cores','Memory' are not blank at the same time.",
+  },
 
   // --- Images (cloud/api/images) --------------------------------------------
   // Codes other areas also answer with are declared here once: the image ones

@@ -1,0 +1,19 @@
+/**
+ * Step 6: call the handler. A write action runs in one transaction, so a
+ * failure (any thrown error) leaves the store untouched; a read-only action
+ * reads through the plain connection.
+ */
+import type { Kysely } from 'kysely';
+import type { ActionContext, ActionResult } from '../api/action.js';
+import type { RoutedAction } from '../api/registry.js';
+import type { Database } from '../store/schema.js';
+
+export async function dispatch(
+  routed: RoutedAction,
+  db: Kysely<Database>,
+  context: Omit<ActionContext, 'db'>,
+): Promise<ActionResult> {
+  const { definition } = routed;
+  if (definition.readOnly === true) return definition.handler({ ...context, db });
+  return db.transaction().execute((trx) => definition.handler({ ...context, db: trx }));
+}

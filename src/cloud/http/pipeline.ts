@@ -1,0 +1,60 @@
+/**
+ * The life of one RPC request, as an ordered list of steps (each in its own
+ * file). Every failure, expected or not, becomes an ECS error envelope.
+ */
+import type { Logger } from 'pino';
+import type { CloudSettings } from '../api/action.js';
+import type { ActionRegistry } from '../api/registry.js';
+import type { Store } from '../store/store.js';
+import type { AccessKeyDirectory } from './access-keys.js';
+import { checkRegion } from './check-region.js';
+import { dispatch } from './dispatch.js';
+import { Params } from './params.js';
+import { parseRequest } from './parse-request.js';
+import type { RawRequest, RpcResponse } from './raw-request.js';
+import { newRequestId, renderError, renderSuccess } from './render.js';
+import type { ReplayGuard } from './replay-guard.js';
+import { routeAction } from './route-action.js';
+import { actionParams } from './system-params.js';
+import { verifySignature } from './verify-signature.js';
+
+export interface PipelineDeps {
+  readonly registry: ActionRegistry;
+  readonly store: Store;
+  readonly accessKeys: AccessKeyDirectory;
+  readonly replayGuard: ReplayGuard;
+  readonly settings: CloudSettings;
+  readonly now: () => number;
+  readonly logger: Logger;
+}
+
+export async function handleRpc(raw: RawRequest, deps: PipelineDeps): Promise<RpcResponse> {
+  const requestId = newRequestId();
+  let product = 'Ecs';
+  try {
+    const request = parseRequest(raw); //                          1. query + form body
+    const routed = routeAction(request, deps.registry); //         2. Version + Action
+    product = routed.product;
+    const now = deps.now();
+    const caller = await verifySignature(request, deps.accessKeys, now); // 3. AccessKey, time, signature → account
+    await deps.replayGuard.check(caller, now); //                  4. nonce
+    const regionId = checkRegion(request.params, deps.settings.defaultRegionId); // 5. RegionId
+    const result = await dispatch(routed, deps.store.db, { //      6. handler, in a transaction unless read-only
+      requestId,
+      action: routed.action,
+      account: caller.account,
+      regionId,
+      params: new Params(actionParams(request.params)),
+      now: deps.now,
+      settings: deps.settings,
+    });
+    return renderSuccess(requestId, result); //                    7. JSON body
+  } catch (error) {
+    return renderError(error, { requestId, hostId: hostOf(raw), product, logger: deps.logger });
+  }
+}
+
+function hostOf(raw: RawRequest): string {
+  const host = raw.headers.host;
+  return typeof host === 'string' && host !== '' ? host : 'ecs.aliyuncs.com';
+}

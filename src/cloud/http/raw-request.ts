@@ -1,0 +1,17 @@
+/** A request as the HTTP layer received it, before any interpretation. */
+import type { IncomingHttpHeaders } from 'node:http';
+
+export interface RawRequest {
+  readonly method: string;
+  /** Path and query exactly as sent (`/?Action=…`). */
+  readonly url: string;
+  /** Lowercase names, as node:http delivers them. */
+  readonly headers: IncomingHttpHeaders;
+  /** The body bytes exactly as received (chunked bodies already joined). */
+  readonly body: Buffer;
+}
+
+export interface RpcResponse {
+  readonly status: number;
+  readonly body: string;
+}

@@ -1,0 +1,8 @@
+/**
+ * Every job kind the cloud runs, in a plain list that server.ts hands to the
+ * runner. Areas add their kinds here, e.g.
+ * `import { imageCreationJob } from './image-creation.js'` then list it.
+ */
+import type { JobKind } from './types.js';
+
+export const JOB_KINDS: readonly JobKind[] = [];

@@ -1,0 +1,43 @@
+/**
+ * Schema migrations, applied in list order by Kysely's Migrator. To change the
+ * schema, add a file `NNN-what.ts` exporting a `StoreMigration` and append it
+ * here; never edit a migration that has shipped.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Store, StoreDialect } from '../store.js';
+import { initialMigration } from './001-initial.js';
+
+export interface StoreMigration {
+  /** Unique and sortable: `001-initial`, `002-…`. */
+  readonly name: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the schema type holds
+  up(db: Kysely<any>, dialect: StoreDialect): Promise<void>;
+}
+
+export const MIGRATIONS: readonly StoreMigration[] = [initialMigration];
+
+class ListMigrationProvider implements MigrationProvider {
+  readonly #migrations: readonly StoreMigration[];
+  readonly #dialect: StoreDialect;
+
+  constructor(migrations: readonly StoreMigration[], dialect: StoreDialect) {
+    this.#migrations = migrations;
+    this.#dialect = dialect;
+  }
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const dialect = this.#dialect;
+    return Object.fromEntries(
+      this.#migrations.map((migration) => [migration.name, { up: (db) => migration.up(db, dialect) }]),
+    );
+  }
+}
+
+export async function migrateToLatest(store: Store): Promise<void> {
+  const migrator = new Migrator({
+    db: store.db,
+    provider: new ListMigrationProvider(MIGRATIONS, store.dialect),
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
+}

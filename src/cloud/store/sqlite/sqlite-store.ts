@@ -1,0 +1,57 @@
+/**
+ * SQLite store on better-sqlite3: one file, WAL journal (readers never block
+ * the writer), a busy timeout so a second process (e.g. `ecs-image accounts
+ * create` beside a running server) waits instead of failing.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Database } from '../schema.js';
+import type { ClaimJobOptions, JobRow, Store } from '../store.js';
+
+export class SqliteStore implements Store {
+  readonly db: Kysely<Database>;
+  readonly dialect = 'sqlite' as const;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const connection = new Sqlite(file);
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = NORMAL');
+    connection.pragma('busy_timeout = 5000');
+    this.db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  }
+
+  /**
+   * One UPDATE … WHERE id = (SELECT … LIMIT 1) RETURNING statement: SQLite
+   * runs a statement atomically under its write lock, so no second worker (in
+   * this or another process) can claim the same row.
+   */
+  async claimJob({ owner, now, leaseMs }: ClaimJobOptions): Promise<JobRow | undefined> {
+    const due = this.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('state', '=', 'pending')
+      .where('run_at', '<=', now)
+      .where((eb) => eb.or([eb('lease_owner', '=', ''), eb('lease_expires_at', '<', now)]))
+      .orderBy('run_at')
+      .orderBy('id')
+      .limit(1);
+    return this.db
+      .updateTable('jobs')
+      .set({
+        lease_owner: owner,
+        lease_expires_at: now + leaseMs,
+        attempts: sql<number>`attempts + 1`,
+        updated_at: now,
+      })
+      .where('id', '=', due)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DescribeRegionsRequest } from '@alicloud/ecs20140526';
+import { startTestCloud, type TestCloud } from '../support/cloud.js';
+
+describe('core endpoint with the official ECS SDK', () => {
+  let cloud: TestCloud;
+  beforeAll(async () => {
+    cloud = await startTestCloud();
+  });
+  afterAll(async () => {
+    await cloud?.close();
+  });
+
+  it('answers DescribeRegions signed with ACS3-HMAC-SHA256', async () => {
+    const response = await cloud.ecsClient().describeRegions(new DescribeRegionsRequest({}));
+    expect(response.statusCode).toBe(200);
+    expect(response.body?.requestId).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
+    const ids = response.body?.regions?.region?.map((region) => region.regionId);
+    expect(ids?.[0]).toBe('cn-hangzhou');
+    expect(ids).toContain('cn-shanghai');
+  });
+
+  it('answers DescribeRegions signed with RPC HMAC-SHA1', async () => {
+    const response = await cloud
+      .ecsClient({ signature: 'v1' })
+      .describeRegions(new DescribeRegionsRequest({ acceptLanguage: 'en-US' }));
+    expect(response.body?.regions?.region?.[0]?.localName).toBe('China (Hangzhou)');
+  });
+});
