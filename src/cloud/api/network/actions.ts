@@ -1,5 +1,13 @@
-/** Placeholder: the network area's actions, filled in by its owner. */
+/**
+ * The network area's action tables: security groups on ECS (2014-05-26);
+ * VPCs, vSwitches, the system route table and the VPC product's tag actions
+ * on VPC (2016-04-28).
+ */
 import type { ActionTable } from '../action.js';
+import { tagsVpcActions } from '../tags/actions.js';
+import { securityGroupActions } from './security-group-actions.js';
+import { vpcActions } from './vpc-actions.js';
+import { vswitchActions } from './vswitch-actions.js';
 
-export const networkEcsActions: ActionTable = {};
-export const networkVpcActions: ActionTable = {};
+export const networkEcsActions: ActionTable = { ...securityGroupActions };
+export const networkVpcActions: ActionTable = { ...vpcActions, ...vswitchActions, ...tagsVpcActions };

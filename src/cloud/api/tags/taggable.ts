@@ -4,7 +4,7 @@
  * cloud has no table for are valid names whose ids can never be found
  * (`InvalidResourceId.NotFound`), as for an empty account in the real cloud.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type { TaggableResourceType } from './tag-store.js';
 
@@ -75,6 +75,20 @@ export async function findOwnedResources(
     .execute();
   for (const row of rows) found.set(row.id, { id: row.id, resourceGroupId: row.resource_group_id });
   return found;
+}
+
+/** A subquery of the ids of the caller's resources of one type in a region. */
+export function ownedIdsQuery(
+  db: Kysely<Database>,
+  scope: { readonly accountId: string; readonly regionId: string },
+  resourceType: TaggableResourceType,
+): SelectQueryBuilder<Database, 'images', { id: string }> {
+  // Typed as `images`, like findOwnedResources: the columns used are common to all.
+  return db
+    .selectFrom(TABLE_OF[resourceType] as 'images')
+    .select('id')
+    .where('account_id', '=', scope.accountId)
+    .where('region_id', '=', scope.regionId);
 }
 
 /** Moves one resource (already checked to be the caller's) into another group. */

@@ -1,0 +1,200 @@
+/**
+ * ECS (2014-05-26) security groups: CreateSecurityGroup,
+ * DescribeSecurityGroups, DescribeSecurityGroupAttribute, DeleteSecurityGroup.
+ * Groups carry no rules here (`Permissions` is always empty); instances join
+ * them through `instance_security_groups`, which the compute area writes and
+ * which keeps a group from being deleted.
+ */
+import type { ActionContext, ActionResult, ActionTable } from '../action.js';
+import { EcsError } from '../../http/errors.js';
+import { newId } from '../../../domain/ids.js';
+import { withClientToken } from '../idempotency.js';
+import { resolveResourceGroupId } from '../resource-manager/resource-groups.js';
+import { deleteTagsOf, parseTagFilters, parseTags, setTags, taggedWith, tagsOf } from '../tags/index.js';
+import { findSecurityGroup, findVpc, stopIfDryRun, type SecurityGroupRow } from './lookups.js';
+import { pageFields, readPage } from './paging.js';
+import { securityGroupDescription, securityGroupName } from './text-rules.js';
+import { isoSeconds } from './wire-format.js';
+
+const SECURITY_GROUP_TYPES: ReadonlySet<string> = new Set(['normal', 'enterprise']);
+/** Private IPs a basic (normal) group may hold; an enterprise group holds far more. */
+const CAPACITY: Readonly<Record<string, number>> = { normal: 2000, enterprise: 65536 };
+const MAX_SECURITY_GROUP_IDS = 100;
+
+function securityGroupType(value: string | undefined): string {
+  if (value === undefined) return 'normal';
+  if (!SECURITY_GROUP_TYPES.has(value)) throw EcsError.invalidParameter('SecurityGroupType');
+  return value;
+}
+
+function createSecurityGroup(ctx: ActionContext): Promise<ActionResult> {
+  return withClientToken(ctx, 'CreateSecurityGroup', () => createSecurityGroupOnce(ctx));
+}
+
+async function createSecurityGroupOnce(ctx: ActionContext): Promise<ActionResult> {
+  const { params } = ctx;
+  const name = securityGroupName(params.string('SecurityGroupName'));
+  const description = securityGroupDescription(params.string('Description'));
+  const type = securityGroupType(params.string('SecurityGroupType'));
+  const tags = parseTags(params);
+  // Every region here is VPC-only: a group needs the VPC it belongs to.
+  const vpcId = params.string('VpcId');
+  if (vpcId === undefined) throw new EcsError('InvalidVpcId.NotFound');
+  const vpc = await findVpc(ctx, vpcId);
+  if (vpc.status !== 'Available') throw new EcsError('IncorrectVpcStatus');
+  const resourceGroupId = await resolveResourceGroupId(ctx, params.string('ResourceGroupId'));
+  stopIfDryRun(ctx);
+  const row: SecurityGroupRow = {
+    id: newId('securityGroup', ctx.regionId),
+    account_id: ctx.account.id,
+    region_id: ctx.regionId,
+    vpc_id: vpc.id,
+    security_group_name: name,
+    description,
+    security_group_type: type,
+    resource_group_id: resourceGroupId,
+    creation_time: ctx.now(),
+  };
+  await ctx.db.insertInto('security_groups').values(row).execute();
+  await setTags(ctx.db, { accountId: ctx.account.id, resourceType: 'securitygroup', resourceId: row.id, tags });
+  return { SecurityGroupId: row.id };
+}
+
+/** Instances per group for a page of groups, in one query. */
+async function memberCounts(ctx: ActionContext, groupIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (groupIds.length === 0) return counts;
+  const rows = await ctx.db
+    .selectFrom('instance_security_groups')
+    .select(['security_group_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('security_group_id', 'in', [...groupIds])
+    .groupBy('security_group_id')
+    .execute();
+  for (const row of rows) counts.set(row.security_group_id, Number(row.count));
+  return counts;
+}
+
+function requestedIds(ctx: ActionContext): string[] {
+  const ids = ctx.params.jsonArray('SecurityGroupIds') ?? [];
+  if (ids.length > MAX_SECURITY_GROUP_IDS) throw EcsError.invalidParameter('SecurityGroupIds');
+  const single = ctx.params.string('SecurityGroupId');
+  return single === undefined ? ids : [...ids, single];
+}
+
+async function describeSecurityGroups(ctx: ActionContext): Promise<ActionResult> {
+  const { params } = ctx;
+  const page = readPage(params, { maxPageSize: 100, tokens: true });
+  const ids = requestedIds(ctx);
+  const single = params.string('SecurityGroupId');
+  const vpcId = params.string('VpcId');
+  const name = params.string('SecurityGroupName');
+  const fuzzy = params.boolean('FuzzyQuery') === true;
+  const type = params.string('SecurityGroupType');
+  const resourceGroupId = params.string('ResourceGroupId');
+  const networkType = params.string('NetworkType');
+  const serviceManaged = params.boolean('ServiceManaged');
+  const tagFilters = parseTagFilters(params);
+  if (networkType !== undefined && networkType !== 'vpc' && networkType !== 'classic') {
+    throw EcsError.invalidParameter('NetworkType');
+  }
+  stopIfDryRun(ctx);
+
+  let query = ctx.db
+    .selectFrom('security_groups')
+    .where('account_id', '=', ctx.account.id)
+    .where('region_id', '=', ctx.regionId);
+  if (ids.length > 0) query = query.where('id', 'in', ids);
+  // SecurityGroupId and SecurityGroupIds together: both must match.
+  if (single !== undefined) query = query.where('id', '=', single);
+  if (vpcId !== undefined) query = query.where('vpc_id', '=', vpcId);
+  if (name !== undefined) {
+    query = fuzzy ? query.where('security_group_name', 'like', `%${name}%`) : query.where('security_group_name', '=', name);
+  }
+  if (type !== undefined) query = query.where('security_group_type', '=', type);
+  if (resourceGroupId !== undefined) query = query.where('resource_group_id', '=', resourceGroupId);
+  if (networkType === 'classic') query = query.where('vpc_id', '=', '');
+  if (networkType === 'vpc') query = query.where('vpc_id', '!=', '');
+  // No group here is managed by another cloud service.
+  if (serviceManaged === true) query = query.where('id', '=', '');
+  if (tagFilters.length > 0) query = query.where('id', 'in', taggedWith(ctx.db, 'securitygroup', tagFilters));
+
+  const total = await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll()
+    .orderBy('creation_time', 'desc')
+    .orderBy('id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const pageIds = rows.map((row) => row.id);
+  const [counts, tags] = await Promise.all([memberCounts(ctx, pageIds), tagsOf(ctx.db, pageIds)]);
+  return {
+    ...pageFields(page, Number(total.count), true),
+    RegionId: ctx.regionId,
+    SecurityGroups: {
+      SecurityGroup: rows.map((row) => {
+        const members = counts.get(row.id) ?? 0;
+        return {
+          SecurityGroupId: row.id,
+          SecurityGroupName: row.security_group_name,
+          Description: row.description,
+          VpcId: row.vpc_id,
+          SecurityGroupType: row.security_group_type,
+          CreationTime: isoSeconds(row.creation_time),
+          ResourceGroupId: row.resource_group_id,
+          ServiceManaged: false,
+          EcsCount: members,
+          AvailableInstanceAmount: Math.max(0, (CAPACITY[row.security_group_type] ?? 2000) - members),
+          RuleCount: 0,
+          GroupToGroupRuleCount: 0,
+          Tags: { Tag: tags.get(row.id) ?? [] },
+        };
+      }),
+    },
+  };
+}
+
+const DIRECTIONS: ReadonlySet<string> = new Set(['ingress', 'egress', 'all']);
+const NIC_TYPES: ReadonlySet<string> = new Set(['internet', 'intranet']);
+
+async function describeSecurityGroupAttribute(ctx: ActionContext): Promise<ActionResult> {
+  const { params } = ctx;
+  const id = params.requiredString('SecurityGroupId');
+  const direction = params.string('Direction');
+  if (direction !== undefined && !DIRECTIONS.has(direction)) throw EcsError.invalidParameter('Direction');
+  const nicType = params.string('NicType');
+  if (nicType !== undefined && !NIC_TYPES.has(nicType)) throw new EcsError('InvalidNicType.ValueNotSupported');
+  params.integer('MaxResults', { min: 10, max: 1000 });
+  const row = await findSecurityGroup(ctx, id);
+  const result: ActionResult = {
+    RegionId: row.region_id,
+    SecurityGroupId: row.id,
+    SecurityGroupName: row.security_group_name,
+    Description: row.description,
+    VpcId: row.vpc_id,
+    // Members of a basic group talk to each other; an enterprise group's do not.
+    InnerAccessPolicy: row.security_group_type === 'enterprise' ? 'Drop' : 'Accept',
+    Permissions: { Permission: [] },
+    NextToken: '',
+  };
+  if (params.string('Attribute') === 'snapshotPolicyIds') result['SnapshotPolicyIds'] = { SnapshotPolicyId: [] };
+  return result;
+}
+
+async function deleteSecurityGroup(ctx: ActionContext): Promise<ActionResult> {
+  const row = await findSecurityGroup(ctx, ctx.params.requiredString('SecurityGroupId'));
+  const members = await memberCounts(ctx, [row.id]);
+  if ((members.get(row.id) ?? 0) > 0) {
+    throw new EcsError('DependencyViolation', 'There is still instance(s) in the specified security group.');
+  }
+  await ctx.db.deleteFrom('security_groups').where('id', '=', row.id).execute();
+  await deleteTagsOf(ctx.db, [row.id]);
+  return {};
+}
+
+export const securityGroupActions: ActionTable = {
+  CreateSecurityGroup: { handler: createSecurityGroup },
+  DescribeSecurityGroups: { handler: describeSecurityGroups, readOnly: true },
+  DescribeSecurityGroupAttribute: { handler: describeSecurityGroupAttribute, readOnly: true },
+  DeleteSecurityGroup: { handler: deleteSecurityGroup },
+};
