@@ -167,10 +167,7 @@ const CATALOGUE: Readonly<Record<string, ErrorDefinition>> = {
   },
   'InvalidAccount.Forbbiden': { status: 404, message: 'The specified Account does not yourself.' },
   'QuotaExceed.ShareImageUser': { status: 403, message: 'The shared Image user Quota exceeds.' },
-  'InvalidParameter.ImageSystem': {
-    status: 403,
-    message: 'The specified image is a public image and cannot be changed or deleted.',
-  },
+  IncorrectDiskStatus: { status: 403, message: 'The current disk status does not support this operation.' },
 
   // --- Instances, disks, snapshots (cloud/api/compute) ----------------------
 

@@ -4,5 +4,6 @@
  * `import { imageCreationJob } from './image-creation.js'` then list it.
  */
 import type { JobKind } from './types.js';
+import { imageCreationJob } from './image-creation.js';
 
-export const JOB_KINDS: readonly JobKind[] = [];
+export const JOB_KINDS: readonly JobKind[] = [imageCreationJob];

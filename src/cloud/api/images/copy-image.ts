@@ -1,0 +1,133 @@
+/**
+ * CopyImage: an Available custom image of the caller, copied to another
+ * region under a new id. The copy starts `Creating` there with a new snapshot
+ * per source snapshot (in the destination region, made for the copy) and is
+ * finished by the same durable job as CreateImage.
+ */
+import type { Insertable } from 'kysely';
+import type { ActionContext, ActionResult } from '../action.js';
+import { EcsError } from '../../http/errors.js';
+import type { SnapshotTable } from '../../store/schema.js';
+import { withClientToken } from '../idempotency.js';
+import { findRegion } from '../catalog/catalog.js';
+import { resolveResourceGroupId } from '../resource-manager/resource-groups.js';
+import { parseTags } from '../tags/tag-params.js';
+import { setTags } from '../tags/tag-store.js';
+import { newId } from '../../../domain/ids.js';
+import type { PlannedDisk } from '../../../domain/disk-mapping.js';
+import type { ImageDiskType } from '../../../domain/image-enums.js';
+import { scheduleImageCompletion } from '../../jobs/image-creation.js';
+import { checkClientToken, endDryRun, readDescription, readImageName } from './image-attributes.js';
+import { checkImageQuota, findOwnImage, isImageNameTaken } from './image-lookup.js';
+import { insertImage } from './image-write.js';
+
+export async function copyImage(ctx: ActionContext): Promise<ActionResult> {
+  return withClientToken(ctx, 'CopyImage', () => copy(ctx));
+}
+
+async function copy(ctx: ActionContext): Promise<ActionResult> {
+  const { params } = ctx;
+  checkClientToken(params);
+  const imageId = params.requiredString('ImageId');
+  const destination = params.requiredString('DestinationRegionId');
+  const name = readImageName(params, 'DestinationImageName');
+  const description = readDescription(params, 'DestinationDescription');
+  params.boolean('Encrypted');
+  const tags = parseTags(params);
+
+  if (findRegion(destination) === undefined) throw new EcsError('DestinationRegion.NotFound');
+  const source = await findOwnImage(ctx, imageId);
+  if (destination === ctx.regionId) throw new EcsError('IncorrectDestinationRegion');
+  if (source.status !== 'Available') throw new EcsError('IncorrectImageStatus');
+  if (name !== undefined && (await isImageNameTaken(ctx.db, ctx.account.id, destination, name))) {
+    throw new EcsError('InvalidImageName.Duplicated');
+  }
+  await checkImageQuota(ctx.db, ctx.account.id, destination, ctx.settings.imageQuota);
+  const resourceGroupId = await resolveResourceGroupId(ctx, params.string('ResourceGroupId'));
+  endDryRun(params);
+
+  const copyId = newId('image', destination);
+  const now = ctx.now();
+  const availableAt = now + ctx.settings.imageCreationMs;
+  const sourceDisks = await ctx.db
+    .selectFrom('image_disks')
+    .selectAll()
+    .where('image_id', '=', source.id)
+    .orderBy('position')
+    .execute();
+  const sourceSnapshots = await ctx.db
+    .selectFrom('snapshots')
+    .selectAll()
+    .where('id', 'in', ['', ...sourceDisks.map((disk) => disk.snapshot_id)])
+    .execute();
+  const snapshotById = new Map(sourceSnapshots.map((snapshot) => [snapshot.id, snapshot]));
+
+  const newSnapshots: Insertable<SnapshotTable>[] = [];
+  const disks: PlannedDisk[] = sourceDisks.map((disk) => {
+    const original = snapshotById.get(disk.snapshot_id);
+    let snapshotId = '';
+    if (disk.snapshot_id !== '') {
+      snapshotId = newId('snapshot', destination);
+      newSnapshots.push({
+        id: snapshotId,
+        account_id: ctx.account.id,
+        region_id: destination,
+        snapshot_name: '',
+        description: `Copied for image ${copyId} from ${disk.snapshot_id}`,
+        source_disk_id: original?.source_disk_id ?? '',
+        source_disk_type: disk.disk_type === 'system' ? 'System' : 'Data',
+        source_disk_size: original === undefined ? Number(disk.size) : Number(original.source_disk_size),
+        source_disk_category: original?.source_disk_category ?? '',
+        status: 'progressing',
+        progress: 0,
+        category: 'standard',
+        retention_days: 0,
+        created_for_image_id: copyId,
+        resource_group_id: resourceGroupId,
+        creation_time: now,
+        available_at: availableAt,
+      });
+    }
+    return {
+      device: disk.device,
+      diskType: disk.disk_type as ImageDiskType,
+      size: Number(disk.size),
+      snapshotId,
+      category: original?.source_disk_category ?? '',
+    };
+  });
+
+  await insertImage(ctx.db, {
+    image: {
+      ...source,
+      id: copyId,
+      region_id: destination,
+      image_name: name ?? source.image_name,
+      description: description ?? source.description,
+      image_owner_alias: 'self',
+      status: 'Creating',
+      progress: 0,
+      usable: 0,
+      is_public: 0,
+      source_instance_id: '',
+      source_snapshot_id: disks[0]?.snapshotId ?? '',
+      resource_group_id: resourceGroupId,
+      failure_code: '',
+      failure_message: '',
+      creation_time: now,
+      available_at: availableAt,
+    },
+    disks,
+    newSnapshots,
+  });
+  await setTags(ctx.db, { accountId: ctx.account.id, resourceType: 'image', resourceId: copyId, tags });
+  await scheduleImageCompletion(ctx.db, {
+    accountId: ctx.account.id,
+    imageId: copyId,
+    regionId: destination,
+    availableAt,
+    now,
+    sourceImageId: source.id,
+  });
+  return { ImageId: copyId };
+}

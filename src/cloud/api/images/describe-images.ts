@@ -1,0 +1,246 @@
+/**
+ * DescribeImages: the images the caller may see in the region (its own, the
+ * public ones, those shared with it), narrowed by every documented filter,
+ * newest first, one page at a time. Unknown ids are not an error: the answer
+ * is an empty page, as ECS gives and both providers expect.
+ */
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { ActionContext, ActionResult } from '../action.js';
+import { EcsError } from '../../http/errors.js';
+import type { Database } from '../../store/schema.js';
+import { findInstanceType } from '../catalog/catalog.js';
+import { findDefaultResourceGroup } from '../resource-manager/resource-groups.js';
+import { taggedWith } from '../tags/tag-store.js';
+import {
+  ALL_STATUSES_QUERY,
+  ARCHITECTURES,
+  IMAGE_OWNER_ALIASES,
+  IMAGE_STATUSES,
+  IMAGE_USAGES,
+  isOneOf,
+  OS_TYPES,
+  type ImageOwnerAlias,
+} from '../../../domain/image-enums.js';
+import { endDryRun } from './image-attributes.js';
+import { SYSTEM_ACCOUNT_ID } from './image-lookup.js';
+import { renderImages } from './image-view.js';
+import { readImageTagFilters } from './image-tag-filters.js';
+
+type ImageQuery = SelectQueryBuilder<Database, 'images', object>;
+type Eb = ExpressionBuilder<Database, 'images'>;
+
+const FILTER_KEYS = [
+  'CreationStartTime',
+  'CreationEndTime',
+  'NetworkType',
+  'CpuOnlineUpgrade',
+  'CpuOnlineDowngrade',
+  'MemoryOnlineUpgrade',
+  'MemoryOnlineDowngrade',
+] as const;
+
+function commaList(raw: string | undefined): string[] {
+  return raw === undefined ? [] : raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+/** `Status`: default Available; a comma list; `ALL`. With `Usable` given and no `Status`, no default applies. */
+function readStatuses(ctx: ActionContext): string[] | undefined {
+  const given = commaList(ctx.params.string('Status'));
+  if (given.length === 0) return ctx.params.has('Usable') && ctx.params.string('Usable') !== undefined ? undefined : ['Available'];
+  if (given.some((status) => status.toUpperCase() === ALL_STATUSES_QUERY)) return undefined;
+  for (const status of given) {
+    if (!isOneOf(IMAGE_STATUSES, status)) throw new EcsError('InvalidStatus.ValueNotSupported');
+  }
+  return given;
+}
+
+function readOwnerAlias(ctx: ActionContext): ImageOwnerAlias | undefined {
+  const alias = ctx.params.string('ImageOwnerAlias');
+  if (alias === undefined) return undefined;
+  if (!isOneOf(IMAGE_OWNER_ALIASES, alias)) throw new EcsError('InvalidImageOwnerAlias.ValueNotSupported');
+  return alias;
+}
+
+/** `yyyy-MM-ddTHH:mmZ` (seconds tolerated) → epoch ms. */
+function filterTime(value: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/.test(value)) throw new EcsError('InvalidFilterValue');
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new EcsError('InvalidFilterValue');
+  return time;
+}
+
+function sharedWithCaller(eb: Eb, accountId: string) {
+  return eb.exists(
+    eb
+      .selectFrom('image_shares')
+      .select('image_shares.image_id')
+      .whereRef('image_shares.image_id', '=', 'images.id')
+      .where('image_shares.account_id', '=', accountId),
+  );
+}
+
+function visibility(query: ImageQuery, ctx: ActionContext, alias: ImageOwnerAlias | undefined): ImageQuery {
+  const me = ctx.account.id;
+  const community = ctx.params.boolean('IsPublic') === true;
+  const othersFilter = (eb: Eb) => {
+    const shared = sharedWithCaller(eb, me);
+    const mine = eb('images.account_id', '!=', me);
+    const notSystem = eb('images.account_id', '!=', SYSTEM_ACCOUNT_ID);
+    return community
+      ? eb.and([mine, notSystem, eb.or([shared, eb('images.is_public', '=', 1)])])
+      : eb.and([mine, notSystem, shared]);
+  };
+  switch (alias) {
+    case 'self':
+      return query.where('images.account_id', '=', me);
+    case 'system':
+      return query.where('images.account_id', '=', SYSTEM_ACCOUNT_ID).where('images.image_owner_alias', '=', 'system');
+    case 'marketplace':
+      return query.where('images.account_id', '=', SYSTEM_ACCOUNT_ID).where('images.image_owner_alias', '=', 'marketplace');
+    case 'others':
+      return query.where(othersFilter);
+    case undefined:
+      return query.where((eb) =>
+        eb.or([eb('images.account_id', '=', me), eb('images.account_id', '=', SYSTEM_ACCOUNT_ID), othersFilter(eb)]),
+      );
+  }
+}
+
+async function applyFilters(query: ImageQuery, ctx: ActionContext): Promise<ImageQuery | undefined> {
+  const { params } = ctx;
+  let q = query;
+
+  const ids = commaList(params.string('ImageId'));
+  if (ids.length > 0) q = q.where('images.id', 'in', ids);
+
+  const name = params.string('ImageName');
+  if (name !== undefined) {
+    const pattern = `%${name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    q = q.where(sql<boolean>`${sql.ref('images.image_name')} like ${pattern} escape '\\'`);
+  }
+
+  const family = params.string('ImageFamily');
+  if (family !== undefined) q = q.where('images.image_family', '=', family);
+
+  const statuses = readStatuses(ctx);
+  if (statuses !== undefined) q = q.where('images.status', 'in', statuses);
+
+  const usable = params.boolean('Usable');
+  if (usable !== undefined) q = q.where('images.usable', '=', usable ? 1 : 0);
+
+  const architecture = params.string('Architecture');
+  if (architecture !== undefined) {
+    if (!isOneOf(ARCHITECTURES, architecture)) throw new EcsError('InvalidArchitecture');
+    q = q.where('images.architecture', '=', architecture);
+  }
+
+  const osType = params.string('OSType');
+  if (osType !== undefined) {
+    if (!isOneOf(OS_TYPES, osType.toLowerCase())) throw new EcsError('InvalidOSType');
+    q = q.where('images.os_type', '=', osType.toLowerCase());
+  }
+
+  const usage = params.string('Usage');
+  if (usage !== undefined) {
+    if (!isOneOf(IMAGE_USAGES, usage)) throw new EcsError('InvalidUsage');
+    q = q.where((eb) => {
+      const used = eb.exists(
+        eb
+          .selectFrom('instances')
+          .select('instances.id')
+          .whereRef('instances.image_id', '=', 'images.id')
+          .whereRef('instances.region_id', '=', 'images.region_id'),
+      );
+      return usage === 'instance' ? used : eb.not(used);
+    });
+  }
+
+  const actionType = params.string('ActionType');
+  if (actionType !== undefined && actionType !== 'CreateEcs' && actionType !== 'ChangeOS') {
+    throw EcsError.invalidParameter('ActionType');
+  }
+
+  const instanceTypeId = params.string('InstanceType');
+  if (instanceTypeId !== undefined) {
+    const instanceType = findInstanceType(instanceTypeId);
+    if (instanceType === undefined) throw new EcsError('InvalidInstanceType.ValueNotSupported');
+    q = q.where('images.architecture', instanceType.cpuArchitecture === 'ARM' ? '=' : '!=', 'arm64');
+    if (instanceType.nvmeSupport === 'required') q = q.where('images.nvme_support', '=', 'supported');
+  }
+
+  // Every image here supports I/O optimization and cloud-init: asking for images without them finds none.
+  if (params.boolean('IsSupportIoOptimized') === false || params.boolean('IsSupportCloudinit') === false) return undefined;
+
+  const snapshotId = params.string('SnapshotId');
+  if (snapshotId !== undefined) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('images.source_snapshot_id', '=', snapshotId),
+        eb.exists(
+          eb
+            .selectFrom('image_disks')
+            .select('image_disks.image_id')
+            .whereRef('image_disks.image_id', '=', 'images.id')
+            .where('image_disks.snapshot_id', '=', snapshotId),
+        ),
+      ]),
+    );
+  }
+
+  const ownerId = params.string('ImageOwnerId');
+  if (ownerId !== undefined) q = q.where('images.account_id', '=', ownerId);
+
+  const groupId = params.string('ResourceGroupId');
+  if (groupId !== undefined) {
+    // ECS: "filtering by the default resource group is not supported" — it finds nothing.
+    const defaultGroup = await findDefaultResourceGroup(ctx.db, ctx.account.id);
+    if (defaultGroup?.id === groupId) return undefined;
+    q = q.where('images.resource_group_id', '=', groupId);
+  }
+
+  params.boolean('ShowExpired'); // validated; no image here is a subscription that can expire
+
+  for (const filter of params.objectList('Filter')) {
+    const key = filter['Key'];
+    const value = filter['Value'];
+    if (key === undefined || key === '') continue;
+    if (!isOneOf(FILTER_KEYS, key)) throw new EcsError('InvalidFilterKey.NotFound');
+    if (value === undefined || value === '') continue;
+    if (key === 'CreationStartTime') q = q.where('images.creation_time', '>=', filterTime(value));
+    if (key === 'CreationEndTime') q = q.where('images.creation_time', '<=', filterTime(value));
+    if (key === 'NetworkType' && value !== 'vpc' && value !== 'classic') throw new EcsError('InvalidFilterValue');
+    // The online up/downgrade features are unsupported on every image here.
+    if (key.includes('Online') && value === 'supported') return undefined;
+  }
+
+  const tagFilters = readImageTagFilters(params);
+  if (tagFilters.length > 0) q = q.where('images.id', 'in', taggedWith(ctx.db, 'image', tagFilters));
+  return q;
+}
+
+export async function describeImages(ctx: ActionContext): Promise<ActionResult> {
+  const pageNumber = ctx.params.integer('PageNumber', { min: 1 }) ?? 1;
+  const pageSize = ctx.params.integer('PageSize', { min: 1, max: 100 }) ?? 10;
+  const alias = readOwnerAlias(ctx);
+  const base = visibility(ctx.db.selectFrom('images').where('images.region_id', '=', ctx.regionId), ctx, alias);
+  const filtered = await applyFilters(base, ctx);
+  endDryRun(ctx.params);
+
+  const page = { PageNumber: pageNumber, PageSize: pageSize, RegionId: ctx.regionId };
+  if (filtered === undefined) return { Images: { Image: [] }, TotalCount: 0, ...page };
+  const [count, rows] = await Promise.all([
+    filtered.select((eb) => eb.fn.countAll<number | string | bigint>().as('count')).executeTakeFirstOrThrow(),
+    filtered
+      .selectAll('images')
+      .orderBy('images.creation_time', 'desc')
+      .orderBy('images.id')
+      .limit(pageSize)
+      .offset((pageNumber - 1) * pageSize)
+      .execute(),
+  ]);
+  const images = await renderImages(
+    { db: ctx.db, callerAccountId: ctx.account.id, now: ctx.now(), imageCreationMs: ctx.settings.imageCreationMs },
+    rows,
+  );
+  return { Images: { Image: images }, TotalCount: Number(count.count), ...page };
+}

@@ -1,0 +1,118 @@
+/**
+ * Renders image rows the way DescribeImages answers: every documented field,
+ * empty ones included (the providers read `Description`, `ImageVersion`,
+ * `Features`, `DiskDeviceMappings` … unconditionally), with ECS's types —
+ * `Size` of a disk mapping is a string, `IsSelfShared` is "True"/"False",
+ * `Progress` is "NN%". Owner alias and sharing are relative to the caller.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import { tagsOf } from '../tags/tag-store.js';
+import { progressPercent } from './image-progress.js';
+import { SYSTEM_ACCOUNT_ID, type ImageRow } from './image-lookup.js';
+
+export interface ViewContext {
+  readonly db: Kysely<Database>;
+  readonly callerAccountId: string;
+  readonly now: number;
+  readonly imageCreationMs: number;
+}
+
+const isoSeconds = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 19) + 'Z';
+
+function ownerAlias(image: ImageRow, callerAccountId: string): string {
+  if (image.account_id === SYSTEM_ACCOUNT_ID) return image.image_owner_alias || 'system';
+  return image.account_id === callerAccountId ? 'self' : 'others';
+}
+
+function ownerId(accountId: string): number {
+  const value = Number(accountId);
+  return Number.isSafeInteger(value) ? value : 0;
+}
+
+function bool(flag: number): boolean {
+  return Number(flag) === 1;
+}
+
+export async function renderImages(view: ViewContext, images: readonly ImageRow[]): Promise<Record<string, unknown>[]> {
+  if (images.length === 0) return [];
+  const ids = [...new Set(images.map((image) => image.id))];
+  const [disks, tags, shared, used] = await Promise.all([
+    view.db.selectFrom('image_disks').selectAll().where('image_id', 'in', ids).orderBy('image_id').orderBy('position').execute(),
+    tagsOf(view.db, ids),
+    view.db.selectFrom('image_shares').select('image_id').distinct().where('image_id', 'in', ids).execute(),
+    view.db.selectFrom('instances').select(['image_id', 'region_id']).distinct().where('image_id', 'in', ids).execute(),
+  ]);
+  const disksOf = new Map<string, typeof disks>();
+  for (const disk of disks) disksOf.set(disk.image_id, [...(disksOf.get(disk.image_id) ?? []), disk]);
+  const sharedIds = new Set(shared.map((row) => row.image_id));
+  const usedKeys = new Set(used.map((row) => `${row.region_id}/${row.image_id}`));
+
+  return images.map((image) => {
+    const percent = progressPercent(image, view.now, view.imageCreationMs);
+    const finished = image.status !== 'Creating' && image.status !== 'Waiting';
+    const detection = image.detection_strategy === '' ? '' : finished ? 'Finished' : 'Processing';
+    return {
+      Architecture: image.architecture,
+      BootMode: image.boot_mode,
+      CreationTime: isoSeconds(Number(image.creation_time)),
+      Description: image.description,
+      DetectionOptions: { Items: { Item: [] }, Status: detection },
+      DiskDeviceMappings: {
+        DiskDeviceMapping: (disksOf.get(image.id) ?? []).map((disk) => ({
+          Device: disk.device,
+          Encrypted: false,
+          Format: disk.format,
+          ImportOSSBucket: disk.import_oss_bucket,
+          ImportOSSObject: disk.import_oss_object,
+          Progress: finished ? disk.progress || '100%' : `${percent}%`,
+          RemainTime: finished ? 0 : remainingSeconds(image, view),
+          Size: String(disk.size),
+          SnapshotId: disk.snapshot_id,
+          Type: disk.disk_type,
+        })),
+      },
+      Features: {
+        CpuOnlineDowngrade: 'unsupported',
+        CpuOnlineUpgrade: 'unsupported',
+        ImdsSupport: image.imds_support,
+        MemoryOnlineDowngrade: 'unsupported',
+        MemoryOnlineUpgrade: 'unsupported',
+        NvmeSupport: image.nvme_support,
+      },
+      ImageFamily: image.image_family,
+      ImageId: image.id,
+      ImageName: image.image_name,
+      ImageOwnerAlias: ownerAlias(image, view.callerAccountId),
+      ImageOwnerId: ownerId(image.account_id),
+      ImageVersion: image.image_version,
+      IsCopied: false,
+      IsPublic: bool(image.is_public),
+      IsSelfShared: image.account_id === view.callerAccountId && sharedIds.has(image.id) ? 'True' : 'False',
+      IsSubscribed: false,
+      IsSupportCloudinit: true,
+      IsSupportIoOptimized: true,
+      LicenseType: image.license_type,
+      LoginAsNonRootSupported: false,
+      OSName: image.os_name,
+      OSNameEn: image.os_name_en,
+      OSType: image.os_type,
+      Platform: image.platform,
+      ProductCode: '',
+      Progress: `${percent}%`,
+      ResourceGroupId: image.resource_group_id,
+      SecureBootOptions: { SecureBootSupport: 'unsupported' },
+      Size: Number(image.size),
+      Status: image.status,
+      SupplierName: '',
+      Tags: { Tag: tags.get(image.id) ?? [] },
+      Usable: bool(image.usable),
+      Usage: usedKeys.has(`${image.region_id}/${image.id}`) ? 'instance' : 'none',
+    };
+  });
+}
+
+function remainingSeconds(image: ImageRow, view: ViewContext): number {
+  const end = image.available_at === null ? Number(image.creation_time) + view.imageCreationMs : Number(image.available_at);
+  return Math.max(0, Math.ceil((end - view.now) / 1000));
+}
