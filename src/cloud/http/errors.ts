@@ -56,6 +56,8 @@ const CATALOGUE: Readonly<Record<string, ErrorDefinition>> = {
   },
 
   // --- Tags and resource groups (cloud/api/tags, resource-manager) ----------
+  // Resource Manager (GetResourceGroup on an unknown id).
+  'EntityNotExist.ResourceGroup': { status: 404, message: 'The resource group does not exist.' },
   'MissingParameter.ResourceType': { status: 404, message: 'The parameter - ResourceType should not be null' },
   'MissingParameter.Tags': { status: 404, message: 'The parameter - Tags should not be null' },
   'NumberExceed.ResourceIds': { status: 400, message: "The ResourceIds parameter's number is exceed , Valid : 50" },
@@ -199,7 +201,7 @@ const CATALOGUE: Readonly<Record<string, ErrorDefinition>> = {
     status: 400,
     message: 'Specified security group description is not valid.',
   },
-  'InvalidSecurityGroupType.ValueNotSupported': { status: 400, message: 'The specified SecurityGroupType is not supported.' },
+  'InvalidNicType.ValueNotSupported': { status: 400, message: 'The specified NicType does not exist.' },
 };
 
 export class EcsError extends Error {
