@@ -1,0 +1,74 @@
+/**
+ * A cheap signed call (ECS DescribeRegions) made when the provider is configured, so that a
+ * wrong or unknown key fails `terraform plan` with a message that names the key, where it
+ * came from and what to check, instead of a raw SDK error on the first resource.
+ */
+import type { Logger } from '../plugin/logger.js';
+import { callWithRetry } from './call.js';
+import type { CloudClients } from './clients.js';
+import { ConfigError } from './config-error.js';
+import { endpointUrl } from './endpoint.js';
+import { CloudError, isThrottling } from './errors.js';
+import { $Ecs } from './sdk.js';
+
+export interface ValidateOptions {
+  readonly signal?: AbortSignal | undefined;
+  readonly logger?: Logger | undefined;
+  /** Default 30 s: throttling and 5xx are retried within it; an unreachable endpoint is not. */
+  readonly timeoutMs?: number | undefined;
+}
+
+export async function validateCredentials(clients: CloudClients, options: ValidateOptions = {}): Promise<void> {
+  try {
+    await callWithRetry(() => clients.ecs.describeRegionsWithOptions(new $Ecs.DescribeRegionsRequest({}), clients.runtime()), {
+      action: 'DescribeRegions',
+      signal: options.signal,
+      logger: options.logger,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retryable: (err) => isThrottling(err) || err.code === 'ServiceUnavailable' || (err.status ?? 0) >= 500,
+    });
+  } catch (err) {
+    if (!(err instanceof CloudError)) throw err;
+    // A RAM user may lack DescribeRegions yet hold valid keys: the gateway authenticated it.
+    if (err.kind === 'api' && err.code.startsWith('Forbidden')) return;
+    throw explain(err, clients);
+  }
+}
+
+function explain(err: CloudError, clients: CloudClients): ConfigError {
+  const { credentials } = clients.config;
+  const ecs = clients.config.endpoints.ecs;
+  const where = ecs ? endpointUrl(ecs) : `the public ECS endpoint of region ${clients.config.regionId}`;
+  const key = `access key "${credentials.accessKeyId}" (from ${credentials.source})`;
+  const cause = { cause: err };
+  if (err.kind !== 'api') {
+    return new ConfigError(`cannot reach the ECS API at ${where}: ${err.message}`, {
+      attribute: 'endpoints',
+      detail: 'Check endpoints.ecs (host[:port]) and protocol (HTTP or HTTPS).',
+      ...cause,
+    });
+  }
+  switch (err.code) {
+    case 'InvalidAccessKeyId.NotFound':
+      return new ConfigError(`the ${key} is not known to ${where}`, {
+        attribute: 'access_key',
+        detail: 'Check the access key id, and that the endpoint is the cloud the key belongs to.',
+        ...cause,
+      });
+    case 'InvalidAccessKeyId.Inactive':
+      return new ConfigError(`the ${key} is disabled`, { attribute: 'access_key', ...cause });
+    case 'SignatureDoesNotMatch':
+    case 'IncompleteSignature':
+      return new ConfigError(`the secret key does not match the ${key}`, {
+        attribute: 'secret_key',
+        detail: 'The cloud could not verify the request signature: check secret_key (and its environment fallback).',
+        ...cause,
+      });
+    case 'InvalidTimeStamp.Expired':
+      return new ConfigError(`the cloud at ${where} refused the request time: this machine's clock is off by more than 15 minutes`, cause);
+  }
+  if (err.code.startsWith('InvalidSecurityToken')) {
+    return new ConfigError(`the security token for the ${key} is invalid or expired (${err.code})`, { attribute: 'security_token', ...cause });
+  }
+  return new ConfigError(`checking the credentials with DescribeRegions at ${where} failed: ${err.message}`, cause);
+}
