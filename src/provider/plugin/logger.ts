@@ -102,7 +102,7 @@ class HclogLogger implements Logger {
     };
     for (const source of [this.#fields, fields ?? {}]) {
       for (const [key, value] of Object.entries(source)) {
-        entry[key] = value instanceof Error ? value.message : value;
+        entry[key] = fieldValue(value);
       }
     }
     let line: string;
@@ -116,10 +116,15 @@ class HclogLogger implements Logger {
   }
 }
 
-function bigintSafe(_key: string, value: unknown): unknown {
-  if (typeof value === 'bigint') return value.toString();
+/** Top-level field values that JSON would render badly or not at all. */
+function fieldValue(value: unknown): unknown {
+  if (value instanceof Error) return value.message;
   if (value instanceof Uint8Array) return `<${value.byteLength} bytes>`;
   return value;
+}
+
+function bigintSafe(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
 }
 
 export function createLogger(options: LoggerOptions): Logger {
