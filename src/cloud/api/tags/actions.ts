@@ -1,7 +1,7 @@
 /**
  * The tag and resource-group actions: ECS TagResources, UntagResources,
  * ListTagResources and JoinResourceGroup (`tagsEcsActions`), and the VPC
- * product's TagResources, UntagResources and ListTagResources for `VPC` and
+ * product's TagResources, UnTagResources and ListTagResources for `VPC` and
  * `VSWITCH` (`tagsVpcActions`, served through the network area's VPC table).
  */
 import type { ActionTable } from '../action.js';
@@ -30,8 +30,9 @@ export const tagsEcsActions: ActionTable = {
   JoinResourceGroup: { handler: joinResourceGroup },
 };
 
+/** The VPC product spells its untag action `UnTagResources`. */
 export const tagsVpcActions: ActionTable = {
   TagResources: { handler: (ctx) => tagResources(ctx, vpcType) },
-  UntagResources: { handler: (ctx) => untagResources(ctx, vpcType) },
+  UnTagResources: { handler: (ctx) => untagResources(ctx, vpcType) },
   ListTagResources: { handler: (ctx) => listTagResources(ctx, vpcType), readOnly: true },
 };
