@@ -172,6 +172,124 @@ const CATALOGUE: Readonly<Record<string, ErrorDefinition>> = {
   IncorrectDiskStatus: { status: 403, message: 'The current disk status does not support this operation.' },
 
   // --- Instances, disks, snapshots (cloud/api/compute) ----------------------
+  // Shared with other areas and declared above: InvalidInstanceId.NotFound,
+  // IncorrectInstanceStatus, InvalidSnapshotId.NotFound/.NotReady,
+  // IncorrectDiskStatus, InvalidImageId.NotFound, IncorrectImageStatus,
+  // InvalidDescription.Malformed, OperationDenied, InvalidVSwitchId.NotFound,
+  // InvalidSecurityGroupId.NotFound, InvalidZoneId.NotFound.
+  /** ECS words these two by case; pass the reason as `{0}`. */
+  'InvalidParameter.Mismatch': { status: 400, message: '{0}' },
+  'InvalidParameter.Conflict': { status: 400, message: '{0}' },
+  VpcNotFound: {
+    status: 400,
+    message: 'Vpc is not found according to the specified VSwitch or the vpc does not belong to you.',
+  },
+  'InvalidInstanceType.ZoneNotSupported': { status: 403, message: 'The specified zone does not support this instancetype.' },
+  ImageNotSupportInstanceType: {
+    status: 403,
+    message: 'The specified image does not support the specified InstanceType.',
+  },
+  'InvalidInstanceName.Malformed': { status: 400, message: 'The specified parameter "InstanceName" is not valid.' },
+  'InvalidHostName.Malformed': { status: 400, message: 'The specified parameter "HostName" is not valid.' },
+  'InvalidPassword.Malformed': { status: 400, message: 'The specified parameter "Password" is not valid.' },
+  'InvalidUserData.SizeExceeded': { status: 400, message: 'The specified parameter "UserData" exceeds the size.' },
+  'InvalidInternetChargeType.ValueNotSupported': { status: 404, message: 'The specified InternetChargeType is not valid' },
+  'InvalidNetworkType.NotFound': { status: 404, message: 'The specified InstanceNetworkType is not found' },
+  InvalidPeriod: { status: 400, message: 'The specified period is not valid.' },
+  'InvalidPeriodUnit.ValueNotSupported': { status: 400, message: 'The specified parameter PeriodUnit is not valid.' },
+  'InvalidSystemDiskCategory.ValueNotSupported': {
+    status: 400,
+    message: 'The specified parameter "SystemDisk.Category" is not valid.',
+  },
+  'InvalidSystemDiskSize.LessThanImageSize': {
+    status: 404,
+    message: 'The specified parameter SystemDisk.Size is less than the image size.',
+  },
+  'InvalidSystemDiskSize.LessThanMinSize': {
+    status: 404,
+    message: 'The specified parameter SystemDisk.Size is less than the min size.',
+  },
+  'InvalidSystemDiskSize.MoreThanMaxSize': {
+    status: 404,
+    message: 'The specified SystemDisk.Size parameter exceeds the maximum size.',
+  },
+  'InvalidDataDiskCategory.ValueNotSupported': {
+    status: 400,
+    message: 'The specified parameter "DataDisk.n.Category" is not valid.',
+  },
+  'InvalidDataDiskCategory.NotSupported': { status: 403, message: 'Specified disk category is not supported.' },
+  'InvalidDataDiskSize.ValueNotSupported': {
+    status: 400,
+    message:
+      'The specified DataDisk.n.Size beyond the permitted range, or the capacity of snapshot exceeds the size limit of the specified disk category.',
+  },
+  'InvalidDataDiskSnapshotId.NotFound': {
+    status: 404,
+    message: 'The specified parameter "DataDisk.n.SnapshotId" is not valid.',
+  },
+  'InstanceDiskNumber.LimitExceed': {
+    status: 400,
+    message: 'The total number of specified disk in an instance exceeds.',
+  },
+  'InvalidPrivateIpAddress': {
+    status: 400,
+    message: 'Specified private IP address is not in the CIDR block of virtual switch.',
+  },
+  'InvalidPrivateIpAddress.Duplicated': { status: 400, message: 'Specified private IP address is duplicated.' },
+  'QuotaExceeded.PrivateIpAddress': { status: 400, message: "Don't have enough private IPs in this switch" },
+  'InvalidStatus.NotFound': { status: 404, message: 'The specified Status is not found' },
+  'IncorrectInstanceStatus.Initializing': {
+    status: 403,
+    message: 'The specified instance status does not support this operation.',
+  },
+  'InvalidOperation.DeletionProtection': { status: 403, message: '{0}' },
+  'InvalidDiskId.NotFound': { status: 404, message: 'The specified DiskId does not exist.' },
+  'InvalidDiskName.Malformed': { status: 400, message: 'The specified disk name is wrongly formed.' },
+  'InvalidDiskDescription.Malformed': {
+    status: 400,
+    message: 'The specified parameter "SystemDisk.DiskDescription" or "DataDisk.n.Description" is not valid.',
+  },
+  'InvalidDiskCategory.ValueNotSupported': {
+    status: 400,
+    message: 'The specified parameter "DiskCategory" is not valid.',
+  },
+  'InvalidPerformanceLevel.Malformed': {
+    status: 400,
+    message: 'The specified parameter PerformanceLevel is not valid.',
+  },
+  'InvalidDiskSize.NotSupported': { status: 403, message: 'The specified disk size is not supported.' },
+  'InvalidDiskSize.TooSmall': { status: 403, message: 'Specified disk size is less than the size of snapshot.' },
+  'InvalidSnapshot.NotReady': { status: 403, message: 'The specified snapshot creation is not completed yet.' },
+  'InvalidDiskIds.Malformed': { status: 403, message: 'The amount of specified disk Ids exceeds the limit.' },
+  'InvalidCategory.ValueNotSupported': { status: 400, message: 'The specified disk category is not supported.' },
+  InstanceDiskLimitExceeded: {
+    status: 403,
+    message: 'The amount of the disk on instance in question reach its limits.',
+  },
+  'InvalidDisk.AlreadyDetached': { status: 403, message: 'The specified disk has already been detached.' },
+  DiskStillAttached: { status: 403, message: 'The disk is still attached to the instance.' },
+  DiskCreatingSnapshot: {
+    status: 403,
+    message: 'The operation is denied due to a snapshot of the specified disk is not completed yet.',
+  },
+  'InvalidSnapshotName.Malformed': { status: 400, message: 'The specified SnapshotName is wrongly formed.' },
+  'IncorrectDiskStatus.NeverAttached': {
+    status: 403,
+    message: 'The specified disk has never been attached to any instance.',
+  },
+  'IncorrectDiskStatus.CreatingSnapshot': { status: 403, message: 'A previous snapshot creation is in process.' },
+  'InvalidSnapshotIds.Malformed': {
+    status: 403,
+    message: 'The amount of specified specified snapshot Ids exceeds the limit.',
+  },
+  'InvalidSnapshotCategory.Malformed': { status: 403, message: 'The specified Category is not valid.' },
+  'InvalidSnapshotType.NotFound': { status: 404, message: 'The specfied SnapshotType is not found' },
+  InvalidSourceDiskType: { status: 404, message: 'The specifed SourceDiskType is not valid' },
+  SnapshotCreatedImage: {
+    status: 403,
+    message: 'The snapshot has been used to create user defined image(s).',
+  },
+  SnapshotCreatedDisk: { status: 403, message: 'The snapshot has been used to create disk(s).' },
 
   // --- VPC, vSwitch, security groups (cloud/api/network) --------------------
   'InvalidVpcId.NotFound': { status: 404, message: 'Specified VPC does not exist.' },

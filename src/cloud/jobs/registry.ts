@@ -5,5 +5,7 @@
  */
 import type { JobKind } from './types.js';
 import { imageCreationJob } from './image-creation.js';
+import { instanceTransitionJob } from './instance-transition.js';
+import { snapshotCreationJob } from './snapshot-creation.js';
 
-export const JOB_KINDS: readonly JobKind[] = [imageCreationJob];
+export const JOB_KINDS: readonly JobKind[] = [imageCreationJob, instanceTransitionJob, snapshotCreationJob];

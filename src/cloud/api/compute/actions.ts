@@ -1,4 +1,33 @@
-/** Placeholder: the compute area's actions, filled in by its owner. */
+/**
+ * The compute area's ECS actions: instances, disks and snapshots, the
+ * resources images are made from. Each handler lives in its own file.
+ */
 import type { ActionTable } from '../action.js';
+import { createInstance, runInstances } from './launch-instances.js';
+import { describeInstances } from './describe-instances.js';
+import { startInstance, stopInstance } from './instance-power.js';
+import { deleteInstance } from './delete-instance.js';
+import { createDisk } from './create-disk.js';
+import { describeDisks } from './describe-disks.js';
+import { attachDisk, detachDisk } from './disk-attachment.js';
+import { deleteDisk } from './delete-disk.js';
+import { createSnapshot } from './create-snapshot.js';
+import { describeSnapshots } from './describe-snapshots.js';
+import { deleteSnapshot } from './delete-snapshot.js';
 
-export const computeEcsActions: ActionTable = {};
+export const computeEcsActions: ActionTable = {
+  RunInstances: { handler: runInstances },
+  CreateInstance: { handler: createInstance },
+  DescribeInstances: { handler: describeInstances, readOnly: true },
+  StartInstance: { handler: startInstance },
+  StopInstance: { handler: stopInstance },
+  DeleteInstance: { handler: deleteInstance },
+  CreateDisk: { handler: createDisk },
+  DescribeDisks: { handler: describeDisks, readOnly: true },
+  AttachDisk: { handler: attachDisk },
+  DetachDisk: { handler: detachDisk },
+  DeleteDisk: { handler: deleteDisk },
+  CreateSnapshot: { handler: createSnapshot },
+  DescribeSnapshots: { handler: describeSnapshots, readOnly: true },
+  DeleteSnapshot: { handler: deleteSnapshot },
+};

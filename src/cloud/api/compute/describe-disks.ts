@@ -1,0 +1,85 @@
+/**
+ * DescribeDisks: the caller's disks in the region, filtered (all filters AND),
+ * newest first, a page at a time (PageNumber/PageSize or NextToken/MaxResults
+ * 10–500). Unknown ids in `DiskIds` are simply absent.
+ */
+import type { SelectQueryBuilder } from 'kysely';
+import type { ActionContext, ActionResult } from '../action.js';
+import { EcsError } from '../../http/errors.js';
+import type { Database } from '../../store/schema.js';
+import { parseTagFilters } from '../tags/tag-params.js';
+import { tagsOf, taggedWith } from '../tags/tag-store.js';
+import { DATA_DISK_CATEGORIES } from './disk-rules.js';
+import { readCreationWindow } from './creation-filter.js';
+import { pageFields, readPage } from './paging.js';
+import { renderDisk } from './disk-view.js';
+
+const DISK_TYPES = ['all', 'system', 'data'];
+const STATUSES = ['In_use', 'Available', 'Attaching', 'Detaching', 'Creating', 'ReIniting', 'All'];
+const MAX_IDS = 100;
+
+type DiskQuery = SelectQueryBuilder<Database, 'disks', object>;
+
+function flag(value: boolean | undefined): 0 | 1 | undefined {
+  return value === undefined ? undefined : value ? 1 : 0;
+}
+
+function applyFilters(ctx: ActionContext, query: DiskQuery): DiskQuery {
+  const params = ctx.params;
+  const ids = params.jsonArray('DiskIds');
+  if (ids !== undefined && ids.length > MAX_IDS) throw new EcsError('InvalidDiskIds.Malformed');
+  const diskType = params.string('DiskType') ?? 'all';
+  if (!DISK_TYPES.includes(diskType)) throw new EcsError('InvalidDiskType.ValueNotSupported');
+  const category = params.string('Category') ?? 'all';
+  if (category !== 'all' && !(DATA_DISK_CATEGORIES as readonly string[]).includes(category)) {
+    throw new EcsError('InvalidCategory.ValueNotSupported');
+  }
+  const status = params.string('Status') ?? 'All';
+  if (!STATUSES.includes(status)) throw new EcsError('InvalidStatus.ValueNotSupported');
+  const portable = params.boolean('Portable');
+  const deleteWithInstance = flag(params.boolean('DeleteWithInstance'));
+  const encrypted = flag(params.boolean('Encrypted'));
+  const window = readCreationWindow(params);
+  const tagFilters = parseTagFilters(params);
+  const columns = [
+    ['ZoneId', 'zone_id'],
+    ['InstanceId', 'instance_id'],
+    ['SnapshotId', 'source_snapshot_id'],
+    ['DiskName', 'disk_name'],
+    ['ResourceGroupId', 'resource_group_id'],
+  ] as const;
+  let filtered = query;
+  for (const [param, column] of columns) {
+    const value = params.string(param);
+    if (value !== undefined) filtered = filtered.where(column, '=', value);
+  }
+  return filtered
+    .$if(ids !== undefined && ids.length > 0, (q) => q.where('id', 'in', ids ?? []))
+    .$if(diskType !== 'all', (q) => q.where('type', '=', diskType))
+    .$if(category !== 'all', (q) => q.where('category', '=', category))
+    .$if(status !== 'All', (q) => q.where('status', '=', status))
+    .$if(portable !== undefined, (q) => q.where('type', portable === true ? '=' : '!=', 'data'))
+    .$if(deleteWithInstance !== undefined, (q) => q.where('delete_with_instance', '=', deleteWithInstance ?? 0))
+    .$if(encrypted !== undefined, (q) => q.where('encrypted', '=', encrypted ?? 0))
+    .$if(window.from !== undefined, (q) => q.where('creation_time', '>=', window.from ?? 0))
+    .$if(window.to !== undefined, (q) => q.where('creation_time', '<=', window.to ?? 0))
+    .$if(tagFilters.length > 0, (q) => q.where('id', 'in', taggedWith(ctx.db, 'disk', tagFilters)));
+}
+
+export async function describeDisks(ctx: ActionContext): Promise<ActionResult> {
+  const page = readPage(ctx.params, { maxResults: 500, minResults: 10 });
+  const base = ctx.db.selectFrom('disks').where('account_id', '=', ctx.account.id).where('region_id', '=', ctx.regionId);
+  const filtered = applyFilters(ctx, base);
+  if (ctx.params.boolean('DryRun') === true) throw new EcsError('DryRunOperation');
+  const total = await filtered.select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
+  const rows = await filtered
+    .selectAll()
+    .orderBy('creation_time', 'desc')
+    .orderBy('id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const tags = await tagsOf(ctx.db, rows.map((row) => row.id));
+  const disks = rows.map((row) => renderDisk(row, tags.get(row.id) ?? []));
+  return { Disks: { Disk: disks }, ...pageFields(page, Number(total.count)) };
+}

@@ -1,0 +1,145 @@
+/**
+ * Helpers for the instance, disk and snapshot tests: a cloud whose clock the
+ * test moves (so status transitions are stepped, not slept through), a
+ * VPC + vSwitch + security group made with the official SDKs, launching and
+ * polling instances, and reading an SDK error's code and HTTP status.
+ */
+import { expect } from 'vitest';
+import {
+  CreateSecurityGroupRequest,
+  DescribeDisksRequest,
+  DescribeInstancesRequest,
+  DescribeSnapshotsRequest,
+  RunInstancesRequest,
+  type DescribeDisksResponseBodyDisksDisk,
+  type DescribeInstancesResponseBodyInstancesInstance,
+  type DescribeSnapshotsResponseBodySnapshotsSnapshot,
+} from '@alicloud/ecs20140526';
+import { CreateVSwitchRequest, CreateVpcRequest } from '@alicloud/vpc20160428';
+import type { CloudSettings } from '../../src/cloud/api/action.js';
+import { startTestCloud, type ClientOptions, type EcsClient, type TestCloud } from '../support/cloud.js';
+
+export const ZONE = 'cn-hangzhou-h';
+/** An old zone: no ecs.g8i / g8y / c8y, and basic `cloud` disks. */
+export const OLD_ZONE = 'cn-hangzhou-g';
+export const UBUNTU_X86 = 'ubuntu_18_04_x64_20G_alibase_20240115.vhd';
+export const UBUNTU_ARM = 'ubuntu_18_04_arm64_20G_alibase_20240115.vhd';
+export const ALIYUN_X86 = 'aliyun_3_x64_40G_alibase_20240326.vhd';
+
+/** A test cloud with a clock the test advances (`advance(ms)`), and jobs polled every 20 ms. */
+export interface SteppedCloud {
+  readonly tc: TestCloud;
+  advance(ms: number): void;
+  now(): number;
+}
+
+export async function startSteppedCloud(settings: Partial<CloudSettings> = {}): Promise<SteppedCloud> {
+  let offset = 0;
+  const now = (): number => Date.now() + offset;
+  const tc = await startTestCloud({
+    now,
+    jobPollIntervalMs: 20,
+    settings: { instanceTransitionMs: 60_000, snapshotCreationMs: 60_000, ...settings },
+  });
+  return {
+    tc,
+    advance: (ms) => {
+      offset += ms;
+    },
+    now,
+  };
+}
+
+export interface Network {
+  readonly vpcId: string;
+  readonly vSwitchId: string;
+  readonly securityGroupId: string;
+  readonly zoneId: string;
+  readonly cidrBlock: string;
+}
+
+/** A VPC (172.16.0.0/12), a vSwitch in `zoneId` and a security group, made through the SDKs. */
+export async function createNetwork(tc: TestCloud, options: ClientOptions & { zoneId?: string; cidrBlock?: string } = {}): Promise<Network> {
+  const vpcClient = tc.vpcClient(options);
+  const ecs = tc.ecsClient(options);
+  const zoneId = options.zoneId ?? ZONE;
+  const cidrBlock = options.cidrBlock ?? '172.16.1.0/24';
+  const vpc = await vpcClient.createVpc(new CreateVpcRequest({ regionId: tc.regionId, cidrBlock: '172.16.0.0/12', vpcName: 'compute-test' }));
+  const vpcId = vpc.body!.vpcId!;
+  const vSwitch = await vpcClient.createVSwitch(
+    new CreateVSwitchRequest({ regionId: tc.regionId, vpcId, zoneId, cidrBlock, vSwitchName: 'compute-test' }),
+  );
+  const group = await ecs.createSecurityGroup(new CreateSecurityGroupRequest({ regionId: tc.regionId, vpcId, securityGroupName: 'compute-test' }));
+  return { vpcId, vSwitchId: vSwitch.body!.vSwitchId!, securityGroupId: group.body!.securityGroupId!, zoneId, cidrBlock };
+}
+
+export function runRequest(tc: TestCloud, network: Network, fields: Partial<RunInstancesRequest> = {}): RunInstancesRequest {
+  return new RunInstancesRequest({
+    regionId: tc.regionId,
+    imageId: UBUNTU_X86,
+    instanceType: 'ecs.sn1ne.large',
+    vSwitchId: network.vSwitchId,
+    securityGroupIds: [network.securityGroupId],
+    ...fields,
+  });
+}
+
+export async function runInstances(ecs: EcsClient, request: RunInstancesRequest): Promise<string[]> {
+  const response = await ecs.runInstances(request);
+  return response.body!.instanceIdSets!.instanceIdSet!;
+}
+
+export async function describeInstance(ecs: EcsClient, regionId: string, id: string): Promise<DescribeInstancesResponseBodyInstancesInstance | undefined> {
+  const response = await ecs.describeInstances(new DescribeInstancesRequest({ regionId, instanceIds: JSON.stringify([id]) }));
+  return response.body!.instances!.instance![0];
+}
+
+export async function describeDisks(ecs: EcsClient, fields: Partial<DescribeDisksRequest>): Promise<DescribeDisksResponseBodyDisksDisk[]> {
+  const response = await ecs.describeDisks(new DescribeDisksRequest({ pageSize: 100, ...fields }));
+  return response.body!.disks!.disk!;
+}
+
+export async function describeSnapshot(ecs: EcsClient, regionId: string, id: string): Promise<DescribeSnapshotsResponseBodySnapshotsSnapshot | undefined> {
+  const response = await ecs.describeSnapshots(new DescribeSnapshotsRequest({ regionId, snapshotIds: JSON.stringify([id]) }));
+  return response.body!.snapshots!.snapshot![0];
+}
+
+/** Polls until `read()` returns `want` (jobs run every 20 ms), failing after `timeoutMs`. */
+export async function eventually<T>(read: () => Promise<T>, want: T, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (last !== want) {
+    if (Date.now() > deadline) throw new Error(`expected ${String(want)}, still ${String(last)} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    last = await read();
+  }
+}
+
+export async function waitForInstanceStatus(ecs: EcsClient, regionId: string, id: string, status: string): Promise<void> {
+  await eventually(async () => (await describeInstance(ecs, regionId, id))?.status, status);
+}
+
+export interface SdkError {
+  readonly code: string;
+  readonly statusCode: number | undefined;
+  readonly message: string;
+}
+
+/** The ECS error a call fails with, checked against `code` (and `status` when given). */
+export async function expectEcsError(call: Promise<unknown>, code: string, status?: number): Promise<SdkError> {
+  let failure: SdkError | undefined;
+  try {
+    await call;
+  } catch (error) {
+    const raw = error as { code?: unknown; statusCode?: unknown; message?: unknown };
+    failure = {
+      code: String(raw.code),
+      statusCode: typeof raw.statusCode === 'number' ? raw.statusCode : undefined,
+      message: String(raw.message),
+    };
+  }
+  expect(failure, `expected ${code}, but the call succeeded`).toBeDefined();
+  expect(failure?.code).toBe(code);
+  if (status !== undefined) expect(failure?.statusCode).toBe(status);
+  return failure as SdkError;
+}
