@@ -1,0 +1,220 @@
+/**
+ * ECS image operations shared by `alicloud_image` and `alibabacloudstack_image`. Where the
+ * flavours differ (how an image is looked up), the difference comes from `clients.config.flavour`.
+ *
+ * Fixes over the reference providers (alicloud-image-reference.md, alibabacloudstack.md §1):
+ * - lookups list every status (a Deprecated image is not "gone", so Delete still deletes it);
+ * - the create wait fails at once on CreateFailed/UnAvailable and treats Waiting as pending;
+ * - the create wait starts polling after 1 s, not 10 s (alicloud) or 20 minutes (Apsara Stack);
+ * - snapshot clean-up retries transient errors and treats an already deleted snapshot as done.
+ */
+import { buildClientToken } from './client-token.js';
+import { callWithRetry, type CallOptions } from './call.js';
+import type { CloudClients } from './clients.js';
+import { deadlineOf } from './deadline.js';
+import { CloudError, isNotFound } from './errors.js';
+import { $Ecs } from './sdk.js';
+import { waitFor, type WaitOptions } from './wait.js';
+
+export type Image = $Ecs.DescribeImagesResponseBodyImagesImage;
+
+/** How often the waiters poll; defaults suit both the local cloud (seconds) and ECS (minutes). */
+export type PollTuning = Partial<Pick<WaitOptions<unknown>, 'delayMs' | 'minTimeoutMs' | 'maxIntervalMs' | 'notFoundChecks'>>;
+
+export interface WaitCallOptions extends CallOptions {
+  readonly poll?: PollTuning | undefined;
+}
+
+/** Codes worth retrying on CreateImage: the instance is between states (Starting, Stopping). */
+export const CREATE_IMAGE_RETRY_CODES: readonly string[] = Object.freeze(['IncorrectInstanceStatus']);
+export const IMAGE_CREATE_TIMEOUT_MS = 10 * 60_000;
+export const IMAGE_DELETE_TIMEOUT_MS = 10 * 60_000;
+/** A read retries transient errors for at most a minute, as the reference Read does. */
+export const IMAGE_READ_TIMEOUT_MS = 60_000;
+
+const NOT_YET_USABLE = 'Available (not usable yet)';
+const DEFAULT_POLL: Required<Pick<PollTuning, 'delayMs' | 'minTimeoutMs'>> = { delayMs: 1000, minTimeoutMs: 1000 };
+
+export function imageSubject(imageId: string): string {
+  return `ECS Image (${imageId})`;
+}
+
+/**
+ * Sends CreateImage and returns the new image id. `RegionId` and `ClientToken` are filled in
+ * when the request has none; the token is built once, so every retry (on transient errors and
+ * `IncorrectInstanceStatus`) is the same create as far as the cloud is concerned.
+ */
+export async function createImage(clients: CloudClients, request: $Ecs.CreateImageRequest, options: CallOptions = {}): Promise<string> {
+  const filled = new $Ecs.CreateImageRequest({
+    ...request,
+    regionId: request.regionId ?? clients.config.regionId,
+    clientToken: request.clientToken ?? buildClientToken('CreateImage'),
+  });
+  const response = await callWithRetry(() => clients.ecs.createImageWithOptions(filled, clients.runtime()), {
+    action: 'CreateImage',
+    retryCodes: CREATE_IMAGE_RETRY_CODES,
+    ...options,
+  });
+  const imageId = response.body?.imageId;
+  if (!imageId) {
+    throw new CloudError({ kind: 'malformed-response', code: 'MalformedResponse', cloudMessage: 'CreateImage answered without an ImageId', requestId: response.body?.requestId });
+  }
+  return imageId;
+}
+
+/**
+ * The caller's own image with this id in any status, or `undefined` when there is none
+ * (an empty list, or a not-found error).
+ */
+export async function findImageById(clients: CloudClients, imageId: string, options: CallOptions = {}): Promise<Image | undefined> {
+  const { statuses, imageOwnerAlias } = clients.config.flavour.imageLookup;
+  const request = new $Ecs.DescribeImagesRequest({ regionId: clients.config.regionId, imageId, status: statuses, imageOwnerAlias });
+  try {
+    const response = await callWithRetry(() => clients.ecs.describeImagesWithOptions(request, clients.runtime()), {
+      action: 'DescribeImages',
+      timeoutMs: IMAGE_READ_TIMEOUT_MS,
+      ...options,
+    });
+    return response.body?.images?.image?.find((image) => image.imageId === imageId);
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/** The waiter's state of an image: `Available` only once it is also `Usable` (v1.289 fix). */
+export function imageState(image: Image): string {
+  const status = image.status ?? '';
+  return status === 'Available' && image.usable === false ? NOT_YET_USABLE : status;
+}
+
+function imageProgress(image: Image): string {
+  const state = imageState(image);
+  const progress = image.progress?.trim();
+  if (!progress || state === 'Available') return state;
+  return `${state} ${percent(progress)}`;
+}
+
+function percent(progress: string): string {
+  const text = progress.trim();
+  return text.endsWith('%') ? text : `${text}%`;
+}
+
+/**
+ * Waits until the image is Available and usable, logging its progress; fails at once when it
+ * becomes CreateFailed or UnAvailable. A brand-new id may be briefly invisible; that is
+ * tolerated (`poll.notFoundChecks`, default 20 polls).
+ */
+export async function waitImageAvailable(clients: CloudClients, imageId: string, options: WaitCallOptions = {}): Promise<Image> {
+  const deadline = deadlineOf(options, IMAGE_CREATE_TIMEOUT_MS);
+  const image = await waitFor<Image>({
+    subject: imageSubject(imageId),
+    refresh: async () => {
+      const found = await findImageById(clients, imageId, { ...options, deadline });
+      return found && { value: found, state: imageState(found) };
+    },
+    pending: ['Creating', 'Waiting', NOT_YET_USABLE],
+    target: ['Available'],
+    failure: ['CreateFailed', 'UnAvailable'],
+    failureReason: (found) => (found.progress ? `creation stopped at ${percent(found.progress)}` : undefined),
+    describe: ({ value }) => imageProgress(value),
+    deadline,
+    signal: options.signal,
+    logger: options.logger,
+    ...DEFAULT_POLL,
+    ...options.poll,
+  });
+  return image!;
+}
+
+/** ModifyImageAttribute; `RegionId` is filled in. An empty string means "unchanged" to ECS. */
+export async function modifyImageAttribute(clients: CloudClients, request: $Ecs.ModifyImageAttributeRequest, options: CallOptions = {}): Promise<void> {
+  const filled = new $Ecs.ModifyImageAttributeRequest({ ...request, regionId: request.regionId ?? clients.config.regionId });
+  await callWithRetry(() => clients.ecs.modifyImageAttributeWithOptions(filled, clients.runtime()), { action: 'ModifyImageAttribute', ...options });
+}
+
+export interface DeleteImageInput {
+  readonly imageId: string;
+  /** Sent only when defined (the Apsara Stack resource leaves it out). */
+  readonly force?: boolean | undefined;
+}
+
+/**
+ * DeleteImage, then waits until DescribeImages no longer lists the image. An image that is
+ * already gone is not an error.
+ */
+export async function deleteImage(clients: CloudClients, input: DeleteImageInput, options: WaitCallOptions = {}): Promise<void> {
+  const deadline = deadlineOf(options, IMAGE_DELETE_TIMEOUT_MS);
+  const request = new $Ecs.DeleteImageRequest({ regionId: clients.config.regionId, imageId: input.imageId, force: input.force });
+  try {
+    await callWithRetry(() => clients.ecs.deleteImageWithOptions(request, clients.runtime()), { action: 'DeleteImage', ...options, deadline });
+  } catch (err) {
+    if (isNotFound(err)) return;
+    throw err;
+  }
+  await waitFor<Image>({
+    subject: imageSubject(input.imageId),
+    refresh: async () => {
+      const found = await findImageById(clients, input.imageId, { ...options, deadline });
+      return found && { value: found, state: found.status ?? '' };
+    },
+    pending: [],
+    target: [],
+    deadline,
+    signal: options.signal,
+    logger: options.logger,
+    ...DEFAULT_POLL,
+    ...options.poll,
+  });
+}
+
+export interface JoinResourceGroupInput {
+  readonly resourceId: string;
+  readonly resourceGroupId: string;
+  /** ECS `ResourceType`; `image` for images. */
+  readonly resourceType: string;
+}
+
+export async function joinResourceGroup(clients: CloudClients, input: JoinResourceGroupInput, options: CallOptions = {}): Promise<void> {
+  const request = new $Ecs.JoinResourceGroupRequest({ regionId: clients.config.regionId, ...input });
+  await callWithRetry(() => clients.ecs.joinResourceGroupWithOptions(request, clients.runtime()), { action: 'JoinResourceGroup', ...options });
+}
+
+/** The snapshots an image's disk mappings reference (what `delete_auto_snapshot` removes). */
+export function imageSnapshotIds(image: Image): string[] {
+  const ids = (image.diskDeviceMappings?.diskDeviceMapping ?? []).map((m) => m.snapshotId?.trim() ?? '').filter((id) => id !== '');
+  return [...new Set(ids)];
+}
+
+/** Snapshots that could not be deleted, each with its error. */
+export class SnapshotCleanupError extends Error {
+  override readonly name = 'SnapshotCleanupError';
+  readonly failures: ReadonlyArray<{ readonly snapshotId: string; readonly error: Error }>;
+
+  constructor(failures: ReadonlyArray<{ readonly snapshotId: string; readonly error: Error }>) {
+    super(
+      `deleting the image's snapshots: ${failures.map((f) => `${f.snapshotId}: ${f.error.message}`).join('; ')}. ` +
+        'These are no longer managed by Terraform and must be deleted manually.',
+    );
+    this.failures = failures;
+  }
+}
+
+/**
+ * DeleteSnapshot (Force=true) for each id; every id is tried even if an earlier one fails,
+ * and the failures are reported together. A snapshot that is already gone counts as deleted.
+ */
+export async function deleteSnapshots(clients: CloudClients, snapshotIds: readonly string[], options: CallOptions = {}): Promise<void> {
+  const failures: { snapshotId: string; error: Error }[] = [];
+  for (const snapshotId of snapshotIds) {
+    const request = new $Ecs.DeleteSnapshotRequest({ snapshotId, force: true });
+    try {
+      await callWithRetry(() => clients.ecs.deleteSnapshotWithOptions(request, clients.runtime()), { action: 'DeleteSnapshot', ...options });
+    } catch (err) {
+      if (isNotFound(err)) continue;
+      if (!(err instanceof CloudError)) throw err;
+      failures.push({ snapshotId, error: err });
+    }
+  }
+  if (failures.length > 0) throw new SnapshotCleanupError(failures);
+}

@@ -1,0 +1,24 @@
+/**
+ * The provider's cloud client layer: configuration of both flavours, the official SDK
+ * clients, retrying calls, waiters and the image operations the `*_image` resources share.
+ */
+export { resolveAlicloudConfig, ALICLOUD_DEFAULT_REGION, ALICLOUD_ENV, type AlicloudProviderArgs } from './alicloud-config.js';
+export { resolveAlibabacloudStackConfig, ALIBABACLOUDSTACK_ENV, type AlibabacloudStackProviderArgs } from './alibabacloudstack-config.js';
+export type { ClientConfig, ResolveOptions } from './config.js';
+export { ConfigError } from './config-error.js';
+export type { CredentialSpec } from './credential-spec.js';
+export { parseEndpoint, endpointUrl, type Endpoint, type Protocol } from './endpoint.js';
+export { ALICLOUD, ALIBABACLOUDSTACK, decorate, type ApsaraScope, type Flavour, type FlavourName, type Product, type DecorationField } from './flavour.js';
+export { createClients, toCredential, type CloudClients } from './clients.js';
+export { connect } from './connect.js';
+export { lookupApsaraScope } from './ascm.js';
+export { validateCredentials, type ValidateOptions } from './validate-credentials.js';
+export { callWithRetry, backoffDelay, DEFAULT_BACKOFF, DEFAULT_CALL_TIMEOUT_MS, type CallOptions, type BackoffPolicy } from './call.js';
+export { buildClientToken, CLIENT_TOKEN_MAX_LENGTH } from './client-token.js';
+export { CloudError, CancelledError, toCloudError, isNotFound, isThrottling, isTransient, isCancelled, hasCode, type CloudErrorKind } from './errors.js';
+export { waitFor, WaitError, DEFAULT_WAIT_TIMEOUT_MS, type Observation, type WaitOptions, type WaitErrorKind } from './wait.js';
+export { deadlineOf, formatDuration, type Deadline, type TimeBound } from './deadline.js';
+export { sleep } from './sleep.js';
+export * from './images.js';
+export { diffTags, tagResources, untagResources, updateTags, type Tags, type TagDiff, type TagTarget } from './tags.js';
+export { $Ecs, $Vpc, $ResourceManager } from './sdk.js';
