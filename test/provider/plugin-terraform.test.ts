@@ -1,0 +1,120 @@
+/**
+ * The plugin runtime under the real terraform binary: managed handshake (mTLS and
+ * plaintext), dev_overrides installation, RPCs end to end, process lifetime and Ctrl-C.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  CONFIG_HEADER,
+  ensureBuilt,
+  isAlive,
+  makeSandbox,
+  providerPids,
+  readLog,
+  spawnTerraform,
+  terraform,
+  terraformAvailable,
+  waitFor,
+  type Sandbox,
+} from './plugin-harness.js';
+
+const hasTerraform = terraformAvailable();
+if (!hasTerraform) console.warn('terraform is not on the PATH: skipping the plugin runtime tests that need it');
+
+const DATA_CONFIG = `${CONFIG_HEADER}
+data "test_constant" "x" {
+  name = "terraform"
+}
+output "greeting" {
+  value = data.test_constant.x.greeting
+}
+`;
+
+describe.skipIf(!hasTerraform)('provider served to the real terraform', () => {
+  let sandbox: Sandbox;
+  beforeAll(() => ensureBuilt(), 120_000);
+  beforeEach(() => {
+    sandbox = makeSandbox();
+  });
+  afterEach(() => sandbox.remove());
+
+  /** Every provider process terraform started is gone, and left no socket behind. */
+  async function expectNoOrphans(): Promise<void> {
+    const pids = providerPids(sandbox);
+    expect(pids.length).toBeGreaterThan(0);
+    await waitFor(() => pids.every((pid) => !isAlive(pid)), 3000, `provider processes ${pids.join(',')} to exit`);
+    expect(readdirSync(sandbox.socketDir)).toEqual([]);
+    const log = readLog(sandbox);
+    expect(log).not.toContain('plugin failed to exit gracefully');
+    expect(log).not.toContain('stdio service not available');
+  }
+
+  it('plans and applies a data source over mutual TLS, and every provider process exits', async () => {
+    writeFileSync(join(sandbox.workDir, 'main.tf'), DATA_CONFIG);
+
+    const plan = terraform(sandbox, ['plan']);
+    expect(plan.status).toBe(0);
+    expect(plan.stdout).toContain('greeting = "hello, terraform"');
+
+    const apply = terraform(sandbox, ['apply', '-auto-approve']);
+    expect(apply.status).toBe(0);
+    expect(apply.stdout).toContain('greeting = "hello, terraform"');
+    const output = terraform(sandbox, ['output', '-raw', 'greeting']);
+    expect(output.stdout.trim()).toBe('hello, terraform');
+
+    const log = readLog(sandbox);
+    expect(log).toContain('using plugin: version=6');
+    // our hclog JSON lines come through as structured provider log entries
+    expect(log).toMatch(/provider\.terraform-provider-test: plugin server listening: .*tls=true/);
+    expect(log).toMatch(/provider\.terraform-provider-test: reading constant: .*name=terraform/);
+    await expectNoOrphans();
+  });
+
+  it('serves plaintext when TF_DISABLE_PLUGIN_TLS is set', async () => {
+    writeFileSync(join(sandbox.workDir, 'main.tf'), DATA_CONFIG);
+    const apply = terraform(sandbox, ['apply', '-auto-approve'], { TF_DISABLE_PLUGIN_TLS: '1' });
+    expect(apply.status).toBe(0);
+    expect(apply.stdout).toContain('greeting = "hello, terraform"');
+    expect(readLog(sandbox)).toMatch(/plugin server listening: .*tls=false/);
+    await expectNoOrphans();
+  });
+
+  it('shows an exception in the provider as an error diagnostic naming a provider bug', () => {
+    writeFileSync(join(sandbox.workDir, 'main.tf'), DATA_CONFIG.replace('"terraform"', '"crash"'));
+    const plan = terraform(sandbox, ['plan']);
+    expect(plan.status).toBe(1);
+    expect(plan.stderr).toContain('internal error in the provider (ReadDataSource)');
+    expect(plan.stderr).toContain('bug in the provider');
+    expect(plan.stderr).toContain('boom');
+  });
+
+  it('survives Ctrl-C: ignores SIGINT, StopProvider ends the wait, the object is kept in state', async () => {
+    writeFileSync(join(sandbox.workDir, 'main.tf'), `${CONFIG_HEADER}\nresource "test_slow" "x" {}\n`);
+    const child = spawnTerraform(sandbox, ['apply', '-auto-approve']);
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout?.resume();
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+    await waitFor(
+      () => readLog(sandbox).includes('slow create waiting for StopProvider'),
+      30_000,
+      'the slow create to start',
+    );
+    process.kill(-(child.pid ?? 0), 'SIGINT'); // the whole process group, as a terminal does
+    const code = await exited;
+
+    expect(code).toBe(1);
+    expect(stderr).toContain('creating test_slow (slow-1): interrupted');
+    expect(stderr).not.toContain('Plugin did not respond');
+    const state = JSON.parse(readFileSync(join(sandbox.workDir, 'terraform.tfstate'), 'utf8')) as {
+      resources: { type: string; instances: { status?: string; attributes: { id: string } }[] }[];
+    };
+    const instance = state.resources.find((resource) => resource.type === 'test_slow')?.instances[0];
+    expect(instance?.attributes.id).toBe('slow-1');
+    expect(instance?.status).toBe('tainted');
+    expect(readLog(sandbox)).toContain('ignoring SIGINT');
+    await expectNoOrphans();
+  });
+});
