@@ -149,13 +149,14 @@ describe('authentication', () => {
   });
 
   it('an unknown action, a wrong case or an unknown version get InvalidApi.NotFound (404)', async () => {
-    for (const params of [
+    const cases: Array<Record<string, string>> = [
       { Action: 'DescribeUnicorns' },
       { Action: 'describeRegions' },
       { Action: 'DescribeRegions', Version: '2099-01-01' },
       { Action: 'toString' },
       { Action: '__proto__' },
-    ]) {
+    ];
+    for (const params of cases) {
       const answer = await sendV1(cloud.url, { ...keys(), params });
       expect(answer.status, JSON.stringify(params)).toBe(404);
       expect(answer.json?.Code).toBe('InvalidApi.NotFound');

@@ -109,12 +109,13 @@ describe('malformed requests', () => {
   });
 
   it('bad parameter values of a real action get 4xx codes', async () => {
-    for (const params of [
+    const cases: Array<Record<string, string>> = [
       { Action: 'DescribeInstanceTypes', MaxResults: 'lots' },
       { Action: 'DescribeInstanceTypes', NextToken: '%%%' },
       { Action: 'DescribeZones' },
       { Action: 'DescribeAvailableResource', RegionId: 'cn-hangzhou', DestinationResource: 'Moon' },
-    ]) {
+    ];
+    for (const params of cases) {
       expectEnvelope(await sendV1(cloud.url, { ...cloud.credentials, params }));
     }
   });
