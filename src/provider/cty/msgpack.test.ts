@@ -151,6 +151,11 @@ describe('msgpack decoding accepts every encoding Terraform may send', () => {
     expect(decodeMsgpack(encodeMsgpack(v, t.map(t.string)), t.map(t.string)).equals(v)).toBe(true);
   });
 
+  it('reads a Buffer that is a slice of a larger pool (as gRPC hands them over)', () => {
+    const pool = Buffer.from('ffff' + str('abc') + 'ffff', 'hex');
+    expect(decodeMsgpack(pool.subarray(2, 6), t.string).asString()).toBe('abc');
+  });
+
   it('reads empty bytes and absent DynamicValues as null', () => {
     expect(decodeMsgpack(new Uint8Array(), t.object({ a: t.string })).isNull()).toBe(true);
     expect(decodeDynamicValue(undefined, t.string).isNull()).toBe(true);
