@@ -27,8 +27,14 @@ import type { TimeoutDefaults } from './timeouts.js';
 import { TIMEOUT_KEYS } from './timeouts.js';
 
 export type PrimitiveType = 'string' | 'number' | 'bool';
-/** A primitive, or a list/set/map of a primitive. */
-export type AttributeType = PrimitiveType | readonly ['list' | 'set' | 'map', PrimitiveType];
+/**
+ * A primitive, a list/set/map of a type, or an object type (for Computed structured values
+ * such as a data source's result list; configurable nested structures are blocks).
+ */
+export type AttributeType =
+  | PrimitiveType
+  | readonly ['list' | 'set' | 'map', AttributeType]
+  | readonly ['object', Readonly<Record<string, AttributeType>>];
 
 /** Cross-attribute rules, by SDK-style dotted key from the root (`image_name`, `features.0.nvme_support`). */
 export interface ConfigChecks {
@@ -203,7 +209,8 @@ function compileBlock(schema: BlockSchema, where: string, topLevelResource: bool
   return { attributes, blocks, description: schema.description ?? '', deprecated: schema.deprecated, type };
 }
 
-function blockValueType(block: CompiledNestedBlock): TypeJson {
+/** The value type of a nested block: its object, or a list/set of it. */
+export function blockValueType(block: CompiledNestedBlock): TypeJson {
   return block.nesting === 'single' ? block.block.type : [block.nesting, block.block.type];
 }
 
@@ -304,9 +311,8 @@ function pickChecks(decl: ConfigChecks): ConfigChecks {
   };
 }
 
-function primitiveJsType(type: AttributeType): string {
-  const primitive = typeof type === 'string' ? type : type[1];
-  return primitive === 'bool' ? 'boolean' : primitive;
+function primitiveJsType(type: PrimitiveType): string {
+  return type === 'bool' ? 'boolean' : type;
 }
 
 /** Finds an attribute or nested block by name in a compiled block. */

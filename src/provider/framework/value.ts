@@ -10,11 +10,14 @@
  *   only when told the type, so callers compare with the schema — see `plan.ts`).
  * - map and object: objects built with `Object.fromEntries`, so a key named `__proto__`
  *   stays an own property instead of changing the prototype.
- * - `UNKNOWN`: a value terraform or the plan will only know after apply. Refinements
+ * - `UNKNOWN` (cty's marker): a value terraform or the plan will only know after apply. Refinements
  *   (prefix, not-null…) are dropped on decode, which the protocol allows.
  */
 
-export const UNKNOWN: unique symbol = Symbol('terraform unknown value');
+import { UNKNOWN } from '../cty/js.js';
+
+/** The same marker cty's `toJs`/`fromJs` use, so conversion at the edge is one call. */
+export { UNKNOWN };
 export type Unknown = typeof UNKNOWN;
 
 /** A value that may be (or contain) unknowns: configs at validate/plan time, planned states. */

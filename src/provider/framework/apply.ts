@@ -1,0 +1,111 @@
+/**
+ * Apply-side helpers: operation deadlines as AbortSignals, and fitting a handler's result
+ * to the plan terraform approved.
+ *
+ * Why the fitting: terraform rejects an apply result that differs from any *known* planned
+ * value ("Provider produced inconsistent result after apply"). Known planned values are
+ * configuration the user wrote, defaults, values kept from prior state, and the `timeouts`
+ * block; the apply result repeats them exactly and only fills in what the plan left
+ * unknown. When the remote side disagrees with a known planned value we log it (a warning
+ * under TF_LOG) and the next refresh shows the real value as drift, instead of failing the
+ * apply after the remote change happened. Optional+Computed blocks rely on this: a planned
+ * config block keeps its unset computed fields null until the next refresh fills them.
+ */
+import type { Logger } from '../plugin/logger.js';
+import type { Path } from './diagnostics.js';
+import { pathToKey } from './diagnostics.js';
+import { equalTyped } from './compare.js';
+import { formatDuration } from './timeouts.js';
+import type { CompiledBlock, TypeJson } from './schema.js';
+import type { Value, ValueObject } from './value.js';
+import { isObject, isUnknown, isWhollyKnown } from './value.js';
+
+/** The reason an operation signal carries when its timeout elapses. */
+export class OperationTimeoutError extends Error {
+  readonly timeoutMs: number;
+
+  constructor(operation: string, timeoutMs: number) {
+    super(`timeout while ${operation} (${formatDuration(timeoutMs)})`);
+    this.name = 'OperationTimeoutError';
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The reason when StopProvider (Ctrl-C) interrupts an operation. */
+export class StoppedError extends Error {
+  constructor() {
+    super('interrupted: terraform asked the provider to stop');
+    this.name = 'StoppedError';
+  }
+}
+
+export interface OperationSignal {
+  readonly signal: AbortSignal;
+  dispose(): void;
+}
+
+/**
+ * A signal that aborts when any parent aborts or after `timeoutMs` (reason:
+ * OperationTimeoutError). `dispose` clears the timer once the operation is over.
+ */
+export function operationSignal(parents: readonly AbortSignal[], timeoutMs: number, operation: string): OperationSignal {
+  const controller = new AbortController();
+  const onParentAbort = (event: Event): void => controller.abort((event.target as AbortSignal).reason);
+  for (const parent of parents) {
+    if (parent.aborted) controller.abort(parent.reason);
+    else parent.addEventListener('abort', onParentAbort, { once: true });
+  }
+  const timer = setTimeout(() => controller.abort(new OperationTimeoutError(operation, timeoutMs)), Math.max(0, Math.min(timeoutMs, 2 ** 31 - 1)));
+  timer.unref();
+  return {
+    signal: controller.signal,
+    dispose(): void {
+      clearTimeout(timer);
+      for (const parent of parents) parent.removeEventListener('abort', onParentAbort);
+    },
+  };
+}
+
+/**
+ * Describes why an operation failed: the timeout or stop reason when the signal fired
+ * (waiters typically throw a generic AbortError), otherwise the thrown error.
+ */
+export function failureOf(thrown: unknown, signal: AbortSignal): unknown {
+  if (signal.aborted && (signal.reason instanceof OperationTimeoutError || signal.reason instanceof StoppedError)) {
+    if (thrown === signal.reason || isAbortError(thrown)) return signal.reason;
+  }
+  return thrown;
+}
+
+function isAbortError(thrown: unknown): boolean {
+  return thrown instanceof Error && (thrown.name === 'AbortError' || thrown.name === 'TimeoutError');
+}
+
+/** Known planned values win; unknown planned values take the handler's result. */
+export function fitToPlan(block: CompiledBlock, planned: ValueObject, actual: ValueObject, logger: Logger): ValueObject {
+  return fit(block.type, planned, actual, [], logger) as ValueObject;
+}
+
+function fit(type: TypeJson, planned: Value, actual: Value, path: Path, logger: Logger): Value {
+  if (isUnknown(planned)) return actual;
+  if (isWhollyKnown(planned)) {
+    if (!equalTyped(type, planned, actual)) {
+      logger.warn('apply result differs from a known planned value; keeping the planned value until the next refresh', {
+        tf_attribute_path: pathToKey(path),
+      });
+    }
+    return planned;
+  }
+  if (typeof type === 'string') return actual;
+  const [kind, inner] = type;
+  if (kind === 'object' && isObject(planned) && isObject(actual)) {
+    const attributes = inner as Readonly<Record<string, TypeJson>>;
+    return Object.fromEntries(
+      Object.entries(attributes).map(([name, t]) => [name, fit(t, planned[name] ?? null, actual[name] ?? null, [...path, name], logger)]),
+    );
+  }
+  if (kind === 'list' && Array.isArray(planned) && Array.isArray(actual) && planned.length === actual.length) {
+    return planned.map((item, i) => fit(inner as TypeJson, item as Value, actual[i] as Value, [...path, i], logger));
+  }
+  return actual;
+}
