@@ -24,8 +24,8 @@ import { isObject, isUnknown, isWhollyKnown } from './value.js';
 export class OperationTimeoutError extends Error {
   readonly timeoutMs: number;
 
-  constructor(operation: string, timeoutMs: number) {
-    super(`timeout while ${operation} (${formatDuration(timeoutMs)})`);
+  constructor(key: string, timeoutMs: number) {
+    super(`timed out after ${formatDuration(timeoutMs)} (raise timeouts.${key} to wait longer)`);
     this.name = 'OperationTimeoutError';
     this.timeoutMs = timeoutMs;
   }
@@ -48,14 +48,14 @@ export interface OperationSignal {
  * A signal that aborts when any parent aborts or after `timeoutMs` (reason:
  * OperationTimeoutError). `dispose` clears the timer once the operation is over.
  */
-export function operationSignal(parents: readonly AbortSignal[], timeoutMs: number, operation: string): OperationSignal {
+export function operationSignal(parents: readonly AbortSignal[], timeoutMs: number, key: string): OperationSignal {
   const controller = new AbortController();
   const onParentAbort = (event: Event): void => controller.abort((event.target as AbortSignal).reason);
   for (const parent of parents) {
     if (parent.aborted) controller.abort(parent.reason);
     else parent.addEventListener('abort', onParentAbort, { once: true });
   }
-  const timer = setTimeout(() => controller.abort(new OperationTimeoutError(operation, timeoutMs)), Math.max(0, Math.min(timeoutMs, 2 ** 31 - 1)));
+  const timer = setTimeout(() => controller.abort(new OperationTimeoutError(key, timeoutMs)), Math.max(0, Math.min(timeoutMs, 2 ** 31 - 1)));
   timer.unref();
   return {
     signal: controller.signal,

@@ -114,7 +114,7 @@ export class ManagedResource<Client> {
 
     if (prior === null) {
       let partial: StateInput | undefined;
-      const { signal, dispose } = operationSignal(context.signals, timeouts.create, `creating ${this.definition.displayName}`);
+      const { signal, dispose } = operationSignal(context.signals, timeouts.create, 'create');
       try {
         const created = await this.definition.create({
           client,
@@ -146,7 +146,7 @@ export class ManagedResource<Client> {
     if (unchanged || this.definition.update === undefined) {
       return { state: this.#fit(planned, prior as StateInput, context.logger), private: privateState, diagnostics: diagnostics.items };
     }
-    const { signal, dispose } = operationSignal(context.signals, timeouts.update, `updating ${this.definition.displayName}`);
+    const { signal, dispose } = operationSignal(context.signals, timeouts.update, 'update');
     try {
       const updated = await this.definition.update({
         client,
@@ -172,7 +172,7 @@ export class ManagedResource<Client> {
     if (prior === null) return { state: null, private: privateState, diagnostics: [] };
     const timeouts = this.#timeouts(prior, diagnostics);
     if (timeouts === undefined) return { state: prior, private: privateState, diagnostics: diagnostics.items };
-    const { signal, dispose } = operationSignal(context.signals, timeouts.delete, `deleting ${this.definition.displayName}`);
+    const { signal, dispose } = operationSignal(context.signals, timeouts.delete, 'delete');
     try {
       await this.definition.delete({
         client: this.#client(context),
@@ -203,7 +203,7 @@ export class ManagedResource<Client> {
     if (state === null) return { state: null, private: privateState, diagnostics: [] };
     const timeouts = this.#timeouts(state, diagnostics);
     if (timeouts === undefined) return { state, private: privateState, diagnostics: diagnostics.items };
-    const { signal, dispose } = operationSignal(context.signals, timeouts.read, `reading ${this.definition.displayName}`);
+    const { signal, dispose } = operationSignal(context.signals, timeouts.read, 'read');
     try {
       const read = await this.definition.read({
         client: this.#client(context),
@@ -231,7 +231,7 @@ export class ManagedResource<Client> {
   }
 
   async import(id: string, context: RuntimeContext<Client>): Promise<ValueObject> {
-    const { signal, dispose } = operationSignal(context.signals, 20 * 60_000, `importing ${this.definition.displayName}`);
+    const { signal, dispose } = operationSignal(context.signals, 20 * 60_000, 'read');
     try {
       return await importStub(this.definition, this.schema, { id, client: this.#client(context), logger: context.logger, signal });
     } finally {

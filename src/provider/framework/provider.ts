@@ -239,7 +239,7 @@ export class FrameworkProvider<Client> implements ProviderServer {
       return { diagnostics: errorDiagnostics(`reading ${dataSource.definition.typeName}`, new Error('provider bug: configuration not wholly known')) };
     }
     const runtime = this.#runtime(context);
-    const { signal, dispose } = operationSignal(runtime.signals, 20 * 60_000, `reading ${dataSource.definition.typeName}`);
+    const { signal, dispose } = operationSignal(runtime.signals, 20 * 60_000, 'read');
     try {
       if (runtime.client === undefined) throw new Error('provider bug: data source read before ConfigureProvider');
       const read = await dataSource.definition.read({ config, client: runtime.client, logger: context.logger, signal });
