@@ -21,7 +21,7 @@ export interface RecordedRequest {
 
 export type Step =
   | { readonly status: number; readonly json?: Record<string, unknown>; readonly text?: string; readonly headers?: Record<string, string> }
-  | { readonly forwardTo: string };
+  | { readonly forwardTo: string; /** Forward, drop the cloud's answer and answer this instead (a lost response). */ readonly replaceWith?: Step };
 
 export interface ScriptedServer {
   /** `127.0.0.1:port` */
@@ -54,6 +54,11 @@ export async function startScriptedServer(script: (index: number, request: Recor
         const upstream = httpRequest(
           { host: step.forwardTo.split(':')[0], port: Number(step.forwardTo.split(':')[1]), method: req.method, path: req.url, headers: req.headers },
           (answer) => {
+            if (step.replaceWith) {
+              answer.resume();
+              answer.on('end', () => respond(step.replaceWith!));
+              return;
+            }
             res.writeHead(answer.statusCode ?? 502, answer.headers);
             answer.pipe(res);
           },
@@ -65,10 +70,14 @@ export async function startScriptedServer(script: (index: number, request: Recor
         upstream.end(raw);
         return;
       }
+      respond(step);
+    });
+    function respond(step: Step): void {
+      if ('forwardTo' in step) throw new Error('test bug: a replacement cannot forward');
       const text = step.text ?? JSON.stringify(step.json ?? {});
       res.writeHead(step.status, { 'content-type': step.text === undefined ? 'application/json;charset=utf-8' : 'text/html', ...step.headers });
       res.end(text);
-    });
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
