@@ -5,7 +5,10 @@
  */
 import type { MethodDefinition } from '@grpc/grpc-js';
 import { describe, expect, it } from 'vitest';
-import { loadPluginServices } from '../../src/provider/plugin/proto-definitions.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { descriptorJson } from '../../src/provider/plugin/proto-descriptor-gen.js';
+import { DESCRIPTOR_FILE, loadPluginServices, protoDirectory } from '../../src/provider/plugin/proto-definitions.js';
 import { PROVIDER_RPCS } from '../../src/provider/plugin/provider-service.js';
 
 const services = loadPluginServices();
@@ -36,6 +39,13 @@ function method(name: string): MethodDefinition<object, object> {
 }
 const request = (rpc: string, bytes: number[]): unknown => method(rpc).requestDeserialize(Buffer.from(bytes));
 const response = (rpc: string, bytes: number[]): unknown => method(rpc).responseDeserialize(Buffer.from(bytes));
+
+describe('compiled descriptor', () => {
+  it('is up to date with proto/*.proto (regenerate: node dist/src/provider/plugin/proto-descriptor-gen.js)', () => {
+    const dir = protoDirectory();
+    expect(readFileSync(join(dir, DESCRIPTOR_FILE), 'utf8')).toBe(descriptorJson(dir));
+  });
+});
 
 describe('tfplugin6.Provider service', () => {
   it('has every protocol 6.8 RPC at its gRPC path', () => {

@@ -1,7 +1,8 @@
 /**
  * TypeScript shapes of the tfplugin6 (protocol 6.8, Terraform 1.11) messages, exactly as
- * `@grpc/proto-loader` hands them over with our loader options
- * (`keepCase: true, longs: Number, enums: String, defaults: false, oneofs: true`):
+ * `@grpc/proto-loader` would hand them over with the options
+ * `keepCase: true, longs: Number, enums: String, defaults: false, oneofs: true`
+ * (we decode with protobufjs directly, same conversion, faster start; see proto-definitions.ts):
  *
  * - field names are the proto's snake_case names;
  * - every field may be absent (`defaults: false`): an absent DynamicValue means null;
