@@ -24,7 +24,7 @@ import {
   type SteppedCloud,
 } from './instances-support.js';
 
-const STEP = 60_000;
+const STEP = 20_000;
 
 describe('disks with the official ECS SDK', () => {
   let cloud: SteppedCloud;
@@ -149,9 +149,9 @@ describe('disks with the official ECS SDK', () => {
     cloud.advance(STEP);
     await waitForInstanceStatus(ecs, region, instanceId, 'Stopped');
     await ecs.detachDisk(new DetachDiskRequest({ diskId: system!.diskId, instanceId }));
-    expect(await diskById(system!.diskId)).toMatchObject({ status: 'Available', type: 'system' });
+    expect(await diskById(system!.diskId!)).toMatchObject({ status: 'Available', type: 'system' });
     await ecs.attachDisk(new AttachDiskRequest({ diskId: system!.diskId, instanceId, bootable: true }));
-    expect(await diskById(system!.diskId)).toMatchObject({ status: 'In_use', device: '/dev/xvda' });
+    expect(await diskById(system!.diskId!)).toMatchObject({ status: 'In_use', device: '/dev/xvda' });
   });
 
   it('CreateDisk with InstanceId attaches the new disk in the instance zone', async () => {

@@ -74,9 +74,9 @@ describe('RunInstances checks its parameters against each other, as ECS does', (
 
   it('an image still being created is not launchable (IncorrectImageStatus)', async () => {
     const [id] = await run({});
-    cloud.advance(60_000);
+    cloud.advance(10_000);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    cloud.advance(60_000);
+    cloud.advance(10_000);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const image = await ecs.createImage(new CreateImageRequest({ regionId: cloud.tc.regionId, instanceId: id, imageName: 'in-progress' }));
     await expectEcsError(run({ imageId: image.body!.imageId }), 'IncorrectImageStatus', 400);

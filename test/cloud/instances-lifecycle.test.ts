@@ -22,7 +22,7 @@ import {
   type SteppedCloud,
 } from './instances-support.js';
 
-const STEP = 60_000;
+const STEP = 20_000;
 
 describe('instance lifecycle with the official ECS SDK', () => {
   let cloud: SteppedCloud;

@@ -26,7 +26,11 @@ export const UBUNTU_X86 = 'ubuntu_18_04_x64_20G_alibase_20240115.vhd';
 export const UBUNTU_ARM = 'ubuntu_18_04_arm64_20G_alibase_20240115.vhd';
 export const ALIYUN_X86 = 'aliyun_3_x64_40G_alibase_20240326.vhd';
 
-/** A test cloud with a clock the test advances (`advance(ms)`), and jobs polled every 20 ms. */
+/**
+ * A test cloud with a clock the test advances (`advance(ms)`), and jobs polled
+ * every 20 ms. The signature check uses the same clock, so a test must stay
+ * within the allowed timestamp skew (15 minutes) in all: keep steps small.
+ */
 export interface SteppedCloud {
   readonly tc: TestCloud;
   advance(ms: number): void;
@@ -39,7 +43,7 @@ export async function startSteppedCloud(settings: Partial<CloudSettings> = {}): 
   const tc = await startTestCloud({
     now,
     jobPollIntervalMs: 20,
-    settings: { instanceTransitionMs: 60_000, snapshotCreationMs: 60_000, ...settings },
+    settings: { instanceTransitionMs: 20_000, snapshotCreationMs: 20_000, ...settings },
   });
   return {
     tc,
