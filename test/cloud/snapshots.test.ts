@@ -12,6 +12,7 @@ import {
   DescribeSnapshotsRequest,
   DescribeSnapshotsRequestTag,
   DetachDiskRequest,
+  RunInstancesRequestDataDisk,
   StopInstanceRequest,
 } from '@alicloud/ecs20140526';
 import type { EcsClient } from '../support/cloud.js';
@@ -169,6 +170,20 @@ describe('snapshots with the official ECS SDK', () => {
     await ecs.deleteSnapshot(new DeleteSnapshotRequest({ snapshotId: id, force: true }));
     expect(await describeSnapshot(ecs, region, id)).toBeUndefined();
     await expectEcsError(ecs.deleteSnapshot(new DeleteSnapshotRequest({ snapshotId: id })), 'InvalidSnapshotId.NotFound', 404);
+  });
+
+  it('RunInstances with DataDisk.N.SnapshotId: a data disk of the snapshot size, unless a larger one is asked for', async () => {
+    const id = await createSnapshot({ snapshotName: 'seed-data' });
+    const network = await createNetwork(cloud.tc, { cidrBlock: '172.16.7.0/24' });
+    const request = (size?: number) =>
+      runRequest(cloud.tc, network, { dataDisk: [new RunInstancesRequestDataDisk({ category: 'cloud_essd', snapshotId: id, size })] });
+    await expectEcsError(runInstances(ecs, request()), 'InvalidSnapshotId.NotReady', 403);
+    await settle(id);
+    await expectEcsError(runInstances(ecs, request(20)), 'InvalidDiskSize.TooSmall', 403);
+    const [launched] = await runInstances(ecs, request());
+    const [seeded] = await describeDisks(ecs, { regionId: region, instanceId: launched, diskType: 'data' });
+    expect(seeded).toMatchObject({ size: 40, sourceSnapshotId: id, status: 'In_use', device: '/dev/xvdb' });
+    expect((await describeSnapshot(ecs, region, id))?.usage).toBe('disk');
   });
 
   it('a snapshot an image was made from cannot be deleted, even with Force, until the image is gone', async () => {

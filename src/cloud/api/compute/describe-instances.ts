@@ -119,6 +119,7 @@ export async function describeInstances(ctx: ActionContext): Promise<ActionResul
     .where('account_id', '=', ctx.account.id)
     .where('region_id', '=', ctx.regionId);
   const filtered = applyFilters(ctx, base);
+  if (ctx.params.boolean('DryRun') === true) throw new EcsError('DryRunOperation');
   const total = await filtered.select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
   const rows = await filtered
     .selectAll()
@@ -127,7 +128,6 @@ export async function describeInstances(ctx: ActionContext): Promise<ActionResul
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  if (ctx.params.boolean('DryRun') === true) throw new EcsError('DryRunOperation');
   const extras = await extrasOf(ctx.db, rows);
   const instances = rows.map((row) =>
     renderInstance(row, {
