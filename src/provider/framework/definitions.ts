@@ -37,7 +37,7 @@ export interface OperationContext<Client> {
 }
 
 export interface CreateRequest<Client> extends OperationContext<Client> {
-  /** Wholly known at apply time. */
+  /** Wholly known at apply time; unset arguments with a `default` read as the default. */
   readonly config: KnownObject;
   /** The planned state: UNKNOWN marks what the create decides (`id`, computed values). */
   readonly plan: ValueObject;
@@ -55,6 +55,7 @@ export interface ReadRequest<Client> extends OperationContext<Client> {
 }
 
 export interface UpdateRequest<Client> extends OperationContext<Client> {
+  /** As in CreateRequest: defaults applied. */
   readonly config: KnownObject;
   readonly plan: ValueObject;
   readonly prior: KnownObject;

@@ -110,7 +110,7 @@ export class ManagedResource<Client> {
     const timeouts = this.#timeouts(input.config ?? planned, diagnostics);
     if (timeouts === undefined) return { state: prior, private: privateState, diagnostics: diagnostics.items };
     const client = this.#client(context);
-    const config = (input.config ?? planned) as KnownObject;
+    const config = withDefaults(this.schema, (input.config ?? planned) as KnownObject);
 
     if (prior === null) {
       let partial: StateInput | undefined;
@@ -270,4 +270,14 @@ export class ManagedResource<Client> {
     const id = state?.['id'];
     return `${verb} ${this.definition.displayName}${typeof id === 'string' && id !== '' ? ` (${id})` : ''}`;
   }
+}
+
+/**
+ * The apply-time config handlers see: arguments left unset but carrying a `default` read as
+ * the default (SDK `d.Get` semantics), so a handler never sends null where the plan said
+ * `x86_64`.
+ */
+function withDefaults(schema: CompiledBlock, config: KnownObject): KnownObject {
+  const defaults = schema.attributes.filter((a) => a.default !== undefined && (config[a.name] ?? null) === null);
+  return defaults.length === 0 ? config : { ...config, ...Object.fromEntries(defaults.map((a) => [a.name, a.default as string | number | boolean])) };
 }
