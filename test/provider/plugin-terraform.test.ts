@@ -4,7 +4,13 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { decode, encode } from '@msgpack/msgpack';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/provider/plugin/logger.js';
+import { startPluginServer } from '../../src/provider/plugin/plugin-server.js';
+import type { ProviderServer } from '../../src/provider/plugin/provider-server.js';
+import { reattachProvidersValue } from '../../src/provider/plugin/reattach.js';
 import {
   CONFIG_HEADER,
   ensureBuilt,
@@ -116,5 +122,70 @@ describe.skipIf(!hasTerraform)('provider served to the real terraform', () => {
     expect(instance?.status).toBe('tainted');
     expect(readLog(sandbox)).toContain('ignoring SIGINT');
     await expectNoOrphans();
+  });
+});
+
+/** The same constant data source, served from this test process. */
+function inProcessProvider(): ProviderServer {
+  const none = async (): Promise<object> => ({});
+  return {
+    getProviderSchema: async () => ({
+      provider: { block: {} },
+      data_source_schemas: {
+        test_constant: {
+          block: {
+            attributes: [
+              { name: 'name', type: Buffer.from('"string"'), optional: true },
+              { name: 'greeting', type: Buffer.from('"string"'), computed: true },
+            ],
+          },
+        },
+      },
+      server_capabilities: { plan_destroy: true, get_provider_schema_optional: true },
+    }),
+    validateProviderConfig: none,
+    validateResourceConfig: none,
+    validateDataResourceConfig: none,
+    upgradeResourceState: none,
+    configureProvider: none,
+    readResource: none,
+    planResourceChange: none,
+    applyResourceChange: none,
+    importResourceState: none,
+    readDataSource: async (request) => {
+      const config = decode(request.config?.msgpack ?? new Uint8Array([0xc0])) as { name: string | null };
+      return { state: { msgpack: encode({ name: config.name, greeting: `hi, ${config.name}` }) } };
+    },
+    stopProvider: none,
+  };
+}
+
+describe.skipIf(!hasTerraform)('reattach mode (TF_REATTACH_PROVIDERS)', () => {
+  it('lets terraform use a provider served in-process, without init or TLS', async () => {
+    const sandbox = makeSandbox();
+    const running = await startPluginServer(inProcessProvider(), {
+      env: {},
+      logger: createLogger({ module: 'test', level: 'off' }),
+    });
+    try {
+      writeFileSync(join(sandbox.workDir, 'main.tf'), DATA_CONFIG);
+      const env = {
+        ...sandbox.env,
+        TF_CLI_CONFIG_FILE: join(sandbox.root, 'empty.tfrc'),
+        TF_REATTACH_PROVIDERS: reattachProvidersValue(running, 'registry.terraform.io/example/test'),
+      };
+      writeFileSync(env.TF_CLI_CONFIG_FILE, '');
+      // async spawn: this process must keep serving while terraform runs
+      const child = spawn('terraform', ['apply', '-auto-approve', '-no-color'], { cwd: sandbox.workDir, env });
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.resume();
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(0);
+      expect(stdout).toContain('greeting = "hi, terraform"');
+    } finally {
+      await running.stop('test finished');
+      sandbox.remove();
+    }
   });
 });

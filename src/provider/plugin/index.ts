@@ -4,3 +4,4 @@ export { startPluginServer, type PluginServerOptions, type RunningPlugin } from 
 export type { ProviderServer, RpcContext, ServeOptions } from './provider-server.js';
 export { createLogger, logger, type LogFields, type Logger, type LogLevel } from './logger.js';
 export type * from './tfplugin6-types.js';
+export { reattachProvidersValue } from './reattach.js';
