@@ -1,12 +1,44 @@
-import { defineConfig } from 'vitest/config';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+// The cloud suite runs twice: on SQLite (default project) and on one real
+// PostgreSQL that the `cloud-postgres` project starts from the installed
+// server binaries (test/support/postgres.ts). Without them that project is
+// left out, and the reason is printed.
+const postgresInstalled =
+  process.env.ECS_IMAGE_TEST_POSTGRES_URL !== undefined ||
+  (process.env.ECS_IMAGE_POSTGRES_BIN !== undefined && existsSync(join(process.env.ECS_IMAGE_POSTGRES_BIN, 'initdb'))) ||
+  (existsSync('/usr/lib/postgresql') &&
+    readdirSync('/usr/lib/postgresql').some((version) => existsSync(join('/usr/lib/postgresql', version, 'bin', 'initdb'))));
+if (!postgresInstalled) {
+  console.warn(
+    'PostgreSQL server binaries (initdb, pg_ctl) not found: the cloud-postgres test project is skipped (set ECS_IMAGE_POSTGRES_BIN or ECS_IMAGE_TEST_POSTGRES_URL).',
+  );
+}
+
+const cloudOnPostgres: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: 'cloud-postgres',
+    include: ['test/cloud/*.test.ts'],
+    // These start PostgreSQL themselves, or only test SQLite files: once is enough.
+    exclude: ['test/cloud/scale-out*.test.ts', 'test/cloud/core-store.test.ts'],
+    env: { ECS_IMAGE_TEST_STORE: 'postgres' },
+    globalSetup: ['test/support/postgres-global-setup.ts'],
+  },
+};
 
 // Two cores: terraform scenarios and servers run at most two files at a time.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'default', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      ...(postgresInstalled ? [cloudOnPostgres] : []),
+    ],
   },
 });

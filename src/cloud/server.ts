@@ -16,7 +16,7 @@ import { ReplayGuard } from './http/replay-guard.js';
 import { JOB_KINDS } from './jobs/registry.js';
 import { JobRunner } from './jobs/runner.js';
 import type { JobKind } from './jobs/types.js';
-import type { Credentials } from './seed/accounts.js';
+import type { AccountCredentials, Credentials } from './seed/accounts.js';
 import { seedCloud } from './seed/seed.js';
 import { openStore } from './store/open-store.js';
 import type { Store, StoreConfig } from './store/store.js';
@@ -71,9 +71,16 @@ export async function createCloud(config: CloudConfig = {}): Promise<Cloud> {
   const logger = config.logger ?? pino({ level: config.logLevel ?? 'info' }, pino.destination(2));
   const settings: CloudSettings = Object.freeze({ ...DEFAULT_SETTINGS, ...config.settings });
   const now = config.now ?? Date.now;
-  const store = await openStore(config.store ?? { kind: 'sqlite', file: join(config.dataDir ?? DEFAULT_DATA_DIR, 'cloud.sqlite') });
+  let seeded: AccountCredentials | undefined;
+  // Seeding runs under the store's startup lock: replicas starting together seed once.
+  const store = await openStore(
+    config.store ?? { kind: 'sqlite', file: join(config.dataDir ?? DEFAULT_DATA_DIR, 'cloud.sqlite') },
+    async (opened) => {
+      seeded = await seedCloud(opened.db, { credentials: config.credentials, now: now() });
+    },
+  );
   try {
-    const account = await seedCloud(store.db, { credentials: config.credentials, now: now() });
+    const account = seeded as AccountCredentials;
     const deps = {
       registry: new ActionRegistry(),
       store,

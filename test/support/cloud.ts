@@ -21,6 +21,7 @@ import type { CloudSettings } from '../../src/cloud/api/action.js';
 import { createCloud, type Cloud } from '../../src/cloud/server.js';
 import { createAccount, type AccountCredentials, type Credentials } from '../../src/cloud/seed/accounts.js';
 import type { JobKind } from '../../src/cloud/jobs/types.js';
+import { openTestStore } from './test-store.js';
 
 // The packages are CommonJS with `exports.default = Client`: under Node's ESM
 // loader the default import is the module object (client class at `.default`),
@@ -79,12 +80,14 @@ export interface TestCloud {
 
 export async function startTestCloud(options: TestCloudOptions = {}): Promise<TestCloud> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ecs-image-test-'));
+  const testStore = await openTestStore(); // SQLite in dataDir, or a fresh PostgreSQL database ($ECS_IMAGE_TEST_STORE)
   const logger = pino({ level: options.logLevel ?? process.env.ECS_IMAGE_TEST_LOG ?? 'warn' }, pino.destination(2));
   const start = (port: number, settings: Partial<CloudSettings> | undefined): Promise<Cloud> =>
     createCloud({
       host: '127.0.0.1',
       port,
       dataDir,
+      ...(testStore.config !== undefined ? { store: testStore.config } : {}),
       logger,
       ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
       ...(settings !== undefined ? { settings } : {}),
@@ -96,6 +99,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
   try {
     cloud = await start(0, options.settings);
   } catch (error) {
+    await testStore.dispose();
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
@@ -132,6 +136,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     },
     close: async () => {
       await cloud.close();
+      await testStore.dispose();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

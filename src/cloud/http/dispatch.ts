@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { ActionContext, ActionResult } from '../api/action.js';
 import type { RoutedAction } from '../api/registry.js';
+import { lockAccount } from '../store/account-lock.js';
 import type { Database } from '../store/schema.js';
 
 export async function dispatch(
@@ -15,5 +16,8 @@ export async function dispatch(
 ): Promise<ActionResult> {
   const { definition } = routed;
   if (definition.readOnly === true) return definition.handler({ ...context, db });
-  return db.transaction().execute((trx) => definition.handler({ ...context, db: trx }));
+  return db.transaction().execute(async (trx) => {
+    await lockAccount(trx, context.account.id); // one writer per account, across replicas too
+    return definition.handler({ ...context, db: trx });
+  });
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ActionResult } from '../api/action.js';
 import { EcsError } from './errors.js';
+import { isPostgresUnavailable } from '../store/postgres/connection-errors.js';
 import type { RpcResponse } from './raw-request.js';
 
 export function newRequestId(): string {
@@ -52,5 +53,5 @@ function asEcsError(error: unknown, context: ErrorContext): EcsError {
 
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || isPostgresUnavailable(error);
 }

@@ -1,15 +1,25 @@
-/** Opens the configured store and brings its schema to the latest migration. */
+/**
+ * Opens the configured store and brings its schema to the latest migration.
+ * `prepare` (e.g. seeding) runs right after, under the same startup lock, so
+ * replicas starting together on one PostgreSQL migrate and seed once.
+ */
 import type { Store, StoreConfig } from './store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
+import { PostgresStore } from './postgres/postgres-store.js';
+import { startupError } from './postgres/connection-errors.js';
 import { migrateToLatest } from './migrations/index.js';
 
-export async function openStore(config: StoreConfig): Promise<Store> {
+export async function openStore(config: StoreConfig, prepare?: (store: Store) => Promise<void>): Promise<Store> {
   const store = createStore(config);
-  try {
+  const startup = async (): Promise<void> => {
     await migrateToLatest(store);
+    await prepare?.(store);
+  };
+  try {
+    await (store.serializeStartup !== undefined ? store.serializeStartup(startup) : startup());
   } catch (error) {
     await store.close();
-    throw error;
+    throw config.kind === 'postgres' ? startupError(config.connectionString, error) : error;
   }
   return store;
 }
@@ -19,6 +29,6 @@ function createStore(config: StoreConfig): Store {
     case 'sqlite':
       return new SqliteStore(config.file);
     case 'postgres':
-      throw new Error('the PostgreSQL store is not implemented yet (store/postgres/)');
+      return new PostgresStore(config.connectionString);
   }
 }

@@ -31,5 +31,10 @@ export interface Store {
    * lease), or return undefined when none is due. Two workers never get the same job.
    */
   claimJob(options: ClaimJobOptions): Promise<JobRow | undefined>;
+  /**
+   * Runs `work` so that processes opening the same store at once take turns
+   * (migrations and seeding happen once). Absent: `work` just runs.
+   */
+  serializeStartup?<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
