@@ -1,0 +1,80 @@
+/**
+ * `ecs-image serve`: start the local cloud, print one JSON line on stdout once
+ * listening (endpoint, region, credentials), log on stderr, stop cleanly on
+ * SIGINT/SIGTERM.
+ */
+import { Command, Option } from 'commander';
+import { createCloud } from '../cloud/server.js';
+import { DEFAULT_DATA_DIR } from '../cloud/server.js';
+
+interface ServeOptions {
+  readonly host: string;
+  readonly port: string;
+  readonly data: string;
+  readonly accessKeyId?: string;
+  readonly accessKeySecret?: string;
+  readonly imageCreationSeconds?: string;
+  readonly logLevel: string;
+}
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('start the local Alibaba Cloud (ECS, VPC, Resource Manager) API server')
+    .addOption(new Option('--host <host>', 'address to listen on').default('127.0.0.1').env('ECS_IMAGE_HOST'))
+    .addOption(new Option('--port <port>', 'port to listen on (0 = any free port)').default('8787').env('ECS_IMAGE_PORT'))
+    .addOption(new Option('--data <dir>', 'data directory (SQLite store)').default(DEFAULT_DATA_DIR).env('ECS_IMAGE_DATA'))
+    .addOption(new Option('--access-key-id <id>', 'AccessKey id of the default account').env('ECS_IMAGE_ACCESS_KEY_ID'))
+    .addOption(new Option('--access-key-secret <secret>', 'its secret').env('ECS_IMAGE_ACCESS_KEY_SECRET'))
+    .addOption(
+      new Option('--image-creation-seconds <seconds>', 'how long CreateImage takes to reach Available').env(
+        'ECS_IMAGE_IMAGE_CREATION_SECONDS',
+      ),
+    )
+    .addOption(new Option('--log-level <level>', 'pino log level (stderr)').default('info').env('ECS_IMAGE_LOG_LEVEL'))
+    .action(async (options: ServeOptions) => {
+      await serve(options);
+    });
+}
+
+async function serve(options: ServeOptions): Promise<void> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${options.port}`);
+  if ((options.accessKeyId === undefined) !== (options.accessKeySecret === undefined)) {
+    throw new Error('--access-key-id and --access-key-secret go together');
+  }
+  const seconds = options.imageCreationSeconds === undefined ? undefined : Number(options.imageCreationSeconds);
+  if (seconds !== undefined && !(Number.isFinite(seconds) && seconds >= 0)) {
+    throw new Error(`invalid --image-creation-seconds ${options.imageCreationSeconds}`);
+  }
+  const cloud = await createCloud({
+    host: options.host,
+    port,
+    dataDir: options.data,
+    logLevel: options.logLevel,
+    ...(options.accessKeyId !== undefined && options.accessKeySecret !== undefined
+      ? { credentials: { accessKeyId: options.accessKeyId, accessKeySecret: options.accessKeySecret } }
+      : {}),
+    ...(seconds !== undefined ? { settings: { imageCreationMs: Math.round(seconds * 1000) } } : {}),
+  });
+  // Handlers first: a supervisor may signal as soon as it reads the line.
+  const stop = (signal: NodeJS.Signals): void => {
+    cloud.logger.info({ signal }, 'stopping');
+    cloud.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        cloud.logger.error({ err: error }, 'unclean stop');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  process.stdout.write(
+    `${JSON.stringify({
+      endpoint: cloud.endpoint,
+      regionId: cloud.regionId,
+      accessKeyId: cloud.credentials.accessKeyId,
+      accessKeySecret: cloud.credentials.accessKeySecret,
+    })}\n`,
+  );
+}
