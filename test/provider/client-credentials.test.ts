@@ -1,0 +1,102 @@
+/**
+ * `validateCredentials` against the real local cloud: the messages a user sees at plan time
+ * for an unknown key, a wrong secret, an unreachable endpoint and a cloud that keeps failing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ConfigError,
+  connect,
+  createClients,
+  resolveAlicloudConfig,
+  resolveAlibabacloudStackConfig,
+  validateCredentials,
+  type AlicloudProviderArgs,
+} from '../../src/provider/client/index.js';
+import { startTestCloud, type TestCloud } from '../support/cloud.js';
+import { ecsError, startScriptedServer } from './client-scripted-server.js';
+
+let tc: TestCloud;
+
+beforeAll(async () => {
+  tc = await startTestCloud();
+});
+
+afterAll(async () => {
+  await tc.close();
+});
+
+async function check(args: AlicloudProviderArgs, env: Record<string, string> = {}): Promise<unknown> {
+  const config = await resolveAlicloudConfig({ region: tc.regionId, endpoints: { ecs: tc.url }, ...args }, { env });
+  return validateCredentials(createClients(config), { timeoutMs: 2_000 }).catch((err: unknown) => err);
+}
+
+describe('validateCredentials', () => {
+  it('accepts the cloud account keys, from arguments or from the environment', async () => {
+    expect(await check({ access_key: tc.credentials.accessKeyId, secret_key: tc.credentials.accessKeySecret })).toBeUndefined();
+    expect(
+      await check({}, { ALIBABA_CLOUD_ACCESS_KEY_ID: tc.credentials.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: tc.credentials.accessKeySecret }),
+    ).toBeUndefined();
+  });
+
+  it('names an unknown access key, where it came from and the endpoint', async () => {
+    const err = await check({}, { ALICLOUD_ACCESS_KEY: 'LTAInobody', ALICLOUD_SECRET_KEY: 'whatever' });
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err).toMatchObject({
+      attribute: 'access_key',
+      message: `the access key "LTAInobody" (from environment variable ALICLOUD_ACCESS_KEY and environment variable ALICLOUD_SECRET_KEY) is not known to ${tc.url}`,
+    });
+    expect((err as ConfigError).detail).toMatch(/Check the access key id/);
+  });
+
+  it('says the secret does not match the key', async () => {
+    const err = await check({ access_key: tc.credentials.accessKeyId, secret_key: 'not-the-secret' });
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err).toMatchObject({ attribute: 'secret_key' });
+    expect((err as Error).message).toBe(
+      `the secret key does not match the access key "${tc.credentials.accessKeyId}" (from provider argument "access_key" and provider argument "secret_key")`,
+    );
+  });
+
+  it('says the endpoint cannot be reached, at once', async () => {
+    const closed = await startScriptedServer(() => ({ status: 200, json: {} }));
+    await closed.close();
+    const started = Date.now();
+    const err = await check({ access_key: 'a', secret_key: 'b', endpoints: { ecs: `http://${closed.endpoint}` } });
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).attribute).toBe('endpoints');
+    expect((err as Error).message).toMatch(new RegExp(`^cannot reach the ECS API at http://${closed.endpoint}: .*ECONNREFUSED`));
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it('retries a cloud that keeps answering 503, then reports it', async () => {
+    const down = await startScriptedServer(() => ecsError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.'));
+    try {
+      const err = await check({ access_key: 'a', secret_key: 'b', endpoints: { ecs: `http://${down.endpoint}` } });
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as Error).message).toMatch(/^checking the credentials with DescribeRegions at http:\/\/.* failed: ServiceUnavailable: /);
+      expect(down.requests.length).toBeGreaterThan(1);
+    } finally {
+      await down.close();
+    }
+  });
+
+  it('works for the Apsara Stack flavour, whose calls carry the tenant scope', async () => {
+    const config = await resolveAlibabacloudStackConfig(
+      {
+        access_key: tc.credentials.accessKeyId,
+        secret_key: tc.credentials.accessKeySecret,
+        region: tc.regionId,
+        department: '1',
+        resource_group: '1',
+        endpoints: { ecs: tc.endpoint },
+      },
+      { env: {} },
+    );
+    await expect(validateCredentials(await connect(config), { timeoutMs: 2_000 })).resolves.toBeUndefined();
+    const wrong = await resolveAlibabacloudStackConfig(
+      { access_key: 'LTAInobody', secret_key: 'x', region: tc.regionId, department: '1', resource_group: '1', endpoints: { ecs: tc.endpoint } },
+      { env: {} },
+    );
+    await expect(validateCredentials(await connect(wrong), { timeoutMs: 2_000 })).rejects.toMatchObject({ attribute: 'access_key' });
+  });
+});
