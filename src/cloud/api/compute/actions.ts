@@ -14,6 +14,10 @@ import { deleteDisk } from './delete-disk.js';
 import { createSnapshot } from './create-snapshot.js';
 import { describeSnapshots } from './describe-snapshots.js';
 import { deleteSnapshot } from './delete-snapshot.js';
+import { modifyInstanceAttribute } from './modify-instance-attribute.js';
+import { modifyDiskAttribute } from './modify-disk-attribute.js';
+import { resizeDisk } from './resize-disk.js';
+import { modifySnapshotAttribute } from './modify-snapshot-attribute.js';
 
 export const computeEcsActions: ActionTable = {
   RunInstances: { handler: runInstances },
@@ -30,4 +34,8 @@ export const computeEcsActions: ActionTable = {
   CreateSnapshot: { handler: createSnapshot },
   DescribeSnapshots: { handler: describeSnapshots, readOnly: true },
   DeleteSnapshot: { handler: deleteSnapshot },
+  ModifyInstanceAttribute: { handler: modifyInstanceAttribute },
+  ModifyDiskAttribute: { handler: modifyDiskAttribute },
+  ResizeDisk: { handler: resizeDisk },
+  ModifySnapshotAttribute: { handler: modifySnapshotAttribute },
 };

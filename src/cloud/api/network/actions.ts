@@ -8,6 +8,7 @@ import { tagsVpcActions } from '../tags/actions.js';
 import { securityGroupActions } from './security-group-actions.js';
 import { vpcActions } from './vpc-actions.js';
 import { vswitchActions } from './vswitch-actions.js';
+import { securityGroupModifyActions, vpcModifyActions } from './modify-actions.js';
 
-export const networkEcsActions: ActionTable = { ...securityGroupActions };
-export const networkVpcActions: ActionTable = { ...vpcActions, ...vswitchActions, ...tagsVpcActions };
+export const networkEcsActions: ActionTable = { ...securityGroupActions, ...securityGroupModifyActions };
+export const networkVpcActions: ActionTable = { ...vpcActions, ...vswitchActions, ...tagsVpcActions, ...vpcModifyActions };

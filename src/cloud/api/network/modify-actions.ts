@@ -1,0 +1,104 @@
+/**
+ * The in-place updates terraform's network resources call (ecs-api.md §TF):
+ * ModifyVpcAttribute, ModifyVSwitchAttribute and MoveResourceGroup on VPC
+ * (2016-04-28); ModifySecurityGroupAttribute on ECS (2014-05-26). An absent or
+ * empty field leaves the attribute as it is (the SDKs send `Name=` for unset
+ * fields), so none of these can clear a name or description.
+ */
+import type { ActionContext, ActionResult, ActionTable } from '../action.js';
+import { EcsError } from '../../http/errors.js';
+import { VPC_MASK, containsCidr, formatCidr, isCidr, isPrivateRange, maskWithin, parseCidr } from '../../../domain/cidr.js';
+import { findSecurityGroup, findVSwitch, findVpc, stopIfDryRun } from './lookups.js';
+import { securityGroupDescription, securityGroupName, vpcDescription, vpcName, vswitchDescription, vswitchName } from './text-rules.js';
+import { vpcResourceGroup } from './vpc-actions.js';
+
+/** Only fields the request carries are written; `undefined` values are left out of the update. */
+function changes<T extends Record<string, string | undefined>>(fields: T): Partial<Record<keyof T, string>> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== '')) as Partial<
+    Record<keyof T, string>
+  >;
+}
+
+/** A new VPC block must keep every vSwitch of the VPC inside it. */
+async function newVpcCidr(ctx: ActionContext, vpcId: string, text: string | undefined): Promise<string | undefined> {
+  if (text === undefined) return undefined;
+  const parsed = parseCidr(text);
+  if (!isCidr(parsed) || !isPrivateRange(parsed)) throw EcsError.invalidParameter('CidrBlock');
+  if (!maskWithin(parsed, VPC_MASK)) throw new EcsError('IllegalParam.CidrBlockMask', String(parsed.prefix));
+  const vswitches = await ctx.db.selectFrom('vswitches').select('cidr_block').where('vpc_id', '=', vpcId).execute();
+  for (const { cidr_block } of vswitches) {
+    const block = parseCidr(cidr_block);
+    if (!isCidr(block) || !containsCidr(parsed, block)) throw new EcsError('InvalidCidrBlock.Malformed');
+  }
+  return formatCidr(parsed);
+}
+
+async function modifyVpcAttribute(ctx: ActionContext): Promise<ActionResult> {
+  const { params } = ctx;
+  const row = await findVpc(ctx, params.requiredString('VpcId'));
+  const name = params.string('VpcName');
+  const description = params.string('Description');
+  const update = changes({
+    vpc_name: name === undefined ? undefined : vpcName(name),
+    description: description === undefined ? undefined : vpcDescription(description),
+    cidr_block: await newVpcCidr(ctx, row.id, params.string('CidrBlock')),
+  });
+  stopIfDryRun(ctx);
+  if (Object.keys(update).length > 0) await ctx.db.updateTable('vpcs').set(update).where('id', '=', row.id).execute();
+  return {};
+}
+
+async function modifyVSwitchAttribute(ctx: ActionContext): Promise<ActionResult> {
+  const { params } = ctx;
+  const row = await findVSwitch(ctx, params.requiredString('VSwitchId'));
+  const name = params.string('VSwitchName');
+  const description = params.string('Description');
+  const update = changes({
+    vswitch_name: name === undefined ? undefined : vswitchName(name),
+    description: description === undefined ? undefined : vswitchDescription(description),
+  });
+  stopIfDryRun(ctx);
+  if (Object.keys(update).length > 0) await ctx.db.updateTable('vswitches').set(update).where('id', '=', row.id).execute();
+  return {};
+}
+
+/** VPC's own resource-group move (the VPC product has no JoinResourceGroup). */
+async function moveResourceGroup(ctx: ActionContext): Promise<ActionResult> {
+  const { params } = ctx;
+  const resourceId = params.requiredString('ResourceId');
+  const type = params.requiredString('ResourceType').toLowerCase();
+  const groupId = await vpcResourceGroup(ctx, params.requiredString('NewResourceGroupId'));
+  if (type === 'vpc') {
+    await findVpc(ctx, resourceId);
+    await ctx.db.updateTable('vpcs').set({ resource_group_id: groupId }).where('id', '=', resourceId).execute();
+  } else if (type === 'vswitch') {
+    await findVSwitch(ctx, resourceId);
+    await ctx.db.updateTable('vswitches').set({ resource_group_id: groupId }).where('id', '=', resourceId).execute();
+  } else {
+    throw EcsError.invalidParameter('ResourceType');
+  }
+  return {};
+}
+
+async function modifySecurityGroupAttribute(ctx: ActionContext): Promise<ActionResult> {
+  const { params } = ctx;
+  const row = await findSecurityGroup(ctx, params.requiredString('SecurityGroupId'));
+  const name = params.string('SecurityGroupName');
+  const description = params.string('Description');
+  const update = changes({
+    security_group_name: name === undefined ? undefined : securityGroupName(name),
+    description: description === undefined ? undefined : securityGroupDescription(description),
+  });
+  if (Object.keys(update).length > 0) await ctx.db.updateTable('security_groups').set(update).where('id', '=', row.id).execute();
+  return {};
+}
+
+export const vpcModifyActions: ActionTable = {
+  ModifyVpcAttribute: { handler: modifyVpcAttribute },
+  ModifyVSwitchAttribute: { handler: modifyVSwitchAttribute },
+  MoveResourceGroup: { handler: moveResourceGroup },
+};
+
+export const securityGroupModifyActions: ActionTable = {
+  ModifySecurityGroupAttribute: { handler: modifySecurityGroupAttribute },
+};
