@@ -81,15 +81,23 @@ function isAbortError(thrown: unknown): boolean {
   return thrown instanceof Error && (thrown.name === 'AbortError' || thrown.name === 'TimeoutError');
 }
 
-/** Known planned values win; unknown planned values take the handler's result. */
+/**
+ * Known planned values win; unknown planned values take the handler's result. A configured
+ * Optional+Computed block differing from the result is the expected case (its unset fields
+ * are filled on the next refresh), so only other attributes log a mismatch.
+ */
 export function fitToPlan(block: CompiledBlock, planned: ValueObject, actual: ValueObject, logger: Logger): ValueObject {
-  return fit(block.type, planned, actual, [], logger) as ValueObject;
+  const attributeTypes = (block.type as readonly ['object', Readonly<Record<string, TypeJson>>])[1];
+  const quiet = new Set(block.attributes.filter((a) => a.computedBlock !== undefined).map((a) => a.name));
+  return Object.fromEntries(
+    Object.entries(attributeTypes).map(([name, t]) => [name, fit(t, planned[name] ?? null, actual[name] ?? null, [name], logger, quiet.has(name))]),
+  );
 }
 
-function fit(type: TypeJson, planned: Value, actual: Value, path: Path, logger: Logger): Value {
+function fit(type: TypeJson, planned: Value, actual: Value, path: Path, logger: Logger, quiet = false): Value {
   if (isUnknown(planned)) return actual;
   if (isWhollyKnown(planned)) {
-    if (!equalTyped(type, planned, actual)) {
+    if (!quiet && !equalTyped(type, planned, actual)) {
       logger.warn('apply result differs from a known planned value; keeping the planned value until the next refresh', {
         tf_attribute_path: pathToKey(path),
       });
