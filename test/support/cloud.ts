@@ -73,7 +73,7 @@ export interface TestCloud {
   resourceManagerClient(options?: ClientOptions): ResourceManagerClient;
   /** A new account in this cloud (for isolation tests). */
   createAccount(): Promise<AccountCredentials>;
-  /** Stops the server (as a crash would leave the data) and starts it again on the same port and data. */
+  /** Stops the server (jobs in progress stay in the store) and starts it again on the same port and data. */
   restart(options?: { readonly settings?: Partial<CloudSettings> }): Promise<void>;
   close(): Promise<void>;
 }
