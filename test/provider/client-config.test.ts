@@ -225,7 +225,6 @@ describe('alibabacloudstack configuration', () => {
         ALIBABACLOUDSTACK_REGION: 'cn-stack-2',
         ALIBABACLOUDSTACK_PROTOCOL: 'HTTPS',
         ALIBABACLOUDSTACK_INSECURE: 'true',
-        ALIBABACLOUDSTACK_PROXY: 'http://proxy.local:3128',
         ALIBABACLOUDSTACK_POPGW_DOMAIN: 'stack.local',
         ALIBABACLOUDSTACK_DEPARTMENT: '11',
         ALIBABACLOUDSTACK_RESOURCE_GROUP: '22',
@@ -236,7 +235,6 @@ describe('alibabacloudstack configuration', () => {
     expect(config.regionId).toBe('cn-stack-2');
     expect(config.protocol).toBe('https');
     expect(config.insecure).toBe(true);
-    expect(config.proxy).toBe('http://proxy.local:3128');
     expect(config.endpoints.ecs).toEqual({ host: 'ecs-internal.stack.local', protocol: 'https' });
     expect(config.scope).toEqual({ department: '11', resourceGroup: '22' });
     expect(config.scopeLookup).toBeUndefined();
@@ -306,6 +304,13 @@ describe('alibabacloudstack configuration', () => {
       message: /needs the ASCM endpoint/,
     },
     { name: 'domain with proxy', args: { ...STACK_BASE, domain: 'asapi.local', proxy: 'http://p:1' }, attribute: 'domain', message: /domain cannot be used together with proxy/ },
+    {
+      name: 'a proxy (the TS SDK transport cannot use one)',
+      args: STACK_BASE,
+      env: { ALIBABACLOUDSTACK_PROXY: 'http://proxy.local:3128' },
+      attribute: 'proxy',
+      message: /proxy is not supported by this provider/,
+    },
     { name: 'a non-boolean ALIBABACLOUDSTACK_INSECURE', args: STACK_BASE, env: { ALIBABACLOUDSTACK_INSECURE: 'maybe' }, attribute: 'insecure', message: /"maybe" is not a boolean/ },
     { name: 'no credentials', args: { ...STACK_BASE, access_key: null, secret_key: null }, attribute: 'access_key', message: /no credentials/ },
   ];

@@ -5,7 +5,8 @@
  * (case-sensitive, as upstream validates it); endpoints from `domain`, then the
  * `popgw_domain` templates, then `endpoints { … }`, then `ascm_openapi_endpoint`; and the
  * tenant scope from `department` + `resource_group`, or looked up by
- * `resource_group_set_name` at connect time (`ascm.ts`).
+ * `resource_group_set_name` at connect time (`ascm.ts`). `proxy` is refused: the TS SDK's
+ * transport cannot use one.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -122,6 +123,14 @@ export async function resolveAlibabacloudStackConfig(args: AlibabacloudStackProv
     });
   }
 
+  if (proxy !== undefined) {
+    // @darabonba/typescript (the transport under every official TS SDK client) ignores the
+    // httpProxy/httpsProxy settings and takes no agent, so a proxy would be silently bypassed.
+    throw new ConfigError('proxy is not supported by this provider: its Alibaba Cloud SDK cannot send requests through a proxy', {
+      attribute: 'proxy',
+      detail: 'Remove proxy (and ALIBABACLOUDSTACK_PROXY) and make the endpoints reachable directly.',
+    });
+  }
   const { scope, scopeLookup } = resolveScope(arg, endpoints.ascm);
   const { ascm: _ascm, ...productEndpoints } = endpoints;
   return Object.freeze({
@@ -131,7 +140,6 @@ export async function resolveAlibabacloudStackConfig(args: AlibabacloudStackProv
     protocol,
     endpoints: Object.freeze(productEndpoints),
     insecure: flag('insecure', false),
-    proxy,
     scope,
     scopeLookup,
     userAgent: options.userAgent,

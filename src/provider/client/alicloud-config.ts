@@ -79,7 +79,6 @@ export async function resolveAlicloudConfig(args: AlicloudProviderArgs, options:
     protocol,
     endpoints: Object.freeze(endpoints),
     insecure: false,
-    proxy: undefined,
     scope: undefined,
     scopeLookup: undefined,
     userAgent: options.userAgent,

@@ -1,7 +1,7 @@
 /**
  * The official SDK clients one provider instance uses, built from a resolved `ClientConfig`:
- * credentials through `@alicloud/credentials`, endpoints and protocol per product, proxy,
- * and the flavour's request decoration (the Apsara Stack scoping headers and parameters) as
+ * credentials through `@alicloud/credentials`, endpoints and protocol per product, TLS
+ * verification, and the flavour's request decoration (the Apsara Stack scoping headers and parameters) as
  * the SDK's `globalParameters`, so every call carries them without the call sites knowing.
  */
 import type { ClientConfig } from './config.js';
@@ -47,8 +47,6 @@ export function openApiConfig(config: ClientConfig, product: Product | 'ascm', s
     endpoint: endpoint?.host,
     protocol: endpoint?.protocol ?? config.protocol,
     signatureAlgorithm: config.flavour.signatureAlgorithm,
-    httpProxy: config.proxy,
-    httpsProxy: config.proxy,
     userAgent: config.userAgent,
     connectTimeout: config.connectTimeoutMs,
     readTimeout: config.readTimeoutMs,

@@ -17,8 +17,6 @@ export interface ClientConfig {
   readonly endpoints: Readonly<Partial<Record<Product, Endpoint>>>;
   /** Skip TLS certificate verification. */
   readonly insecure: boolean;
-  /** HTTP and HTTPS proxy URL. */
-  readonly proxy: string | undefined;
   /** Apsara Stack scoping, when known from the arguments. */
   readonly scope: ApsaraScope | undefined;
   /** Apsara Stack: the scope has to be looked up by resource set name through ASCM at connect time. */
