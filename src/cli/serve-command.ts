@@ -6,11 +6,14 @@
 import { Command, Option } from 'commander';
 import { createCloud } from '../cloud/server.js';
 import { DEFAULT_DATA_DIR } from '../cloud/server.js';
+import { databaseOption, storeConfigOf } from './store-options.js';
 
 interface ServeOptions {
   readonly host: string;
   readonly port: string;
   readonly data: string;
+  readonly database?: string;
+  readonly jobLeaseSeconds?: string;
   readonly accessKeyId?: string;
   readonly accessKeySecret?: string;
   readonly imageCreationSeconds?: string;
@@ -23,6 +26,12 @@ export function serveCommand(): Command {
     .addOption(new Option('--host <host>', 'address to listen on').default('127.0.0.1').env('ECS_IMAGE_HOST'))
     .addOption(new Option('--port <port>', 'port to listen on (0 = any free port)').default('8787').env('ECS_IMAGE_PORT'))
     .addOption(new Option('--data <dir>', 'data directory (SQLite store)').default(DEFAULT_DATA_DIR).env('ECS_IMAGE_DATA'))
+    .addOption(databaseOption())
+    .addOption(
+      new Option('--job-lease-seconds <seconds>', "how long a replica's claim on a job lasts before another may take it over")
+        .default('30')
+        .env('ECS_IMAGE_JOB_LEASE_SECONDS'),
+    )
     .addOption(new Option('--access-key-id <id>', 'AccessKey id of the default account').env('ECS_IMAGE_ACCESS_KEY_ID'))
     .addOption(new Option('--access-key-secret <secret>', 'its secret').env('ECS_IMAGE_ACCESS_KEY_SECRET'))
     .addOption(
@@ -46,10 +55,15 @@ async function serve(options: ServeOptions): Promise<void> {
   if (seconds !== undefined && !(Number.isFinite(seconds) && seconds >= 0)) {
     throw new Error(`invalid --image-creation-seconds ${options.imageCreationSeconds}`);
   }
+  const leaseSeconds = Number(options.jobLeaseSeconds ?? '30');
+  if (!(Number.isFinite(leaseSeconds) && leaseSeconds > 0)) throw new Error(`invalid --job-lease-seconds ${options.jobLeaseSeconds}`);
+  const store = storeConfigOf(options);
   const cloud = await createCloud({
     host: options.host,
     port,
     dataDir: options.data,
+    store,
+    jobLeaseMs: Math.round(leaseSeconds * 1000),
     logLevel: options.logLevel,
     ...(options.accessKeyId !== undefined && options.accessKeySecret !== undefined
       ? { credentials: { accessKeyId: options.accessKeyId, accessKeySecret: options.accessKeySecret } }
