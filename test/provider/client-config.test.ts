@@ -132,6 +132,12 @@ const ALICLOUD_CASES: readonly AlicloudCase[] = [
     want: { accessKeyId: 'sts-id', secret: 'sts-secret', token: 'tok', region: 'cn-wulanchabu' },
   },
   {
+    name: 'shared_credentials_file names another file of the same layout',
+    args: { profile: 'stack', shared_credentials_file: '~placeholder~' },
+    useProfiles: true,
+    want: { accessKeyId: 'stack-id', region: 'cn-stack-1', source: /profile "stack" in .*\.alibabacloudstack/ },
+  },
+  {
     name: 'keys in the environment win over the profile',
     useProfiles: true,
     args: { profile: 'sts' },
@@ -142,7 +148,8 @@ const ALICLOUD_CASES: readonly AlicloudCase[] = [
 
 describe('alicloud configuration', () => {
   it.each(ALICLOUD_CASES)('$name', async (c) => {
-    const config = await resolveAlicloudConfig(c.args ?? {}, { env: c.env ?? {}, homeDir: c.useProfiles ? home : emptyHome });
+    const args = c.args?.shared_credentials_file ? { ...c.args, shared_credentials_file: join(home, '.alibabacloudstack', 'config.json') } : c.args;
+    const config = await resolveAlicloudConfig(args ?? {}, { env: c.env ?? {}, homeDir: c.useProfiles ? home : emptyHome });
     expect(config.flavour).toBe(ALICLOUD);
     const { want } = c;
     if (want.accessKeyId !== undefined) expect(config.credentials.accessKeyId).toBe(want.accessKeyId);
@@ -161,6 +168,13 @@ describe('alicloud configuration', () => {
       attribute: 'access_key',
       message: /^no credentials: access_key and secret_key are not set$/,
       detail: /ALICLOUD_ACCESS_KEY.*ALIBABA_CLOUD_ACCESS_KEY_ID/,
+    },
+    {
+      name: 'the current profile is not used when ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true',
+      useProfiles: true,
+      env: { ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'TRUE' },
+      attribute: 'access_key',
+      message: /^no credentials/,
     },
     {
       name: 'an access key without its secret',

@@ -61,7 +61,8 @@ export async function resolveAlicloudConfig(args: AlicloudProviderArgs, options:
     securityToken: arg('security_token'),
     profile: arg('profile'),
     credentialsFile,
-    useCurrentProfile: true,
+    // As in the credentials library's default chain, which this fallback mirrors.
+    useCurrentProfile: env['ALIBABA_CLOUD_CLI_PROFILE_DISABLED']?.trim().toLowerCase() !== 'true',
     howToConfigure: HOW_TO_CONFIGURE,
   });
 

@@ -144,6 +144,8 @@ const NOT_RESOURCE_NOT_FOUND: ReadonlySet<string> = new Set([
   'InvalidProduct.NotFound',
   'InvalidRegionId.NotFound',
   'InvalidAction.NotFound',
+  // Apsara Stack scoping: the request's resource set is wrong, not the addressed resource.
+  'InvalidResourceGroup.NotFound',
 ]);
 
 /** Codes the reference providers' legacy SDK paths treat as not-found (alicloud-image-reference.md §H). */
