@@ -7,15 +7,14 @@ import type { CloudSettings } from '../api/action.js';
 import type { ActionRegistry } from '../api/registry.js';
 import type { Store } from '../store/store.js';
 import type { AccessKeyDirectory } from './access-keys.js';
+import { applyApsaraScope } from './apsara-scope.js';
 import { checkRegion } from './check-region.js';
 import { dispatch } from './dispatch.js';
-import { Params } from './params.js';
 import { parseRequest } from './parse-request.js';
 import type { RawRequest, RpcResponse } from './raw-request.js';
 import { newRequestId, renderError, renderSuccess } from './render.js';
 import type { ReplayGuard } from './replay-guard.js';
 import { routeAction } from './route-action.js';
-import { actionParams } from './system-params.js';
 import { verifySignature } from './verify-signature.js';
 
 export interface PipelineDeps {
@@ -39,12 +38,13 @@ export async function handleRpc(raw: RawRequest, deps: PipelineDeps): Promise<Rp
     const caller = await verifySignature(request, deps.accessKeys, now); // 3. AccessKey, time, signature → account
     await deps.replayGuard.check(caller, now); //                  4. nonce
     const regionId = checkRegion(request.params, deps.settings.defaultRegionId); // 5. RegionId
+    const params = await applyApsaraScope(request, routed.action, { account: caller.account, regionId, db: deps.store.db }); // 5b. Apsara scoping
     const result = await dispatch(routed, deps.store.db, { //      6. handler, in a transaction unless read-only
       requestId,
       action: routed.action,
       account: caller.account,
       regionId,
-      params: new Params(actionParams(request.params)),
+      params,
       now: deps.now,
       settings: deps.settings,
     });
