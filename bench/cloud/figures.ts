@@ -1,0 +1,61 @@
+/**
+ * One printed figure: run a workload against a target under the configured
+ * load and summarise throughput, latency and errors.
+ */
+import type { LoadCredentials, Workload } from '../load/load-plan.js';
+import { runLoad } from '../load/run-load.js';
+import { summarize, type LatencySummary } from '../support/stats.js';
+import type { CloudBenchOptions } from './options.js';
+
+/** Where the load goes: one server, or several replicas of one cloud (connections spread over them). */
+export interface LoadTarget {
+  readonly urls: readonly string[];
+  readonly credentials: LoadCredentials;
+  readonly regionId: string;
+}
+
+export interface Figure {
+  /** `a`, `b`, `c`, `d`, or the PostgreSQL figures' own keys. */
+  readonly key: string;
+  readonly label: string;
+  /** `req/s` for requests, `cycles/s` for create→Available cycles. */
+  readonly unit: string;
+  readonly rate: number;
+  readonly latency: LatencySummary;
+  readonly requests: number;
+  readonly errors: number;
+  readonly errorSamples: readonly string[];
+}
+
+export interface FigureRequest {
+  readonly key: string;
+  readonly label: string;
+  readonly target: LoadTarget;
+  readonly workload: Workload;
+}
+
+export async function measureFigure(options: CloudBenchOptions, request: FigureRequest): Promise<Figure> {
+  process.stderr.write(`measuring (${request.key}) ${request.label} …\n`);
+  const durationMs = options.duration * 1000;
+  const result = await runLoad(
+    {
+      urls: request.target.urls,
+      credentials: request.target.credentials,
+      concurrency: options.concurrency,
+      warmupMs: options.warmup * 1000,
+      durationMs,
+      workload: request.workload,
+    },
+    options['load-processes'],
+  );
+  return {
+    key: request.key,
+    label: request.label,
+    unit: request.workload.kind === 'requests' ? 'req/s' : 'cycles/s',
+    rate: result.operations / (durationMs / 1000),
+    latency: summarize(result.latenciesMs),
+    requests: result.requests,
+    errors: result.errors,
+    errorSamples: result.errorSamples,
+  };
+}
