@@ -1,11 +1,13 @@
 /** The `ecs-image` command tree: each subcommand lives in its own file and is listed here. */
 import { Command } from 'commander';
 import { accountsCommand } from './accounts-command.js';
+import { envCommand } from './env-command.js';
 import { serveCommand } from './serve-command.js';
 
 export function buildProgram(): Command {
   return new Command('ecs-image')
     .description('Alibaba Cloud ECS custom images: a local ECS-compatible cloud and Terraform providers')
     .addCommand(serveCommand())
-    .addCommand(accountsCommand());
+    .addCommand(accountsCommand())
+    .addCommand(envCommand());
 }

@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander';
 import { createCloud } from '../cloud/server.js';
 import { DEFAULT_DATA_DIR } from '../cloud/server.js';
+import { removeServerFile, writeServerFile } from './server-file.js';
 import { databaseOption, storeConfigOf } from './store-options.js';
 
 interface ServeOptions {
@@ -73,6 +74,7 @@ async function serve(options: ServeOptions): Promise<void> {
   // Handlers first: a supervisor may signal as soon as it reads the line.
   const stop = (signal: NodeJS.Signals): void => {
     cloud.logger.info({ signal }, 'stopping');
+    if (store.kind === 'sqlite') removeServerFile(options.data, process.pid);
     cloud.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -83,6 +85,15 @@ async function serve(options: ServeOptions): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // `ecs-image env` finds this server through the file (removed again on a clean stop).
+  // (Only for the SQLite store: PostgreSQL replicas have no data directory of their own.)
+  if (store.kind === 'sqlite') writeServerFile(options.data, {
+    endpoint: cloud.endpoint,
+    regionId: cloud.regionId,
+    accessKeyId: cloud.credentials.accessKeyId,
+    accessKeySecret: cloud.credentials.accessKeySecret,
+    pid: process.pid,
+  });
   process.stdout.write(
     `${JSON.stringify({
       endpoint: cloud.endpoint,

@@ -1,0 +1,157 @@
+/**
+ * `ecs-image env`: shell commands that point an unmodified `terraform` at our provider
+ * executables (a CLI config file with dev_overrides, written into the data directory) and at
+ * a local cloud (endpoints, credentials, region). After
+ *
+ *   eval "$(npx ecs-image env)"
+ *
+ * a configuration with no provider block, or one naming no credentials or endpoints, plans
+ * and applies against the local cloud with no `terraform init` and no network. The cloud is
+ * the one `ecs-image serve` runs on the same data directory (found through
+ * `<data>/server.json`), or the one named with --endpoint and an access key pair.
+ * `--unset` prints the commands that undo it.
+ */
+import { mkdirSync, existsSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import { DEFAULT_DATA_DIR, DEFAULT_SETTINGS } from '../cloud/server.js';
+import { ALIBABACLOUDSTACK_ENV } from '../provider/client/alibabacloudstack-config.js';
+import { ALICLOUD_ENV } from '../provider/client/alicloud-config.js';
+import { findRunningServer } from './server-file.js';
+import { SHELLS, renderShell, usageHint, type Shell } from './shell-exports.js';
+import { cliConfigText, terraformEnv, type CloudTarget } from './terraform-wiring.js';
+
+/** The CLI configuration file `env` writes into the data directory. */
+export const CLI_CONFIG_FILE_NAME = 'terraform.tfrc';
+
+export interface EnvTargetOptions {
+  /** Data directory of a running `ecs-image serve` (used unless endpoint and both keys are given). */
+  readonly data: string;
+  readonly endpoint?: string | undefined;
+  readonly accessKeyId?: string | undefined;
+  readonly accessKeySecret?: string | undefined;
+  readonly region?: string | undefined;
+}
+
+interface EnvCommandOptions extends EnvTargetOptions {
+  readonly shell: Shell;
+  readonly unset?: boolean;
+}
+
+/**
+ * The `bin/` directory holding `terraform-provider-alicloud` and
+ * `terraform-provider-alibabacloudstack`: the package root is two levels above this file in
+ * `src/`, three in `dist/src/`, so walk up rather than hard-code either.
+ */
+export function providerDirectory(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 6; depth++) {
+    const candidate = join(dir, 'bin');
+    if (existsSync(join(candidate, 'terraform-provider-alicloud'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error(`cannot find bin/terraform-provider-alicloud above ${fileURLToPath(import.meta.url)}`);
+}
+
+/** The cloud to point at: the flags when they name one completely, else the running server, flags overriding it. */
+export function resolveTarget(options: EnvTargetOptions): CloudTarget {
+  if ((options.accessKeyId === undefined) !== (options.accessKeySecret === undefined)) {
+    throw new Error('--access-key-id and --access-key-secret go together');
+  }
+  if (options.endpoint !== undefined && options.accessKeyId !== undefined && options.accessKeySecret !== undefined) {
+    return {
+      url: options.endpoint,
+      accessKeyId: options.accessKeyId,
+      accessKeySecret: options.accessKeySecret,
+      regionId: options.region ?? DEFAULT_SETTINGS.defaultRegionId,
+    };
+  }
+  const dataDir = resolve(options.data);
+  const lookup = findRunningServer(dataDir);
+  if (!lookup.found) {
+    throw new Error(
+      `no local cloud is running on the data directory ${dataDir} (${lookup.reason}). ` +
+        `Start one with \`npm start\` (or \`npx ecs-image serve --data ${options.data}\`), ` +
+        'or name a cloud with --endpoint, --access-key-id and --access-key-secret.',
+    );
+  }
+  const { info } = lookup;
+  return {
+    url: options.endpoint ?? info.endpoint,
+    accessKeyId: options.accessKeyId ?? info.accessKeyId,
+    accessKeySecret: options.accessKeySecret ?? info.accessKeySecret,
+    regionId: options.region ?? info.regionId,
+  };
+}
+
+/**
+ * Writes `<dataDir>/terraform.tfrc` (dev_overrides for every provider address we serve) and
+ * returns the variables to export. Also the entry point for tests that want exactly what the
+ * command prints.
+ */
+export function prepareTerraformEnv(target: CloudTarget, dataDir: string, providerDir: string = providerDirectory()): Record<string, string> {
+  const absoluteData = resolve(dataDir);
+  const cliConfigPath = join(absoluteData, CLI_CONFIG_FILE_NAME);
+  // Validate the target before touching the disk (terraformEnv rejects a malformed URL).
+  const env = terraformEnv({ providerDir, cliConfigPath, cloud: target });
+  mkdirSync(absoluteData, { recursive: true });
+  writeFileSync(cliConfigPath, cliConfigText(providerDir));
+  return env;
+}
+
+/** Every variable `env` may set, in the order it prints them: what `--unset` clears. */
+export function wiredVariableNames(): readonly string[] {
+  const sample: CloudTarget = { url: 'http://127.0.0.1:1', accessKeyId: 'x', accessKeySecret: 'x', regionId: 'x', securityToken: 'x' };
+  return Object.keys(terraformEnv({ providerDir: '/', cliConfigPath: '/', cloud: sample }));
+}
+
+/**
+ * Every variable through which the providers take an STS token. Those `env` does not set are
+ * unset: a token left in the shell from a session with the real cloud would otherwise be sent
+ * along with the local keys, and the local cloud rejects it.
+ */
+export const SECURITY_TOKEN_VARIABLES: readonly string[] = Object.freeze([
+  ...ALICLOUD_ENV.security_token,
+  ...ALIBABACLOUDSTACK_ENV.security_token,
+]);
+
+/** The commands `ecs-image env` prints: the exports, then the unset of stale token variables. */
+export function envScript(shell: Shell, env: Readonly<Record<string, string>>, hintArgs = ''): string {
+  const stale = SECURITY_TOKEN_VARIABLES.filter((name) => !(name in env));
+  return renderShell(shell, env, stale, usageHint(shell, hintArgs));
+}
+
+export function unsetScript(shell: Shell, hintArgs = ''): string {
+  return renderShell(shell, {}, wiredVariableNames(), usageHint(shell, hintArgs));
+}
+
+function hintArgsOf(options: EnvCommandOptions, dataGiven: boolean): string {
+  const parts: string[] = [];
+  if (dataGiven) parts.push(`--data ${JSON.stringify(options.data)}`);
+  if (options.shell !== 'bash') parts.push(`--shell ${options.shell}`);
+  if (options.unset === true) parts.push('--unset');
+  return parts.map((part) => ` ${part}`).join('');
+}
+
+export function envCommand(): Command {
+  return new Command('env')
+    .description('print shell commands that point terraform at the providers and a running local cloud')
+    .addOption(new Option('--data <dir>', 'data directory of the running `ecs-image serve`').default(DEFAULT_DATA_DIR).env('ECS_IMAGE_DATA'))
+    .addOption(new Option('--endpoint <url>', 'cloud endpoint, http://host:port (instead of the running server\'s)'))
+    .addOption(new Option('--access-key-id <id>', 'AccessKey id (instead of the running server\'s default account)'))
+    .addOption(new Option('--access-key-secret <secret>', 'its secret'))
+    .addOption(new Option('--region <region>', 'region the providers use (default: the cloud\'s default region)'))
+    .addOption(new Option('--shell <shell>', 'syntax of the printed commands').choices(SHELLS).default('bash'))
+    .addOption(new Option('--unset', 'print the commands that remove the variables instead'))
+    .action(function (this: Command, options: EnvCommandOptions) {
+      const dataGiven = this.getOptionValueSource('data') === 'cli';
+      const hint = hintArgsOf(options, dataGiven);
+      if (options.unset === true) {
+        process.stdout.write(unsetScript(options.shell, hint));
+        return;
+      }
+      const env = prepareTerraformEnv(resolveTarget(options), options.data);
+      process.stdout.write(envScript(options.shell, env, hint));
+    });
+}
