@@ -1,0 +1,205 @@
+/**
+ * The cloud side of `alicloud_image` (create, read, update, delete). Loaded lazily by
+ * `image.ts`: the SDK behind it takes seconds to load, and terraform starts the provider
+ * several times per command just for schemas and validation. See `image.ts` for the
+ * behaviour and the fixes over the reference provider.
+ */
+import {
+  CREATE_IMAGE_RETRY_CODES,
+  createImage,
+  deleteImage,
+  deleteSnapshots,
+  findImageById,
+  imageSnapshotIds,
+  isTransient,
+  joinResourceGroup,
+  modifyImageAttribute,
+  updateTags,
+  waitImageAvailable,
+  $Ecs,
+  type CloudClients,
+  type Image,
+} from '../client/index.js';
+import type {
+  CreateRequest,
+  DeleteRequest,
+  KnownObject,
+  PrivateState,
+  ReadRequest,
+  StateInput,
+  UpdateRequest,
+} from '../framework/index.js';
+import type { Logger } from '../plugin/index.js';
+import { imageToState, mappingsOf, nvmeSupportOf, stringOf, tagsOf } from './image-state.js';
+
+/** Private-state key: the snapshot ids the configuration supplied at creation. */
+const SUPPLIED_SNAPSHOTS = 'supplied_snapshot_ids';
+
+function abortReason(signal: AbortSignal, error: unknown): unknown {
+  return signal.aborted ? signal.reason : error;
+}
+
+function createRequest(config: KnownObject): $Ecs.CreateImageRequest {
+  const tags = Object.entries(tagsOf(config));
+  const mappings = mappingsOf(config);
+  return new $Ecs.CreateImageRequest({
+    imageName: stringOf(config, 'image_name') ?? stringOf(config, 'name'),
+    description: stringOf(config, 'description'),
+    architecture: stringOf(config, 'architecture'),
+    platform: stringOf(config, 'platform'),
+    bootMode: stringOf(config, 'boot_mode'),
+    imageFamily: stringOf(config, 'image_family'),
+    imageVersion: stringOf(config, 'image_version'),
+    detectionStrategy: stringOf(config, 'detection_strategy'),
+    resourceGroupId: stringOf(config, 'resource_group_id'),
+    instanceId: stringOf(config, 'instance_id'),
+    snapshotId: stringOf(config, 'snapshot_id'),
+    diskDeviceMapping:
+      mappings.length === 0
+        ? undefined
+        : mappings.map(
+            (m) => new $Ecs.CreateImageRequestDiskDeviceMapping({ device: m.device, diskType: m.diskType, size: m.size, snapshotId: m.snapshotId }),
+          ),
+    tag: tags.length === 0 ? undefined : tags.map(([key, value]) => new $Ecs.CreateImageRequestTag({ key, value })),
+  });
+}
+
+function suppliedSnapshotIds(config: KnownObject): string[] {
+  const ids = [stringOf(config, 'snapshot_id'), ...mappingsOf(config).map((m) => m.snapshotId)];
+  return [...new Set(ids.filter((id): id is string => id !== undefined))];
+}
+
+async function readImage(client: CloudClients, id: string, prior: KnownObject, options: { signal: AbortSignal; logger: Logger }): Promise<StateInput | null> {
+  const image = await findImageById(client, id, { signal: options.signal, logger: options.logger });
+  return image === undefined ? null : imageToState(image, prior);
+}
+
+/**
+ * What CreateImage cannot set (license type, NVMe support), applied once the image is
+ * usable, and only when ECS does not already report the configured value.
+ */
+async function applyCreateOnlyGaps(client: CloudClients, image: Image, config: KnownObject, options: { signal: AbortSignal; logger: Logger; deadline: number }): Promise<void> {
+  const licenseType = stringOf(config, 'license_type');
+  const nvme = nvmeSupportOf(config);
+  const request = new $Ecs.ModifyImageAttributeRequest({ imageId: image.imageId });
+  let needed = false;
+  if (licenseType !== undefined && licenseType !== image.licenseType) {
+    request.licenseType = licenseType;
+    needed = true;
+  }
+  if (nvme !== undefined && nvme !== image.features?.nvmeSupport) {
+    request.features = new $Ecs.ModifyImageAttributeRequestFeatures({ nvmeSupport: nvme });
+    needed = true;
+  }
+  if (needed) await modifyImageAttribute(client, request, options);
+}
+
+/** The snapshots `delete_auto_snapshot` may delete: those the image creation made. */
+function autoSnapshotIds(image: Image, state: KnownObject, privateState: PrivateState, logger: Logger): string[] {
+  const all = imageSnapshotIds(image);
+  const recorded = privateState.get(SUPPLIED_SNAPSHOTS);
+  if (Array.isArray(recorded)) {
+    const supplied = new Set(recorded.filter((id): id is string => typeof id === 'string'));
+    return all.filter((id) => !supplied.has(id));
+  }
+  if (stringOf(state, 'instance_id') !== undefined) return all;
+  if (all.length > 0) {
+    logger.warn(
+      `delete_auto_snapshot: ${image.imageId ?? 'the image'} was not created by this configuration, so which of its snapshots ` +
+        `(${all.join(', ')}) were made for it is unknown; none are deleted`,
+    );
+  }
+  return [];
+}
+
+export async function createImageResource({ client, config, logger, signal, timeouts, private: privateState, created }: CreateRequest<CloudClients>): Promise<StateInput> {
+  const deadline = Date.now() + timeouts.create;
+  let imageId: string;
+  try {
+    // No signal here: a request already on the wire completes, so its image id is known;
+    // only further retries stop once the operation is cancelled or out of time.
+    imageId = await createImage(client, createRequest(config), {
+      logger,
+      deadline,
+      action: 'CreateImage',
+      retryable: (err) => !signal.aborted && (isTransient(err) || CREATE_IMAGE_RETRY_CODES.includes(err.code)),
+    });
+  } catch (error) {
+    throw abortReason(signal, error);
+  }
+  privateState.set(SUPPLIED_SNAPSHOTS, suppliedSnapshotIds(config));
+  created({ id: imageId });
+  logger.info(`created ECS Image (${imageId}), waiting until it is usable`, { image_id: imageId });
+  try {
+    if (signal.aborted) throw signal.reason;
+    const image = await waitImageAvailable(client, imageId, { signal, logger, deadline });
+    await applyCreateOnlyGaps(client, image, config, { signal, logger, deadline });
+    const state = await readImage(client, imageId, config, { signal, logger });
+    if (state === null) throw new Error(`ECS Image (${imageId}) disappeared right after it became usable`);
+    return state;
+  } catch (error) {
+    throw abortReason(signal, error);
+  }
+}
+
+export async function readImageResource({ client, state, logger, signal }: ReadRequest<CloudClients>): Promise<StateInput | null> {
+  const id = stringOf(state, 'id');
+  if (id === undefined) return null;
+  return readImage(client, id, state, { signal, logger });
+}
+
+export async function updateImageResource({ client, config, prior, logger, signal, timeouts }: UpdateRequest<CloudClients>): Promise<StateInput> {
+  const id = stringOf(prior, 'id') ?? '';
+  const options = { signal, logger, deadline: Date.now() + timeouts.update };
+  const modify = new $Ecs.ModifyImageAttributeRequest({ imageId: id });
+  let modified = false;
+  const changed = (attribute: string, next: string | undefined): next is string => next !== undefined && next !== stringOf(prior, attribute);
+  const name = stringOf(config, 'image_name') ?? stringOf(config, 'name');
+  if (changed('image_name', name)) [modify.imageName, modified] = [name, true];
+  const description = stringOf(config, 'description');
+  if (changed('description', description)) [modify.description, modified] = [description, true];
+  const family = stringOf(config, 'image_family');
+  if (changed('image_family', family)) [modify.imageFamily, modified] = [family, true];
+  const bootMode = stringOf(config, 'boot_mode');
+  if (changed('boot_mode', bootMode)) [modify.bootMode, modified] = [bootMode, true];
+  const licenseType = stringOf(config, 'license_type');
+  if (changed('license_type', licenseType)) [modify.licenseType, modified] = [licenseType, true];
+  try {
+    if (modified) await modifyImageAttribute(client, modify, options);
+    const group = stringOf(config, 'resource_group_id');
+    if (changed('resource_group_id', group)) {
+      await joinResourceGroup(client, { resourceId: id, resourceGroupId: group, resourceType: 'image' }, options);
+    }
+    const before = tagsOf(prior);
+    const after = tagsOf(config);
+    if (JSON.stringify(Object.entries(before).sort()) !== JSON.stringify(Object.entries(after).sort())) {
+      await updateTags(client, { resourceType: 'image', resourceId: id }, before, after, options);
+    }
+    const state = await readImage(client, id, prior, { signal, logger });
+    if (state === null) throw new Error('the image no longer exists');
+    return state;
+  } catch (error) {
+    throw abortReason(signal, error);
+  }
+}
+
+export async function deleteImageResource({ client, state, logger, signal, timeouts, private: privateState }: DeleteRequest<CloudClients>): Promise<void> {
+  const id = stringOf(state, 'id');
+  if (id === undefined) return;
+  const options = { signal, logger, deadline: Date.now() + timeouts.delete };
+  try {
+    const image = await findImageById(client, id, options);
+    if (image === undefined) {
+      logger.info(`ECS Image (${id}) is already gone`);
+      return;
+    }
+    const snapshots = state['delete_auto_snapshot'] === true ? autoSnapshotIds(image, state, privateState, logger) : [];
+    await deleteImage(client, { imageId: id, force: state['force'] === true }, options);
+    if (snapshots.length > 0) {
+      logger.info(`deleting the snapshots made for ECS Image (${id}): ${snapshots.join(', ')}`);
+      await deleteSnapshots(client, snapshots, options);
+    }
+  } catch (error) {
+    throw abortReason(signal, error);
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * `alicloud_image`: an ECS custom image, as the seed document (000_18de9f38da442bcc)
+ * describes it. Calls: CreateImage, DescribeImages (Status=ALL, ImageOwnerAlias=self),
+ * ModifyImageAttribute, JoinResourceGroup, TagResources/UntagResources, DeleteImage and
+ * DeleteSnapshot, all through `provider/client` (official SDK, retries, waiters).
+ *
+ * Lifecycle: create sends CreateImage once per ClientToken (retries reuse it, and
+ * IncorrectInstanceStatus is retried while the instance settles), records the id at once
+ * (`created()`: a timeout or Ctrl-C after that leaves the image in state, tainted, never
+ * orphaned), waits until the image is Available *and* Usable within the create timeout
+ * logging its progress, applies what CreateImage cannot take, and ends with Read. Read
+ * removes an image that no longer exists from state. Import is passthrough (`m-…`).
+ *
+ * Where we differ from the reference provider (alicloud-image-reference.md), and why:
+ * 1. `architecture` is Optional+Computed+ForceNew without a default, and Architecture is sent
+ *    only when set: the reference's default x86_64 forced a replacement of every arm64
+ *    image (and overrode an arm64 source instance's architecture at creation).
+ * 2. Disk mapping `Size` arrives as a string ("40") and is converted to a number; the
+ *    reference dropped the whole list on the type mismatch.
+ * 3. No "settle" wait after an update: ModifyImageAttribute is synchronous, and the
+ *    reference's wait for Description == config hung until the timeout when the
+ *    description was cleared (ECS keeps it) or missing from the answer.
+ * 4. A `license_type` change alone calls ModifyImageAttribute (the reference only sent it
+ *    along with another change); at creation, `license_type` and `features.nvme_support`,
+ *    which CreateImage does not take, are applied with ModifyImageAttribute once the image
+ *    is usable (the reference never sent them on create).
+ * 5. `delete_auto_snapshot` deletes only the snapshots the image creation made: every
+ *    snapshot the image lists minus the ones the configuration supplied (`snapshot_id`,
+ *    `disk_device_mapping.*.snapshot_id`), remembered in private state at creation. The
+ *    reference deleted the user's own snapshots too. For an imported image (no record) only
+ *    an instance-made image's snapshots are deleted; otherwise none, with a warning.
+ * 6. `description`, `image_family` and `license_type` are Optional+Computed: ECS cannot
+ *    clear them (an empty value means "unchanged"), so removing the argument keeps the
+ *    current value instead of planning a change that can never converge.
+ * 7. Tags change by diff: only removed keys are untagged and only new or changed ones
+ *    tagged (the reference untagged changed keys, then re-tagged the whole map).
+ * 8. Reads use Status=ALL, so a Creating or Deprecated image is not taken for deleted, and
+ *    Delete deletes a Deprecated image instead of skipping it.
+ * 9. `instance_id`, `snapshot_id` and `disk_device_mapping` conflict (ECS silently ignores
+ *    all but one: instance, then mappings, then snapshot), and a create without any of them
+ *    fails at plan time instead of at the API.
+ * 10. A CreateImage request already sent is never abandoned on timeout or Ctrl-C: the call
+ *    completes (only retries stop), so the id it returns is recorded.
+ *
+ * This file holds what terraform needs without calling the cloud (schema, plan checks);
+ * the handlers load `image-operations.ts`, and with it the SDK, only when they run.
+ */
+import type { CloudClients } from '../client/index.js';
+import { DiagnosticError, type ModifyPlanRequest, type ModifyPlanResult, type ResourceDefinition, type Value, type ValueObject } from '../framework/index.js';
+import { IMAGE_TIMEOUTS, imageSchema } from './image-schema.js';
+
+const operations = (): Promise<typeof import('./image-operations.js')> => import('./image-operations.js');
+
+function isKnownNull(value: Value | undefined): boolean {
+  return value === null || value === undefined;
+}
+
+/** Plan-time rules across attributes that the per-attribute validators cannot see. */
+function checkPlan(config: ValueObject, creating: boolean): void {
+  const mappings = config['disk_device_mapping'];
+  if (creating && isKnownNull(config['instance_id']) && isKnownNull(config['snapshot_id']) && isKnownNull(mappings)) {
+    throw new DiagnosticError('no image source', {
+      detail: 'Set one of instance_id, snapshot_id or disk_device_mapping: the image is made from an instance, a system disk snapshot or a set of disk snapshots.',
+      path: ['instance_id'],
+    });
+  }
+  if (!Array.isArray(mappings)) return;
+  const items = mappings as readonly Value[];
+  const systemIndexes = items.flatMap((item, index) => (item !== null && typeof item === 'object' && !Array.isArray(item) && (item as ValueObject)['disk_type'] === 'system' ? [index] : []));
+  if (systemIndexes.length > 1) {
+    throw new DiagnosticError('invalid disk_device_mapping', {
+      detail: `disk_device_mapping.${systemIndexes[1]}.disk_type: an image has exactly one system disk, but disk mappings ${systemIndexes.join(' and ')} are both "system".`,
+      path: ['disk_device_mapping', systemIndexes[1] ?? 0, 'disk_type'],
+    });
+  }
+  const snapshotIds = items.map((item) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as ValueObject)['snapshot_id'] : null));
+  if (creating && items.length > 0 && snapshotIds.every((id) => id === null || id === undefined)) {
+    throw new DiagnosticError('invalid disk_device_mapping', {
+      detail: 'disk_device_mapping.0.snapshot_id: the system disk of an image is made from a snapshot; set snapshot_id on at least one disk mapping.',
+      path: ['disk_device_mapping', 0, 'snapshot_id'],
+    });
+  }
+}
+
+async function modifyPlan(request: ModifyPlanRequest<CloudClients>): Promise<ModifyPlanResult | void> {
+  if (request.config === null || request.plan === null) return;
+  const creating = request.prior === null || request.requiresReplace.length > 0;
+  checkPlan(request.config, creating);
+  return undefined;
+}
+
+export const imageResource: ResourceDefinition<CloudClients> = {
+  typeName: 'alicloud_image',
+  displayName: 'ECS Image',
+  schema: imageSchema,
+  timeouts: IMAGE_TIMEOUTS,
+  modifyPlan,
+  create: async (request) => (await operations()).createImageResource(request),
+  read: async (request) => (await operations()).readImageResource(request),
+  update: async (request) => (await operations()).updateImageResource(request),
+  delete: async (request) => (await operations()).deleteImageResource(request),
+};

@@ -1,0 +1,20 @@
+/**
+ * Every resource and data source of the `alicloud` provider, in plain arrays (docs and
+ * `terraform providers schema -json` come from these). Adding one is a one-line edit:
+ * import its definition and append it to the array.
+ *
+ * Keep resource modules free of runtime imports of `../client/index.js` (type imports are
+ * fine): the SDK takes seconds to load, and terraform starts the provider several times
+ * per command just for schemas and validation. Load it in the handlers instead, as
+ * `image.ts` does with `await import('./image-operations.js')`.
+ */
+import type { CloudClients } from '../client/index.js';
+import type { DataSourceDefinition, ResourceDefinition } from '../framework/index.js';
+import { imageResource } from './image.js';
+
+export const alicloudResources: readonly ResourceDefinition<CloudClients>[] = [
+  imageResource,
+];
+
+export const alicloudDataSources: readonly DataSourceDefinition<CloudClients>[] = [
+];
