@@ -9,6 +9,7 @@ import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ClaimJobOptions, JobRow, Store } from '../store.js';
+import { CachingSqliteDatabase } from './statement-cache.js';
 
 export class SqliteStore implements Store {
   readonly db: Kysely<Database>;
@@ -20,7 +21,7 @@ export class SqliteStore implements Store {
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = NORMAL');
     connection.pragma('busy_timeout = 5000');
-    this.db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+    this.db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new CachingSqliteDatabase(connection) }) });
   }
 
   /**
