@@ -83,6 +83,8 @@ async function serve(options: ServeOptions): Promise<void> {
       },
     );
   };
+  // A bug in some handler must not take the whole cloud down: log it and keep serving.
+  process.on('unhandledRejection', (reason) => cloud.logger.error({ err: reason }, 'unhandled rejection'));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   // `ecs-image env` finds this server through the file (removed again on a clean stop).

@@ -43,6 +43,10 @@ export function createRpcServer(options: RpcServerOptions): Server {
       },
     );
   });
+  // After listening, a server error (e.g. EMFILE on accept) is logged, never thrown.
+  server.on('listening', () => {
+    server.on('error', (error) => options.logger.error({ err: error }, 'http server error'));
+  });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (error.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();

@@ -10,6 +10,7 @@ import type { AccessKeyDirectory } from './access-keys.js';
 import { applyApsaraScope } from './apsara-scope.js';
 import { checkRegion } from './check-region.js';
 import { dispatch } from './dispatch.js';
+import { EcsError } from './errors.js';
 import { parseRequest } from './parse-request.js';
 import type { RawRequest, RpcResponse } from './raw-request.js';
 import { newRequestId, renderError, renderSuccess } from './render.js';
@@ -48,9 +49,12 @@ export async function handleRpc(raw: RawRequest, deps: PipelineDeps): Promise<Rp
       now: deps.now,
       settings: deps.settings,
     });
+    deps.logger.debug({ requestId, action: routed.action, account: caller.account.id }, 'ok');
     return renderSuccess(requestId, result); //                    7. JSON body
   } catch (error) {
-    return renderError(error, { requestId, hostId: hostOf(raw), product, logger: deps.logger });
+    const response = renderError(error, { requestId, hostId: hostOf(raw), product, logger: deps.logger });
+    deps.logger.debug({ requestId, status: response.status, code: error instanceof EcsError ? error.code : undefined }, 'failed');
+    return response;
   }
 }
 
