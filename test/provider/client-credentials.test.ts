@@ -13,7 +13,7 @@ import {
   type AlicloudProviderArgs,
 } from '../../src/provider/client/index.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { ecsError, startScriptedServer } from './client-scripted-server.js';
+import { ecsError, nonDefaultGroup, startScriptedServer } from './client-scripted-server.js';
 
 let tc: TestCloud;
 
@@ -80,23 +80,32 @@ describe('validateCredentials', () => {
     }
   });
 
-  it('works for the Apsara Stack flavour, whose calls carry the tenant scope', async () => {
-    const config = await resolveAlibabacloudStackConfig(
-      {
-        access_key: tc.credentials.accessKeyId,
-        secret_key: tc.credentials.accessKeySecret,
-        region: tc.regionId,
-        department: '1',
-        resource_group: '1',
-        endpoints: { ecs: tc.endpoint },
-      },
-      { env: {} },
-    );
-    await expect(validateCredentials(await connect(config), { timeoutMs: 2_000 })).resolves.toBeUndefined();
-    const wrong = await resolveAlibabacloudStackConfig(
-      { access_key: 'LTAInobody', secret_key: 'x', region: tc.regionId, department: '1', resource_group: '1', endpoints: { ecs: tc.endpoint } },
-      { env: {} },
-    );
-    await expect(validateCredentials(await connect(wrong), { timeoutMs: 2_000 })).rejects.toMatchObject({ attribute: 'access_key' });
+  it('works for the Apsara Stack flavour, and names a wrong department or resource set', async () => {
+    const resourceSet = await nonDefaultGroup(tc);
+    const stack = async (args: { access_key?: string; department: string; resource_group: string }) =>
+      connect(
+        await resolveAlibabacloudStackConfig(
+          {
+            access_key: args.access_key ?? tc.credentials.accessKeyId,
+            secret_key: tc.credentials.accessKeySecret,
+            region: tc.regionId,
+            department: args.department,
+            resource_group: args.resource_group,
+            endpoints: { ecs: tc.endpoint },
+          },
+          { env: {} },
+        ),
+      );
+    const check = async (clients: Awaited<ReturnType<typeof stack>>) => validateCredentials(clients, { timeoutMs: 2_000 }).catch((e: unknown) => e);
+    expect(await check(await stack({ department: tc.accountId, resource_group: resourceSet }))).toBeUndefined();
+    expect(await check(await stack({ access_key: 'LTAInobody', department: tc.accountId, resource_group: resourceSet }))).toMatchObject({ attribute: 'access_key' });
+    expect(await check(await stack({ department: '999', resource_group: resourceSet }))).toMatchObject({
+      attribute: 'department',
+      message: expect.stringMatching(/^the cloud refused department "999" for the access key/),
+    });
+    expect(await check(await stack({ department: tc.accountId, resource_group: 'rg-nope' }))).toMatchObject({
+      attribute: 'resource_group',
+      message: `resource_group "rg-nope" is not a resource set of department "${tc.accountId}"`,
+    });
   });
 });

@@ -28,6 +28,7 @@ import {
 } from '../../src/provider/client/index.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
 import { insertSnapshot } from '../cloud/images-support.js';
+import { nonDefaultGroup } from './client-scripted-server.js';
 
 const POLL = { poll: { delayMs: 0, minTimeoutMs: 100, maxIntervalMs: 200 }, timeoutMs: 30_000 };
 
@@ -54,8 +55,8 @@ beforeAll(async () => {
         access_key: tc.credentials.accessKeyId,
         secret_key: tc.credentials.accessKeySecret,
         region: tc.regionId,
-        department: '1',
-        resource_group: '1',
+        department: tc.accountId,
+        resource_group: await nonDefaultGroup(tc),
         endpoints: { ecs: tc.endpoint },
       },
       { env: {} },
@@ -143,13 +144,20 @@ describe('findImageById', () => {
 
   it('still finds a Deprecated image (so Delete deletes it), in both flavours', async () => {
     const snapshotId = await insertSnapshot(tc);
-    const imageId = await createImage(alicloud, new $Ecs.CreateImageRequest({ snapshotId, imageName: 'deprecated-one' }));
-    await waitImageAvailable(alicloud, imageId, POLL);
-    await modifyImageAttribute(alicloud, new $Ecs.ModifyImageAttributeRequest({ imageId, status: 'Deprecated' }));
-    expect((await findImageById(alicloud, imageId))?.status).toBe('Deprecated');
+    const imageId = await createImage(stack, new $Ecs.CreateImageRequest({ snapshotId, imageName: 'deprecated-one' }));
+    await waitImageAvailable(stack, imageId, POLL);
+    await modifyImageAttribute(stack, new $Ecs.ModifyImageAttributeRequest({ imageId, status: 'Deprecated' }));
     expect((await findImageById(stack, imageId))?.status).toBe('Deprecated');
-    await deleteImage(alicloud, { imageId, force: true }, POLL);
-    expect(await findImageById(alicloud, imageId)).toBeUndefined();
+    expect((await findImageById(alicloud, imageId))?.status).toBe('Deprecated');
+    await deleteImage(stack, { imageId, force: true }, POLL);
+    expect(await findImageById(stack, imageId)).toBeUndefined();
+  });
+
+  it('sees, in the Apsara Stack flavour, only images of its resource set', async () => {
+    const snapshotId = await insertSnapshot(tc);
+    const imageId = await createImage(alicloud, new $Ecs.CreateImageRequest({ snapshotId, imageName: 'default-group-image' }));
+    expect((await findImageById(alicloud, imageId))?.imageId).toBe(imageId);
+    expect(await findImageById(stack, imageId)).toBeUndefined();
   });
 });
 

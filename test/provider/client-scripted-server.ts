@@ -6,6 +6,7 @@
  */
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TestCloud } from '../support/cloud.js';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -102,3 +103,19 @@ export const REGIONS_OK: Step = {
   status: 200,
   json: { RequestId: 'R-OK', Regions: { Region: [{ RegionId: 'cn-hangzhou', LocalName: '华东1（杭州）', RegionEndpoint: 'ecs.cn-hangzhou.aliyuncs.com' }] } },
 };
+
+/**
+ * A resource group of the test cloud's account other than its default one: the local cloud's
+ * Apsara Stack model uses it as the resource set (`ResourceGroup`), with the account id as
+ * the department.
+ */
+export async function nonDefaultGroup(tc: TestCloud): Promise<string> {
+  const group = await tc.cloud.store.db
+    .selectFrom('resource_groups')
+    .select('id')
+    .where('account_id', '=', tc.accountId)
+    .where('is_default', '=', 0)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return group.id;
+}

@@ -1,7 +1,8 @@
 /**
  * A cheap signed call (ECS DescribeRegions) made when the provider is configured, so that a
  * wrong or unknown key fails `terraform plan` with a message that names the key, where it
- * came from and what to check, instead of a raw SDK error on the first resource.
+ * came from and what to check, instead of a raw SDK error on the first resource. For Apsara
+ * Stack the call carries the tenant scope, so a wrong department or resource set shows here too.
  */
 import type { Logger } from '../plugin/logger.js';
 import { callWithRetry } from './call.js';
@@ -30,7 +31,7 @@ export async function validateCredentials(clients: CloudClients, options: Valida
   } catch (err) {
     if (!(err instanceof CloudError)) throw err;
     // A RAM user may lack DescribeRegions yet hold valid keys: the gateway authenticated it.
-    if (err.kind === 'api' && err.code.startsWith('Forbidden')) return;
+    if (err.kind === 'api' && err.code === 'Forbidden.RAM') return;
     throw explain(err, clients);
   }
 }
@@ -66,6 +67,20 @@ function explain(err: CloudError, clients: CloudClients): ConfigError {
       });
     case 'InvalidTimeStamp.Expired':
       return new ConfigError(`the cloud at ${where} refused the request time: this machine's clock is off by more than 15 minutes`, cause);
+  }
+  const scope = clients.scope;
+  if (scope && err.code === 'Forbidden') {
+    return new ConfigError(`the cloud refused department "${scope.department}" for the ${key}`, {
+      attribute: 'department',
+      detail: 'The department (organization id) must be the one the access key belongs to.',
+      ...cause,
+    });
+  }
+  if (scope && err.code === 'InvalidResourceGroup.NotFound') {
+    return new ConfigError(`resource_group "${scope.resourceGroup}" is not a resource set of department "${scope.department}"`, {
+      attribute: 'resource_group',
+      ...cause,
+    });
   }
   if (err.code.startsWith('InvalidSecurityToken')) {
     return new ConfigError(`the security token for the ${key} is invalid or expired (${err.code})`, { attribute: 'security_token', ...cause });
