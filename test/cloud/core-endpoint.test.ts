@@ -26,4 +26,28 @@ describe('core endpoint with the official ECS SDK', () => {
       .describeRegions(new DescribeRegionsRequest({ acceptLanguage: 'en-US' }));
     expect(response.body?.regions?.region?.[0]?.localName).toBe('China (Hangzhou)');
   });
+
+  it('restart() keeps the data, the port and the credentials', async () => {
+    const before = cloud.endpoint;
+    const account = await cloud.createAccount();
+    await cloud.restart();
+    expect(cloud.endpoint).toBe(before);
+    const asNew = cloud.ecsClient({ accessKeyId: account.accessKeyId, accessKeySecret: account.accessKeySecret });
+    expect((await asNew.describeRegions(new DescribeRegionsRequest({}))).statusCode).toBe(200);
+    expect((await cloud.ecsClient().describeRegions(new DescribeRegionsRequest({}))).statusCode).toBe(200);
+  });
+
+  it('runs beside a second cloud in the same process; their accounts are unrelated', async () => {
+    const other = await startTestCloud();
+    try {
+      expect(other.endpoint).not.toBe(cloud.endpoint);
+      const crossed = other.ecsClient({ ...cloud.credentials });
+      await expect(crossed.describeRegions(new DescribeRegionsRequest({}))).rejects.toMatchObject({
+        code: 'InvalidAccessKeyId.NotFound',
+      });
+      expect((await other.ecsClient().describeRegions(new DescribeRegionsRequest({}))).statusCode).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
 });

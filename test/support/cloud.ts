@@ -132,6 +132,10 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     createAccount: () => createAccount(cloud.store.db),
     restart: async (restartOptions) => {
       await cloud.close();
+      // Let this process's clients see their pooled sockets close: the restart
+      // itself may run on microtasks alone (SQLite is synchronous), and a client
+      // reusing a socket whose FIN it has not processed gets "socket hang up".
+      await new Promise((resolve) => setTimeout(resolve, 20));
       cloud = await start(cloud.port, restartOptions?.settings ?? options.settings);
     },
     close: async () => {
