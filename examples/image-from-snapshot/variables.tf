@@ -1,0 +1,5 @@
+variable "name" {
+  description = "Name of every resource the example creates."
+  type        = string
+  default     = "image-from-snapshot"
+}
