@@ -22,8 +22,8 @@ const cloudOnPostgres: TestProjectInlineConfiguration = {
   test: {
     name: 'cloud-postgres',
     include: ['test/cloud/*.test.ts'],
-    // These start PostgreSQL themselves, or only test SQLite files: once is enough.
-    exclude: ['test/cloud/scale-out*.test.ts', 'test/cloud/core-store.test.ts'],
+    // These start PostgreSQL themselves, or test SQLite files and the CLI's --data: once is enough.
+    exclude: ['test/cloud/scale-out*.test.ts', 'test/cloud/core-store.test.ts', 'test/cloud/cli.test.ts'],
     env: { ECS_IMAGE_TEST_STORE: 'postgres' },
     globalSetup: ['test/support/postgres-global-setup.ts'],
   },
