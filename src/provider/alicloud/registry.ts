@@ -11,10 +11,32 @@
 import type { CloudClients } from '../client/index.js';
 import type { DataSourceDefinition, ResourceDefinition } from '../framework/index.js';
 import { imageResource } from './image.js';
+import { vpcResource } from './vpc.js';
+import { vswitchResource } from './vswitch.js';
+import { securityGroupResource } from './security-group.js';
+import { instanceResource } from './instance.js';
+import { diskResource } from './disk.js';
+import { diskAttachmentResource } from './disk-attachment.js';
+import { ecsSnapshotResource } from './ecs-snapshot.js';
+import { zonesDataSource } from './data-zones.js';
+import { instanceTypesDataSource } from './data-instance-types.js';
+import { imagesDataSource } from './data-images.js';
+import { resourceGroupsDataSource } from './data-resource-groups.js';
 
 export const alicloudResources: readonly ResourceDefinition<CloudClients>[] = [
   imageResource,
+  vpcResource,
+  vswitchResource,
+  securityGroupResource,
+  instanceResource,
+  diskResource,
+  diskAttachmentResource,
+  ecsSnapshotResource,
 ];
 
 export const alicloudDataSources: readonly DataSourceDefinition<CloudClients>[] = [
+  zonesDataSource,
+  instanceTypesDataSource,
+  imagesDataSource,
+  resourceGroupsDataSource,
 ];

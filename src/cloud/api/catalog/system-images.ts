@@ -62,7 +62,9 @@ function build(spec: OsSpec, arch: 'x86_64' | 'arm64'): SystemImage {
     bootMode: arch === 'arm64' ? 'UEFI' : 'BIOS',
     size: spec.size,
     nvmeSupport: spec.nvme || arch === 'arm64' ? 'supported' : 'unsupported',
-    creationTime: Date.UTC(year, month - 1, day),
+    // ARM builds went out a day before the x86 ones, so a newest-first listing (and a name
+    // regex such as `^ubuntu_18.*64` taking the first match) finds the x86 image first.
+    creationTime: Date.UTC(year, month - 1, day) - (arch === 'arm64' ? 86_400_000 : 0),
   };
 }
 

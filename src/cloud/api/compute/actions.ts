@@ -18,6 +18,7 @@ import { modifyInstanceAttribute } from './modify-instance-attribute.js';
 import { modifyDiskAttribute } from './modify-disk-attribute.js';
 import { resizeDisk } from './resize-disk.js';
 import { modifySnapshotAttribute } from './modify-snapshot-attribute.js';
+import { modifyInstanceNetworkSpec } from './modify-instance-network-spec.js';
 
 export const computeEcsActions: ActionTable = {
   RunInstances: { handler: runInstances },
@@ -38,4 +39,5 @@ export const computeEcsActions: ActionTable = {
   ModifyDiskAttribute: { handler: modifyDiskAttribute },
   ResizeDisk: { handler: resizeDisk },
   ModifySnapshotAttribute: { handler: modifySnapshotAttribute },
+  ModifyInstanceNetworkSpec: { handler: modifyInstanceNetworkSpec },
 };

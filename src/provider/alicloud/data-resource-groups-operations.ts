@@ -1,0 +1,54 @@
+/** The handlers of `resourceGroupsDataSource` (contract and schema in `data-resource-groups.ts`); loaded on first use, with the SDK. */
+import { $ResourceManager, callWithRetry, type CloudClients } from '../client/index.js';
+import type { DataSourceDefinition, KnownObject } from '../framework/index.js';
+import { idHash, readOptions, stringsOf, textOf } from './resource-values.js';
+
+type ResourceGroup = $ResourceManager.ListResourceGroupsResponseBodyResourceGroupsResourceGroup;
+
+const PAGE_SIZE = 50;
+
+
+function groupState(group: ResourceGroup): KnownObject {
+  return {
+    id: group.id ?? '',
+    name: group.name ?? '',
+    resource_group_name: group.name ?? '',
+    display_name: group.displayName ?? '',
+    account_id: group.accountId ?? '',
+    status: group.status ?? '',
+    create_date: group.createDate ?? '',
+  };
+}
+
+export const resourceGroupsOperations: Pick<DataSourceDefinition<CloudClients>, 'read'> = {
+  async read({ client, config, signal, logger }) {
+    const options = readOptions({ signal, logger });
+    const status = textOf(config, 'status');
+    const name = textOf(config, 'resource_group_name');
+    const groups: ResourceGroup[] = [];
+    for (let pageNumber = 1; ; pageNumber++) {
+      const request = new $ResourceManager.ListResourceGroupsRequest({
+        pageNumber,
+        pageSize: PAGE_SIZE,
+        ...(status === undefined ? {} : { status }),
+        ...(name === undefined ? {} : { name }),
+      });
+      const response = await callWithRetry(() => client.resourceManager.listResourceGroupsWithOptions(request, client.runtime()), {
+        ...options,
+        action: 'ListResourceGroups',
+      });
+      const page = response.body?.resourceGroups?.resourceGroup ?? [];
+      groups.push(...page);
+      if (page.length < PAGE_SIZE) break;
+    }
+    const wanted = new Set(stringsOf(config, 'ids'));
+    const regex = textOf(config, 'name_regex');
+    const pattern = regex === undefined ? undefined : new RegExp(regex);
+    const kept = groups
+      .filter((group) => wanted.size === 0 || wanted.has(group.id ?? ''))
+      .filter((group) => pattern === undefined || pattern.test(group.name ?? '') || pattern.test(group.displayName ?? ''))
+      .map(groupState);
+    const ids = kept.map((group) => group['id'] as string);
+    return { ...config, id: idHash(ids), ids, names: kept.map((group) => group['name'] as string), groups: kept };
+  },
+};

@@ -1,0 +1,142 @@
+/** The handlers of `diskResource` (contract and schema in `disk.ts`); loaded on first use, with the SDK. */
+import { $Ecs, buildClientToken, callWithRetry, isNotFound, joinResourceGroup, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
+import type { KnownObject, StateInput } from '../framework/index.js';
+import { diskSubject, findDisk, waitDiskStatus } from './ecs-lookups.js';
+import { boolOf, callOptions, mapOf, nullIfEmpty, numberOf, readOptions, tagsState, textOf } from './resource-values.js';
+import type { ResourceHandlers } from './lazy-definition.js';
+
+
+async function readDisk(client: CloudClients, id: string, args: KnownObject, options: CallOptions): Promise<StateInput | null> {
+  const disk = await findDisk(client, id, options);
+  if (disk === undefined) return null;
+  return {
+    id,
+    zone_id: disk.zoneId ?? '',
+    availability_zone: disk.zoneId ?? '',
+    category: disk.category ?? '',
+    size: disk.size ?? 0,
+    snapshot_id: nullIfEmpty(disk.sourceSnapshotId),
+    disk_name: disk.diskName ?? '',
+    name: disk.diskName ?? '',
+    description: nullIfEmpty(disk.description),
+    encrypted: disk.encrypted ?? false,
+    kms_key_id: nullIfEmpty(disk.KMSKeyId),
+    performance_level: disk.performanceLevel ?? '',
+    delete_auto_snapshot: disk.deleteAutoSnapshot ?? false,
+    delete_with_instance: disk.deleteWithInstance ?? false,
+    resource_group_id: disk.resourceGroupId ?? '',
+    instance_id: (args['instance_id'] as string | null | undefined) ?? null,
+    payment_type: disk.diskChargeType === 'PrePaid' ? 'Subscription' : 'PayAsYouGo',
+    status: disk.status ?? '',
+    create_time: disk.creationTime ?? '',
+    tags: tagsState(client, (disk.tags?.tag ?? []).map((tag) => [tag.tagKey, tag.tagValue] as const)),
+    dry_run: args['dry_run'] ?? null,
+  };
+}
+
+async function modifyFlags(client: CloudClients, id: string, config: KnownObject, current: KnownObject, options: CallOptions): Promise<void> {
+  const request = new $Ecs.ModifyDiskAttributeRequest({ regionId: client.config.regionId, diskId: id });
+  let changed = false;
+  const name = textOf(config, 'disk_name') ?? textOf(config, 'name');
+  if (name !== undefined && name !== current['disk_name']) {
+    request.diskName = name;
+    changed = true;
+  }
+  const description = textOf(config, 'description');
+  if (description !== undefined && description !== current['description']) {
+    request.description = description;
+    changed = true;
+  }
+  for (const [key, field] of [
+    ['delete_auto_snapshot', 'deleteAutoSnapshot'],
+    ['delete_with_instance', 'deleteWithInstance'],
+  ] as const) {
+    const wanted = boolOf(config, key);
+    if (wanted !== undefined && wanted !== current[key]) {
+      request[field] = wanted;
+      changed = true;
+    }
+  }
+  if (changed) await callWithRetry(() => client.ecs.modifyDiskAttributeWithOptions(request, client.runtime()), { ...options, action: 'ModifyDiskAttribute' });
+}
+
+export const diskOperations: ResourceHandlers = {
+
+  async create(request) {
+    const { client, config } = request;
+    const options = callOptions(request, 'create');
+    const createRequest = new $Ecs.CreateDiskRequest({
+      regionId: client.config.regionId,
+      clientToken: buildClientToken('CreateDisk'),
+      zoneId: textOf(config, 'zone_id') ?? textOf(config, 'availability_zone'),
+      diskCategory: textOf(config, 'category'),
+      size: numberOf(config, 'size'),
+      snapshotId: textOf(config, 'snapshot_id'),
+      diskName: textOf(config, 'disk_name') ?? textOf(config, 'name'),
+      description: textOf(config, 'description'),
+      encrypted: boolOf(config, 'encrypted'),
+      KMSKeyId: textOf(config, 'kms_key_id'),
+      performanceLevel: textOf(config, 'performance_level'),
+      resourceGroupId: textOf(config, 'resource_group_id'),
+      instanceId: textOf(config, 'instance_id'),
+      tag: Object.entries(mapOf(config, 'tags')).map(([key, value]) => new $Ecs.CreateDiskRequestTag({ key, value })),
+    });
+    const response = await callWithRetry(() => client.ecs.createDiskWithOptions(createRequest, client.runtime()), {
+      ...options,
+      action: 'CreateDisk',
+      retryCodes: ['UnknownError', 'LastTokenProcessing'],
+    });
+    const id = response.body?.diskId;
+    if (!id) throw new Error('CreateDisk answered without a DiskId');
+    request.created({ id });
+    await waitDiskStatus(client, id, ['Available', 'In_use'], options);
+    const created = await readDisk(client, id, config, options);
+    if (created === null) throw new Error(`${diskSubject(id)} disappeared right after creation`);
+    await modifyFlags(client, id, { delete_auto_snapshot: config['delete_auto_snapshot'] ?? null, delete_with_instance: config['delete_with_instance'] ?? null }, created, options);
+    const state = await readDisk(client, id, config, options);
+    if (state === null) throw new Error(`${diskSubject(id)} disappeared right after creation`);
+    return state;
+  },
+
+  async read(request) {
+    return readDisk(request.client, request.state['id'] as string, request.state, readOptions(request));
+  },
+
+  async update(request) {
+    const { client, config, prior } = request;
+    const id = prior['id'] as string;
+    const options = callOptions(request, 'update');
+    const size = numberOf(config, 'size');
+    if (size !== undefined && size !== prior['size']) {
+      if (size < (prior['size'] as number)) throw new Error(`size can only grow: ${String(prior['size'])} GiB → ${size} GiB`);
+      const resize = new $Ecs.ResizeDiskRequest({ diskId: id, newSize: size, type: prior['status'] === 'In_use' ? 'online' : 'offline', clientToken: buildClientToken('ResizeDisk') });
+      await callWithRetry(() => client.ecs.resizeDiskWithOptions(resize, client.runtime()), { ...options, action: 'ResizeDisk' });
+      await waitDiskStatus(client, id, ['Available', 'In_use'], options);
+    }
+    await modifyFlags(client, id, config, prior, options);
+    const resourceGroupId = textOf(config, 'resource_group_id');
+    if (resourceGroupId !== undefined && resourceGroupId !== prior['resource_group_id']) {
+      await joinResourceGroup(client, { resourceId: id, resourceGroupId, resourceType: 'disk' }, options);
+    }
+    await updateTags(client, { resourceType: 'disk', resourceId: id }, mapOf(prior, 'tags'), mapOf(config, 'tags'), options);
+    const state = await readDisk(client, id, config, options);
+    if (state === null) throw new Error(`${diskSubject(id)} disappeared during the update`);
+    return state;
+  },
+
+  async delete(request) {
+    const { client } = request;
+    const id = request.state['id'] as string;
+    const deleteRequest = new $Ecs.DeleteDiskRequest({ diskId: id });
+    try {
+      await callWithRetry(() => client.ecs.deleteDiskWithOptions(deleteRequest, client.runtime()), {
+        ...callOptions(request, 'delete'),
+        action: 'DeleteDisk',
+        retryCodes: ['IncorrectDiskStatus.Initializing'],
+      });
+    } catch (error) {
+      if (isNotFound(error)) return;
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,177 @@
+/**
+ * Resource `alicloud_instance`: an ECS instance in a vSwitch, with its system disk and the
+ * data disks created with it. As the real resource (ecs-api.md §TF): RunInstances (Amount
+ * unset, ClientToken), wait for `Running` (failing on `Stopping`), then the update step
+ * applies `status = "Stopped"`; read DescribeInstances (`InstanceIds` JSON) and DescribeDisks
+ * for the system and data disks; DeleteInstance with `Force=true`, then wait until it is gone.
+ *
+ * In place: name, description, host name, password, deletion protection, security groups
+ * (ModifyInstanceAttribute `SecurityGroupIds`), status (Start/StopInstance), public bandwidth
+ * and its charge type (ModifyInstanceNetworkSpec), system disk name/description
+ * (ModifyDiskAttribute) and growth (ResizeDisk), resource group, tags.
+ * Replaced, where the real resource changes in place through APIs the local cloud does not
+ * serve: `image_id` (ReplaceSystemDisk), `instance_type` (ModifyInstanceSpec), `vswitch_id`
+ * and `private_ip` (ModifyInstanceVpcAttribute), `instance_charge_type`, `key_name`, `user_data`.
+ *
+ * `data_disks` lists the disks created with the instance only: their ids are kept in private
+ * state, so a disk attached later through `alicloud_disk_attachment` never shows up as a
+ * diff (which, the block being ForceNew, would replace the instance).
+ */
+import { validators, type BlockSchema } from '../framework/index.js';
+import { noUrlPrefix } from './network-validators.js';
+import { lazyResource } from './lazy-definition.js';
+
+export const DISK_CATEGORIES = ['cloud', 'cloud_efficiency', 'cloud_ssd', 'cloud_essd', 'cloud_auto', 'cloud_essd_entry', 'ephemeral_ssd'];
+
+export const PERFORMANCE_LEVELS = ['PL0', 'PL1', 'PL2', 'PL3'];
+
+export const instanceSchema: BlockSchema = {
+  description: 'An ECS instance (pay-as-you-go or subscription) in a VPC vSwitch.',
+  attributes: {
+    availability_zone: { type: 'string', optional: true, computed: true, forceNew: true, description: 'The zone; defaults to the vSwitch zone.' },
+    image_id: { type: 'string', required: true, forceNew: true, description: 'The image the system disk is made from.' },
+    instance_type: { type: 'string', required: true, forceNew: true, description: 'The instance type, e.g. ecs.g7.large.' },
+    security_groups: { type: ['set', 'string'], required: true, validators: [validators.maxItems(5)], description: 'Security groups (1–5, all in the vSwitch VPC).' },
+    vswitch_id: { type: 'string', optional: true, computed: true, forceNew: true, description: 'The vSwitch (required: the local cloud is VPC-only).' },
+    private_ip: { type: 'string', optional: true, computed: true, forceNew: true, description: 'The primary private IPv4 address, inside the vSwitch block.' },
+    instance_name: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      validators: [validators.stringLenBetween(2, 128), noUrlPrefix()],
+      description: 'The name, 2–128 characters.',
+    },
+    description: {
+      type: 'string',
+      optional: true,
+      validators: [validators.stringLenBetween(2, 256), noUrlPrefix()],
+      description: 'The description, 2–256 characters.',
+    },
+    host_name: { type: 'string', optional: true, computed: true, description: 'The host name of the operating system.' },
+    password: { type: 'string', optional: true, sensitive: true, description: 'The login password: 8–30 characters of three kinds.' },
+    key_name: { type: 'string', optional: true, computed: true, forceNew: true, description: 'The key pair to log in with.' },
+    user_data: { type: 'string', optional: true, forceNew: true, description: 'User data (at most 32 KiB).' },
+    internet_charge_type: {
+      type: 'string',
+      optional: true,
+      default: 'PayByTraffic',
+      validators: [validators.stringInSlice(['PayByTraffic', 'PayByBandwidth'])],
+      description: 'How public traffic is billed.',
+    },
+    internet_max_bandwidth_out: {
+      type: 'number',
+      optional: true,
+      computed: true,
+      validators: [validators.intBetween(0, 1024)],
+      description: 'Public outbound bandwidth, Mbit/s; above 0 the instance gets a public IP.',
+    },
+    instance_charge_type: {
+      type: 'string',
+      optional: true,
+      forceNew: true,
+      default: 'PostPaid',
+      validators: [validators.stringInSlice(['PrePaid', 'PostPaid'])],
+      description: 'PostPaid (pay-as-you-go) or PrePaid (subscription).',
+    },
+    period: { type: 'number', optional: true, validators: [validators.intBetween(1, 60)], description: 'Subscription length (PrePaid).' },
+    period_unit: {
+      type: 'string',
+      optional: true,
+      default: 'Month',
+      validators: [validators.stringInSlice(['Week', 'Month'])],
+      description: 'Unit of `period`.',
+    },
+    system_disk_category: {
+      type: 'string',
+      optional: true,
+      forceNew: true,
+      default: 'cloud_efficiency',
+      validators: [validators.stringInSlice(DISK_CATEGORIES)],
+      description: 'The system disk category.',
+    },
+    system_disk_size: { type: 'number', optional: true, computed: true, validators: [validators.intBetween(20, 32768)], description: 'System disk size, GiB; can only grow.' },
+    system_disk_name: { type: 'string', optional: true, computed: true, validators: [validators.stringLenBetween(2, 128)], description: 'The system disk name.' },
+    system_disk_description: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      validators: [validators.stringLenBetween(2, 256)],
+      description: 'The system disk description.',
+    },
+    system_disk_performance_level: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      forceNew: true,
+      validators: [validators.stringInSlice(PERFORMANCE_LEVELS)],
+      description: 'ESSD performance level of the system disk.',
+    },
+    system_disk_encrypted: { type: 'bool', optional: true, forceNew: true, default: false, description: 'Whether the system disk is encrypted.' },
+    system_disk_id: { type: 'string', computed: true, useStateForUnknown: true, description: 'The system disk id.' },
+    deletion_protection: { type: 'bool', optional: true, default: false, description: 'Refuse DeleteInstance while true.' },
+    force_delete: { type: 'bool', optional: true, default: false, description: 'Allow deleting a PrePaid instance.' },
+    dry_run: { type: 'bool', optional: true, default: false, description: 'Only check the create request.' },
+    status: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      validators: [validators.stringInSlice(['Running', 'Stopped'])],
+      description: 'Running or Stopped; changing it starts or stops the instance.',
+    },
+    resource_group_id: { type: 'string', optional: true, computed: true, description: 'The resource group.' },
+    tags: { type: ['map', 'string'], optional: true, description: 'Tags of the instance.' },
+    public_ip: { type: 'string', computed: true, description: 'The public IP (when the bandwidth is above 0).' },
+    primary_ip_address: { type: 'string', computed: true, description: 'The primary private IP.' },
+    cpu: { type: 'number', computed: true, description: 'vCPUs.' },
+    memory: { type: 'number', computed: true, description: 'Memory, MiB.' },
+    os_name: { type: 'string', computed: true, description: 'Operating system name.' },
+    os_type: { type: 'string', computed: true, description: 'linux or windows.' },
+    network_interface_id: { type: 'string', computed: true, useStateForUnknown: true, description: 'The primary ENI.' },
+    create_time: { type: 'string', computed: true, useStateForUnknown: true, description: 'When the instance was created.' },
+    start_time: { type: 'string', computed: true, description: 'When the instance last started.' },
+  },
+  blocks: {
+    data_disks: {
+      nesting: 'list',
+      forceNew: true,
+      maxItems: 16,
+      description: 'Data disks created with the instance.',
+      attributes: {
+        name: { type: 'string', optional: true, forceNew: true, validators: [validators.stringLenBetween(2, 128)], description: 'The disk name.' },
+        size: { type: 'number', required: true, forceNew: true, validators: [validators.intBetween(5, 32768)], description: 'Size, GiB.' },
+        category: {
+          type: 'string',
+          optional: true,
+          forceNew: true,
+          default: 'cloud_efficiency',
+          validators: [validators.stringInSlice(DISK_CATEGORIES)],
+          description: 'The disk category.',
+        },
+        encrypted: { type: 'bool', optional: true, forceNew: true, default: false, description: 'Whether the disk is encrypted.' },
+        snapshot_id: { type: 'string', optional: true, forceNew: true, description: 'The snapshot the disk is made from.' },
+        delete_with_instance: { type: 'bool', optional: true, forceNew: true, default: true, description: 'Release the disk with the instance.' },
+        description: { type: 'string', optional: true, forceNew: true, validators: [validators.stringLenBetween(2, 256)], description: 'The disk description.' },
+        performance_level: {
+          type: 'string',
+          optional: true,
+          computed: true,
+          forceNew: true,
+          validators: [validators.stringInSlice(PERFORMANCE_LEVELS)],
+          description: 'ESSD performance level.',
+        },
+        device: { type: 'string', optional: true, computed: true, forceNew: true, description: 'The device name, e.g. /dev/xvdb.' },
+      },
+    },
+  },
+};
+
+export const instanceResource = lazyResource(
+  {
+    typeName: 'alicloud_instance',
+    displayName: 'ECS Instance',
+    timeouts: { create: '10m', update: '10m', delete: '20m' },
+    schema: instanceSchema,
+  },
+  () => import('./instance-operations.js').then((module) => module.instanceOperations),
+  { update: true, importState: false },
+);

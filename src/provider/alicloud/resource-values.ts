@@ -1,0 +1,79 @@
+/**
+ * Small readers and writers shared by the alicloud resources around images: typed reads of
+ * config/state values, tag maps in both directions, and the call options every operation
+ * passes to `callWithRetry` / `waitFor` (signal, logger, deadline of the operation).
+ */
+import type { CallOptions, CloudClients, Tags } from '../client/index.js';
+import type { KnownObject, KnownValue, OperationContext } from '../framework/index.js';
+
+/** A non-empty string argument, or undefined (null, unknown-free config, or ""). */
+export function textOf(object: KnownObject, key: string): string | undefined {
+  const value = object[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export function numberOf(object: KnownObject, key: string): number | undefined {
+  const value = object[key];
+  return typeof value === 'number' ? value : undefined;
+}
+
+export function boolOf(object: KnownObject, key: string): boolean | undefined {
+  const value = object[key];
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+export function stringsOf(object: KnownObject, key: string): string[] {
+  const value = object[key];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+export function objectsOf(object: KnownObject, key: string): KnownObject[] {
+  const value = object[key];
+  return Array.isArray(value) ? value.filter((item): item is KnownObject => typeof item === 'object' && item !== null && !Array.isArray(item)) : [];
+}
+
+/** A `map(string)` argument such as `tags`; null reads as empty. */
+export function mapOf(object: KnownObject, key: string): Tags {
+  const value = object[key];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value as KnownObject).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/**
+ * Tags as state holds them: the user's tags without the system ones (`acs:`/`aliyun`
+ * prefixes), and null rather than `{}` when there are none, so an unset `tags` argument
+ * never shows a `{} → null` diff.
+ */
+export function tagsState(clients: CloudClients, entries: ReadonlyArray<readonly [string | undefined, string | undefined]>): KnownValue {
+  const prefixes = clients.config.flavour.systemTagPrefixes;
+  const tags: Record<string, string> = {};
+  for (const [key, value] of entries) {
+    if (key === undefined || key === '' || prefixes.some((prefix) => key.startsWith(prefix))) continue;
+    tags[key] = value ?? '';
+  }
+  return Object.keys(tags).length === 0 ? null : tags;
+}
+
+export type OperationKey = 'create' | 'read' | 'update' | 'delete';
+
+/** Retry/wait options bound to one operation: its signal, logger and timeout. */
+export function callOptions(request: OperationContext<CloudClients>, key: OperationKey, action?: string): CallOptions {
+  return { signal: request.signal, logger: request.logger, timeoutMs: request.timeouts[key], ...(action === undefined ? {} : { action }) };
+}
+
+/** Options for a read or import, which have no declared timeout: a minute of retries. */
+export function readOptions(request: { readonly signal: AbortSignal; readonly logger: OperationContext<CloudClients>['logger'] }): CallOptions {
+  return { signal: request.signal, logger: request.logger, timeoutMs: 60_000 };
+}
+
+/** The local id list the data sources hash into their `id`, as the SDK's `dataResourceIdHash`. */
+export function idHash(ids: readonly string[]): string {
+  let hash = 0;
+  for (const char of ids.join('')) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return String(Math.abs(hash));
+}
+
+/** For Optional (not Computed) text attributes: the cloud's "" means unset, i.e. null in state. */
+export function nullIfEmpty(value: string | undefined): string | null {
+  return value === undefined || value === '' ? null : value;
+}
