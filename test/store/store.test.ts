@@ -98,12 +98,20 @@ for (const dialect of DIALECTS) {
           Array.from({ length: 4 }, () =>
             open(config, async (store) => {
               seeds.push(await seedCloud(store.db, { now: Date.now() }));
+              // A check-then-write with a wide window: only taking turns makes it happen once.
+              const found = await store.db.selectFrom('accounts').select('id').where('name', '=', 'first-start').execute();
+              await new Promise((resolve) => setTimeout(resolve, 100));
+              if (found.length === 0) {
+                await store.db.insertInto('accounts').values({ id: `first-${seeds.length}`, name: 'first-start', created_at: 1 }).execute();
+              }
             }),
           ),
         );
         expect(await migrationNames(stores[0] as Store)).toEqual(MIGRATIONS.map((migration) => migration.name));
         const defaults = await (stores[1] as Store).db.selectFrom('accounts').select('id').where('name', '=', 'default').execute();
         expect(defaults).toHaveLength(1);
+        const firstStarts = await (stores[2] as Store).db.selectFrom('accounts').select('id').where('name', '=', 'first-start').execute();
+        expect(firstStarts).toHaveLength(1);
         expect(new Set(seeds.map((seed) => seed.accessKeyId)).size).toBe(1);
         expect(seeds[0]?.accountId).toBe(defaults[0]?.id);
       },
