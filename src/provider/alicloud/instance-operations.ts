@@ -35,8 +35,13 @@ async function readInstance(client: CloudClients, id: string, args: KnownObject,
     // Disks created with the instance that are still attached to it, in their original order.
     dataDisks = (await findDisks(client, tracked.filter((x): x is string => typeof x === 'string'), options)).filter((disk) => disk.instanceId === id);
   } else {
-    // Imported (no private state yet): every data disk attached now counts as the instance's own.
-    dataDisks = await instanceDisks(client, id, 'data', options);
+    // Imported (no private state yet): ECS does not say which disks came with the instance;
+    // take the attached ones released with it and created in the instance's creation minute
+    // (a disk attached later through alicloud_disk_attachment normally fails one or both).
+    const minute = (instance.creationTime ?? '').slice(0, 16);
+    dataDisks = (await instanceDisks(client, id, 'data', options)).filter(
+      (disk) => disk.deleteWithInstance === true && (disk.creationTime ?? '').slice(0, 16) === minute,
+    );
     privateState.set(DATA_DISK_IDS, dataDisks.map((disk) => disk.diskId ?? ''));
   }
   const passthrough = Object.fromEntries(ARGUMENTS_ONLY.map((key) => [key, args[key] ?? null]));
