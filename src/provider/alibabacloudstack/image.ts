@@ -30,24 +30,23 @@
  * 8. No pre-check calls: the cloud itself refuses an instance that is not Running or Stopped
  *    and an unknown snapshot, so upstream's DescribeInstances/DescribeSnapshots (with their
  *    strict time-format parsing) are not needed.
+ *
+ * This file holds what terraform needs without calling the cloud (schema, plan checks); the
+ * handlers in `image-operations.ts`, and the SDK with them, load only when one runs.
  */
-import { $Ecs, modifyImageAttribute, findImageById, updateTags, type CloudClients, type Image } from '../client/index.js';
-import { abortReason, createImageAndWait, deleteImageIfPresent } from '../client/image-lifecycle.js';
+import type { CloudClients } from '../client/index.js';
 import {
   DiagnosticError,
   validators,
   type BlockSchema,
-  type KnownObject,
   type ModifyPlanRequest,
   type ModifyPlanResult,
   type ResourceDefinition,
-  type StateInput,
   type Value,
 } from '../framework/index.js';
 import { imageDescriptionProblem, imageNameProblem } from '../../domain/image-text-rules.js';
 import { rule, tagsRule } from '../alicloud/image-schema.js';
-import { parseSize } from '../alicloud/image-state.js';
-import { mapOf, nullIfEmpty, objectsOf, tagsState, textOf } from '../alicloud/resource-values.js';
+import { lazyResource } from '../alicloud/lazy-definition.js';
 
 export const IMAGE_TIMEOUTS = Object.freeze({ create: '10m', delete: '10m' });
 
@@ -119,56 +118,6 @@ export const imageSchema: BlockSchema = {
   },
 };
 
-function createRequest(config: KnownObject): $Ecs.CreateImageRequest {
-  const tags = Object.entries(mapOf(config, 'tags'));
-  const mappings = objectsOf(config, 'disk_device_mapping');
-  return new $Ecs.CreateImageRequest({
-    instanceId: textOf(config, 'instance_id'),
-    snapshotId: textOf(config, 'snapshot_id'),
-    imageName: textOf(config, 'image_name'),
-    description: textOf(config, 'description'),
-    diskDeviceMapping:
-      mappings.length === 0
-        ? undefined
-        : mappings.map(
-            (m) =>
-              new $Ecs.CreateImageRequestDiskDeviceMapping({
-                snapshotId: textOf(m, 'snapshot_id'),
-                size: typeof m['size'] === 'number' ? m['size'] : undefined,
-              }),
-          ),
-    tag: tags.length === 0 ? undefined : tags.map(([key, value]) => new $Ecs.CreateImageRequestTag({ key, value })),
-  });
-}
-
-/**
- * The state Read produces. `instance_id`, `snapshot_id` and `force` are not reported by
- * ECS and are left out, so the framework keeps their state values.
- */
-function imageToState(clients: CloudClients, image: Image, prior: KnownObject): StateInput {
-  const tags = tagsState(
-    clients,
-    (image.tags?.tag ?? []).map((tag) => [tag.tagKey, tag.tagValue] as const),
-  );
-  const priorTags = prior['tags'];
-  return {
-    id: image.imageId ?? null,
-    image_name: nullIfEmpty(image.imageName),
-    description: nullIfEmpty(image.description),
-    // No tags: keep the state's spelling of "none" (`tags = {}` or unset), so neither diffs.
-    tags: tags ?? (priorTags !== null && typeof priorTags === 'object' && !Array.isArray(priorTags) ? {} : null),
-    disk_device_mapping: (image.diskDeviceMappings?.diskDeviceMapping ?? []).map((mapping) => ({
-      size: parseSize(mapping.size),
-      snapshot_id: nullIfEmpty(mapping.snapshotId),
-    })),
-  };
-}
-
-async function readImage(clients: CloudClients, id: string, prior: KnownObject, options: { signal: AbortSignal }): Promise<StateInput | null> {
-  const image = await findImageById(clients, id, { signal: options.signal });
-  return image === undefined ? null : imageToState(clients, image, prior);
-}
-
 function isNull(value: Value | undefined): boolean {
   return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
 }
@@ -186,59 +135,11 @@ async function modifyPlan(request: ModifyPlanRequest<CloudClients>): Promise<Mod
   }
 }
 
-export const imageResource: ResourceDefinition<CloudClients> = {
-  typeName: 'alibabacloudstack_image',
-  displayName: 'ECS Image',
-  schema: imageSchema,
-  timeouts: IMAGE_TIMEOUTS,
-  modifyPlan,
-
-  async create({ client, config, logger, signal, timeouts, created }) {
-    const options = { signal, logger, deadline: Date.now() + timeouts.create };
-    const image = await createImageAndWait(client, createRequest(config), (id) => created({ id }), options);
-    const id = image.imageId ?? '';
-    try {
-      const state = await readImage(client, id, config, options);
-      if (state === null) throw new Error(`ECS Image (${id}) disappeared right after it became usable`);
-      return state;
-    } catch (error) {
-      throw abortReason(signal, error);
-    }
-  },
-
-  async read({ client, state, signal }) {
-    const id = textOf(state, 'id');
-    return id === undefined ? null : readImage(client, id, state, { signal });
-  },
-
-  async update({ client, config, prior, logger, signal, timeouts }) {
-    const id = textOf(prior, 'id') ?? '';
-    // No update timeout is documented: the SDK's 20 minutes apply (timeouts.update).
-    const options = { signal, logger, deadline: Date.now() + timeouts.update };
-    try {
-      const before = mapOf(prior, 'tags');
-      const after = mapOf(config, 'tags');
-      await updateTags(client, { resourceType: 'image', resourceId: id }, before, after, options);
-      const name = textOf(config, 'image_name');
-      const description = textOf(config, 'description');
-      const request = new $Ecs.ModifyImageAttributeRequest({ imageId: id });
-      if (name !== undefined && name !== textOf(prior, 'image_name')) request.imageName = name;
-      if (description !== undefined && description !== textOf(prior, 'description')) request.description = description;
-      if (request.imageName !== undefined || request.description !== undefined) await modifyImageAttribute(client, request, options);
-      const state = await readImage(client, id, prior, options);
-      if (state === null) throw new Error('the image no longer exists');
-      return state;
-    } catch (error) {
-      throw abortReason(signal, error);
-    }
-  },
-
-  async delete({ client, state, logger, signal, timeouts }) {
-    const id = textOf(state, 'id');
-    if (id === undefined) return;
-    await deleteImageIfPresent(client, { imageId: id, force: state['force'] === true }, { signal, logger, deadline: Date.now() + timeouts.delete });
-  },
-};
+export const imageResource: ResourceDefinition<CloudClients> = lazyResource(
+  { typeName: 'alibabacloudstack_image', displayName: 'ECS Image', schema: imageSchema, timeouts: IMAGE_TIMEOUTS, modifyPlan },
+  () => import('./image-operations.js'),
+  { update: true, importState: false },
+);
 
 /** The same implementation under the name the current upstream documentation uses. */
 export const ecsImageResource: ResourceDefinition<CloudClients> = { ...imageResource, typeName: 'alibabacloudstack_ecs_image' };

@@ -8,23 +8,17 @@
  * headers), looks the tenant up through ASCM when only `resource_group_set_name` is given,
  * and makes one cheap signed call so a wrong key or scope fails `terraform plan`.
  *
+ * The client layer (and the SDK behind it, seconds to load) is imported only when
+ * `configure` runs: terraform starts the provider several times per command for schemas alone.
+ *
  * Differences from the reference provider's configuration:
  * - `region` is not Required in the schema: it falls back to ALIBABACLOUDSTACK_REGION, as
  *   SDK v2 presents a Required argument that has a DefaultFunc.
  * - Endpoints may be written as URLs (`http://127.0.0.1:8787`); a path is refused instead of
  *   producing the malformed `http://http://…` URL of §2.2.
  */
-import {
-  connect,
-  ConfigError,
-  hasCode,
-  resolveAlibabacloudStackConfig,
-  validateCredentials,
-  type AlibabacloudStackProviderArgs,
-  type CloudClients,
-} from '../client/index.js';
+import type { AlibabacloudStackProviderArgs, CloudClients, ConfigError } from '../client/index.js';
 import { validators, type BlockSchema, type ConfigureRequest, type KnownObject, type ProviderDefinition } from '../framework/index.js';
-import { toDiagnostic } from '../alicloud/provider.js';
 import { ecsImageResource, imageResource } from './image.js';
 
 export const PROVIDER_VERSION = '0.1.0';
@@ -113,6 +107,17 @@ export function providerArgs(config: KnownObject): AlibabacloudStackProviderArgs
 }
 
 export async function configureAlibabacloudStack(request: ConfigureRequest): Promise<CloudClients> {
+  const { connect, resolveAlibabacloudStackConfig, validateCredentials, ConfigError: ConfigErrorClass, hasCode } = await import('../client/index.js');
+  const { toDiagnostic } = await import('../alicloud/provider.js');
+  /** The cloud refused the tenant scope on the credentials check: point at the argument to fix. */
+  const scopeProblem = (error: ConfigError): ConfigError | undefined =>
+    hasCode(error.cause, 'InvalidResourceGroup.NotFound')
+      ? new ConfigErrorClass(`the resource set (resource_group) is not one of the organization's: ${(error.cause as Error).message}`, {
+          attribute: 'resource_group',
+          detail: 'Check resource_group and department (or ALIBABACLOUDSTACK_RESOURCE_GROUP / ALIBABACLOUDSTACK_DEPARTMENT).',
+          cause: error.cause,
+        })
+      : undefined;
   try {
     const config = await resolveAlibabacloudStackConfig(providerArgs(request.config), {
       userAgent: `HashiCorp-Terraform/${request.terraformVersion || 'unknown'} ecs-image/${PROVIDER_VERSION}`,
@@ -127,19 +132,9 @@ export async function configureAlibabacloudStack(request: ConfigureRequest): Pro
     });
     return clients;
   } catch (error) {
-    if (error instanceof ConfigError) throw toDiagnostic(scopeProblem(error) ?? error);
+    if (error instanceof ConfigErrorClass) throw toDiagnostic(scopeProblem(error) ?? error);
     throw error;
   }
-}
-
-/** The cloud refused the tenant scope on the credentials check: point at the argument to fix. */
-function scopeProblem(error: ConfigError): ConfigError | undefined {
-  if (!hasCode(error.cause, 'InvalidResourceGroup.NotFound')) return undefined;
-  return new ConfigError(`the resource set (resource_group) is not one of the organization's: ${(error.cause as Error).message}`, {
-    attribute: 'resource_group',
-    detail: 'Check resource_group and department (or ALIBABACLOUDSTACK_RESOURCE_GROUP / ALIBABACLOUDSTACK_DEPARTMENT).',
-    cause: error.cause,
-  });
 }
 
 export function alibabacloudStackProvider(): ProviderDefinition<CloudClients> {

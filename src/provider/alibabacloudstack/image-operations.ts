@@ -1,0 +1,114 @@
+/**
+ * The handlers of `alibabacloudstack_image` (see `image.ts` for what it manages and where it
+ * differs from the reference provider). Loaded on first use: this module pulls in the SDK.
+ */
+import { $Ecs, findImageById, modifyImageAttribute, updateTags, type CloudClients, type Image } from '../client/index.js';
+import { abortReason, createImageAndWait, deleteImageIfPresent } from '../client/image-lifecycle.js';
+import type { KnownObject, ResourceDefinition, StateInput } from '../framework/index.js';
+import { parseSize } from '../alicloud/image-state.js';
+import { mapOf, nullIfEmpty, objectsOf, tagsState, textOf } from '../alicloud/resource-values.js';
+
+type Handlers = Required<Pick<ResourceDefinition<CloudClients>, 'create' | 'read' | 'update' | 'delete'>>;
+
+function createRequest(config: KnownObject): $Ecs.CreateImageRequest {
+  const tags = Object.entries(mapOf(config, 'tags'));
+  const mappings = objectsOf(config, 'disk_device_mapping');
+  return new $Ecs.CreateImageRequest({
+    instanceId: textOf(config, 'instance_id'),
+    snapshotId: textOf(config, 'snapshot_id'),
+    imageName: textOf(config, 'image_name'),
+    description: textOf(config, 'description'),
+    diskDeviceMapping:
+      mappings.length === 0
+        ? undefined
+        : mappings.map(
+            (m) =>
+              new $Ecs.CreateImageRequestDiskDeviceMapping({
+                snapshotId: textOf(m, 'snapshot_id'),
+                size: typeof m['size'] === 'number' ? m['size'] : undefined,
+              }),
+          ),
+    tag: tags.length === 0 ? undefined : tags.map(([key, value]) => new $Ecs.CreateImageRequestTag({ key, value })),
+  });
+}
+
+/**
+ * The state Read produces. `instance_id`, `snapshot_id` and `force` are not reported by
+ * ECS and are left out, so the framework keeps their state values.
+ */
+function imageToState(clients: CloudClients, image: Image, prior: KnownObject): StateInput {
+  const tags = tagsState(
+    clients,
+    (image.tags?.tag ?? []).map((tag) => [tag.tagKey, tag.tagValue] as const),
+  );
+  const priorTags = prior['tags'];
+  return {
+    id: image.imageId ?? null,
+    image_name: nullIfEmpty(image.imageName),
+    description: nullIfEmpty(image.description),
+    // No tags: keep the state's spelling of "none" (`tags = {}` or unset), so neither diffs.
+    tags: tags ?? (priorTags !== null && typeof priorTags === 'object' && !Array.isArray(priorTags) ? {} : null),
+    disk_device_mapping: (image.diskDeviceMappings?.diskDeviceMapping ?? []).map((mapping) => ({
+      size: parseSize(mapping.size),
+      snapshot_id: nullIfEmpty(mapping.snapshotId),
+    })),
+  };
+}
+
+async function readImage(clients: CloudClients, id: string, prior: KnownObject, options: { signal: AbortSignal }): Promise<StateInput | null> {
+  const image = await findImageById(clients, id, { signal: options.signal });
+  return image === undefined ? null : imageToState(clients, image, prior);
+}
+
+const handlers: Handlers = {
+  async create({ client, config, logger, signal, timeouts, created }) {
+    const options = { signal, logger, deadline: Date.now() + timeouts.create };
+    const image = await createImageAndWait(client, createRequest(config), (id) => created({ id }), options);
+    const id = image.imageId ?? '';
+    try {
+      const state = await readImage(client, id, config, options);
+      if (state === null) throw new Error(`ECS Image (${id}) disappeared right after it became usable`);
+      return state;
+    } catch (error) {
+      throw abortReason(signal, error);
+    }
+  },
+
+  async read({ client, state, signal }) {
+    const id = textOf(state, 'id');
+    return id === undefined ? null : readImage(client, id, state, { signal });
+  },
+
+  async update({ client, config, prior, logger, signal, timeouts }) {
+    const id = textOf(prior, 'id') ?? '';
+    // No update timeout is documented: the SDK's 20 minutes apply (timeouts.update).
+    const options = { signal, logger, deadline: Date.now() + timeouts.update };
+    try {
+      const before = mapOf(prior, 'tags');
+      const after = mapOf(config, 'tags');
+      await updateTags(client, { resourceType: 'image', resourceId: id }, before, after, options);
+      const name = textOf(config, 'image_name');
+      const description = textOf(config, 'description');
+      const request = new $Ecs.ModifyImageAttributeRequest({ imageId: id });
+      if (name !== undefined && name !== textOf(prior, 'image_name')) request.imageName = name;
+      if (description !== undefined && description !== textOf(prior, 'description')) request.description = description;
+      if (request.imageName !== undefined || request.description !== undefined) await modifyImageAttribute(client, request, options);
+      const state = await readImage(client, id, prior, options);
+      if (state === null) throw new Error('the image no longer exists');
+      return state;
+    } catch (error) {
+      throw abortReason(signal, error);
+    }
+  },
+
+  async delete({ client, state, logger, signal, timeouts }) {
+    const id = textOf(state, 'id');
+    if (id === undefined) return;
+    await deleteImageIfPresent(client, { imageId: id, force: state['force'] === true }, { signal, logger, deadline: Date.now() + timeouts.delete });
+  },
+};
+
+export const { create, read, update } = handlers;
+const remove = handlers.delete;
+/** `delete` is a reserved word, so it is exported under its name from a local binding. */
+export { remove as delete };
