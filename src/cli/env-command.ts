@@ -18,6 +18,7 @@ import { Command, Option } from 'commander';
 import { DEFAULT_DATA_DIR, DEFAULT_SETTINGS } from '../cloud/server.js';
 import { ALIBABACLOUDSTACK_ENV } from '../provider/client/alibabacloudstack-config.js';
 import { ALICLOUD_ENV } from '../provider/client/alicloud-config.js';
+import { lookupApsaraScope } from './apsara-scope-lookup.js';
 import { findRunningServer } from './server-file.js';
 import { SHELLS, renderShell, usageHint, type Shell } from './shell-exports.js';
 import { cliConfigText, terraformEnv, type CloudTarget } from './terraform-wiring.js';
@@ -85,25 +86,49 @@ export function resolveTarget(options: EnvTargetOptions): CloudTarget {
   };
 }
 
+/** The Apsara Stack tenant variables, besides what `terraformEnv` sets. */
+export const APSARA_SCOPE_VARIABLES: readonly string[] = Object.freeze([
+  ALIBABACLOUDSTACK_ENV.department[0],
+  ALIBABACLOUDSTACK_ENV.resource_group[0],
+]);
+
 /**
  * Writes `<dataDir>/terraform.tfrc` (dev_overrides for every provider address we serve) and
- * returns the variables to export. Also the entry point for tests that want exactly what the
+ * returns the variables to export, including the Apsara Stack tenant the alibabacloudstack
+ * provider needs (looked up in the cloud; without it only that provider is left unwired,
+ * with a warning through `warn`). Also the entry point for tests that want exactly what the
  * command prints.
  */
-export function prepareTerraformEnv(target: CloudTarget, dataDir: string, providerDir: string = providerDirectory()): Record<string, string> {
+export async function prepareTerraformEnv(
+  target: CloudTarget,
+  dataDir: string,
+  options: { readonly providerDir?: string; readonly warn?: (message: string) => void } = {},
+): Promise<Record<string, string>> {
+  const providerDir = options.providerDir ?? providerDirectory();
   const absoluteData = resolve(dataDir);
   const cliConfigPath = join(absoluteData, CLI_CONFIG_FILE_NAME);
   // Validate the target before touching the disk (terraformEnv rejects a malformed URL).
   const env = terraformEnv({ providerDir, cliConfigPath, cloud: target });
   mkdirSync(absoluteData, { recursive: true });
   writeFileSync(cliConfigPath, cliConfigText(providerDir));
+  try {
+    const scope = await lookupApsaraScope(target);
+    const [departmentVariable = '', resourceGroupVariable = ''] = APSARA_SCOPE_VARIABLES;
+    env[departmentVariable] = scope.department;
+    env[resourceGroupVariable] = scope.resourceGroup;
+  } catch (error) {
+    options.warn?.(
+      `ecs-image env: no Apsara Stack resource set found (${(error as Error).message}); ` +
+        'the alibabacloudstack provider needs department and resource_group in its provider block',
+    );
+  }
   return env;
 }
 
 /** Every variable `env` may set, in the order it prints them: what `--unset` clears. */
 export function wiredVariableNames(): readonly string[] {
   const sample: CloudTarget = { url: 'http://127.0.0.1:1', accessKeyId: 'x', accessKeySecret: 'x', regionId: 'x', securityToken: 'x' };
-  return Object.keys(terraformEnv({ providerDir: '/', cliConfigPath: '/', cloud: sample }));
+  return [...Object.keys(terraformEnv({ providerDir: '/', cliConfigPath: '/', cloud: sample })), ...APSARA_SCOPE_VARIABLES];
 }
 
 /**
@@ -144,14 +169,16 @@ export function envCommand(): Command {
     .addOption(new Option('--region <region>', 'region the providers use (default: the cloud\'s default region)'))
     .addOption(new Option('--shell <shell>', 'syntax of the printed commands').choices(SHELLS).default('bash'))
     .addOption(new Option('--unset', 'print the commands that remove the variables instead'))
-    .action(function (this: Command, options: EnvCommandOptions) {
+    .action(async function (this: Command, options: EnvCommandOptions) {
       const dataGiven = this.getOptionValueSource('data') === 'cli';
       const hint = hintArgsOf(options, dataGiven);
       if (options.unset === true) {
         process.stdout.write(unsetScript(options.shell, hint));
         return;
       }
-      const env = prepareTerraformEnv(resolveTarget(options), options.data);
+      const env = await prepareTerraformEnv(resolveTarget(options), options.data, {
+        warn: (message) => process.stderr.write(`${message}\n`),
+      });
       process.stdout.write(envScript(options.shell, env, hint));
     });
 }

@@ -83,7 +83,9 @@ describe('ecs-image env: shell syntax', () => {
 
   it('--unset clears every variable env may set, in each syntax', () => {
     const names = wiredVariableNames();
-    expect(names).toEqual(expect.arrayContaining(['TF_CLI_CONFIG_FILE', 'ALICLOUD_ACCESS_KEY', 'ALIBABA_CLOUD_ENDPOINT_ECS', 'ALIBABACLOUDSTACK_DOMAIN', 'ALICLOUD_SECURITY_TOKEN']));
+    expect(names).toEqual(
+      expect.arrayContaining(['TF_CLI_CONFIG_FILE', 'ALICLOUD_ACCESS_KEY', 'ALIBABA_CLOUD_ENDPOINT_ECS', 'ALIBABACLOUDSTACK_DOMAIN', 'ALICLOUD_SECURITY_TOKEN', 'ALIBABACLOUDSTACK_DEPARTMENT']),
+    );
     const expected: Record<(typeof SHELLS)[number], (name: string) => string> = {
       bash: (name) => `unset ${name}`,
       zsh: (name) => `unset ${name}`,
@@ -172,6 +174,9 @@ describe('ecs-image env: against a running ecs-image serve', () => {
     }
     expect(result.stdout).toContain(`export ALIBABACLOUDSTACK_DOMAIN='${printed.endpoint.replace('http://', '')}'\n`);
     expect(result.stdout).toContain(`export ALIBABACLOUDSTACK_PROTOCOL='HTTP'\n`);
+    // The Apsara Stack tenant of the default account: its id and its `dev` resource set.
+    expect(result.stdout).toMatch(/^export ALIBABACLOUDSTACK_DEPARTMENT='\d+'$/m);
+    expect(result.stdout).toMatch(/^export ALIBABACLOUDSTACK_RESOURCE_GROUP='rg-[a-z0-9]+'$/m);
     const text = readFileSync(cliConfig, 'utf8');
     for (const address of PROVIDER_ADDRESSES) {
       expect(text).toContain(`${JSON.stringify(address)} = ${JSON.stringify(join(REPO_ROOT, 'bin'))}`);
@@ -182,13 +187,16 @@ describe('ecs-image env: against a running ecs-image serve', () => {
     const other = mkdtempSync(join(tmpdir(), 'ecs-env-other-'));
     try {
       const explicit = await ecsImage(
-        ['env', '--data', other, '--endpoint', 'http://10.0.0.1:9000', '--access-key-id', 'AK', '--access-key-secret', "se'cret", '--region', 'cn-shanghai', '--shell', 'fish'],
+        ['env', '--data', other, '--endpoint', 'http://127.0.0.1:1', '--access-key-id', 'AK', '--access-key-secret', "se'cret", '--region', 'cn-shanghai', '--shell', 'fish'],
         bareEnv(home),
       );
       expect(explicit.code).toBe(0);
       expect(explicit.stdout).toContain(`set -gx ALICLOUD_SECRET_KEY 'se\\'cret';\n`);
       expect(explicit.stdout).toContain(`set -gx ALICLOUD_REGION 'cn-shanghai';\n`);
-      expect(explicit.stdout).toContain(`set -gx ALIBABA_CLOUD_ENDPOINT_ECS 'http://10.0.0.1:9000';\n`);
+      expect(explicit.stdout).toContain(`set -gx ALIBABA_CLOUD_ENDPOINT_ECS 'http://127.0.0.1:1';\n`);
+      // Nothing answers there: no Apsara Stack tenant to look up, which is only a warning.
+      expect(explicit.stdout).not.toContain('ALIBABACLOUDSTACK_DEPARTMENT');
+      expect(explicit.stderr).toContain('no Apsara Stack resource set found');
       expect(existsSync(join(other, 'terraform.tfrc'))).toBe(true);
 
       const half = await ecsImage(['env', '--data', other, '--access-key-id', 'AK'], bareEnv(home));
@@ -257,6 +265,33 @@ describe('ecs-image env: against a running ecs-image serve', () => {
           'provider "alicloud" {}',
           'resource "alicloud_vpc" "default" {',
           '  cidr_block = "10.0.0.0/8"',
+          '}',
+          '',
+        ].join('\n'),
+      );
+      const wired = `eval "$(${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} env --data ${JSON.stringify(dataDir)})" && `;
+      const planned = await bash(`${wired}terraform plan -no-color -input=false -detailed-exitcode`, bareEnv(home), workspace);
+      expect(planned.code, planned.stderr + planned.stdout).toBe(2);
+      expect(planned.stdout).toContain('Plan: 1 to add');
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+
+  it('the alibabacloudstack provider configures from the printed environment alone (tenant included)', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'ecs-env-tf-'));
+    try {
+      writeFileSync(
+        join(workspace, 'main.tf'),
+        [
+          'terraform {',
+          '  required_providers {',
+          '    alibabacloudstack = { source = "aliyun/alibabacloudstack" }',
+          '  }',
+          '}',
+          'resource "alibabacloudstack_image" "default" {',
+          '  snapshot_id = "s-bp1planonly"',
+          '  image_name  = "env-test"',
           '}',
           '',
         ].join('\n'),

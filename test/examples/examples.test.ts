@@ -84,7 +84,7 @@ describe.each(examples)('examples/%s', (name) => {
     ensureProviderBuilt(name.startsWith('alibabacloudstack') ? 'alibabacloudstack' : 'alicloud');
     tc = await startTestCloud({ settings: { imageCreationMs: 300, snapshotCreationMs: 200, instanceTransitionMs: 100 } });
     // Exactly what `ecs-image env` exports for this cloud (CLI config written into its data dir).
-    const env = prepareTerraformEnv(
+    const env = await prepareTerraformEnv(
       { url: tc.url, accessKeyId: tc.credentials.accessKeyId, accessKeySecret: tc.credentials.accessKeySecret, regionId: tc.regionId },
       tc.dataDir,
     );
