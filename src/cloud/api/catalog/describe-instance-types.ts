@@ -5,21 +5,25 @@
 import type { ActionContext, ActionResult } from '../action.js';
 import { EcsError } from '../../http/errors.js';
 import type { Params } from '../../http/params.js';
+import { hexToken, tokenOffset } from '../paging.js';
 import { listInstanceTypes, type InstanceType } from './catalog.js';
+
+/** Offsets stay below 1600 (the catalog's size), so six digits are plenty. */
+const TOKENS = hexToken('it', 6);
 
 type Filter = (type: InstanceType) => boolean;
 
 export async function describeInstanceTypes(ctx: ActionContext): Promise<ActionResult> {
   const { params } = ctx;
   const maxResults = params.integer('MaxResults', { min: 1, max: 1600 }) ?? 1600;
-  const offset = decodeToken(params.string('NextToken'));
+  const offset = tokenOffset(params, TOKENS);
   const filters = buildFilters(params);
   const matching = listInstanceTypes().filter((type) => filters.every((filter) => filter(type)));
   const page = matching.slice(offset, offset + maxResults);
   const next = offset + page.length;
   return {
     InstanceTypes: { InstanceType: page.map(instanceTypeView) },
-    NextToken: next < matching.length ? encodeToken(next) : '',
+    NextToken: next < matching.length ? TOKENS.encode(next) : '',
   };
 }
 
@@ -77,17 +81,6 @@ function number(params: Params, name: string): number | undefined {
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0) throw EcsError.invalidParameter(name);
   return value;
-}
-
-function encodeToken(offset: number): string {
-  return Buffer.from(`it:${offset}`).toString('hex');
-}
-
-function decodeToken(token: string | undefined): number {
-  if (token === undefined) return 0;
-  const match = /^it:(\d{1,6})$/.exec(/^[0-9a-f]+$/.test(token) ? Buffer.from(token, 'hex').toString('latin1') : '');
-  if (match === null) throw EcsError.invalidParameter('NextToken');
-  return Number(match[1]);
 }
 
 export function instanceTypeView(type: InstanceType): Record<string, unknown> {

@@ -11,7 +11,8 @@ import { parseTagFilters } from '../tags/tag-params.js';
 import { tagsOf, taggedWith } from '../tags/tag-store.js';
 import { DATA_DISK_CATEGORIES } from './disk-rules.js';
 import { readCreationWindow } from './creation-filter.js';
-import { pageFields, readPage } from './paging.js';
+import { newestFirst } from '../page-query.js';
+import { COMPUTE_TOKENS, pageFields, readPage } from '../paging.js';
 import { renderDisk } from './disk-view.js';
 
 const DISK_TYPES = ['all', 'system', 'data'];
@@ -67,19 +68,12 @@ function applyFilters(ctx: ActionContext, query: DiskQuery): DiskQuery {
 }
 
 export async function describeDisks(ctx: ActionContext): Promise<ActionResult> {
-  const page = readPage(ctx.params, { maxResults: 500, minResults: 10 });
+  const page = readPage(ctx.params, { maxPageSize: 100, byToken: { tokens: COMPUTE_TOKENS, minResults: 10, maxResults: 500 } });
   const base = ctx.db.selectFrom('disks').where('account_id', '=', ctx.account.id).where('region_id', '=', ctx.regionId);
   const filtered = applyFilters(ctx, base);
   if (ctx.params.boolean('DryRun') === true) throw new EcsError('DryRunOperation');
-  const total = await filtered.select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
-  const rows = await filtered
-    .selectAll()
-    .orderBy('creation_time', 'desc')
-    .orderBy('id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  const { total, rows } = await newestFirst(filtered, page);
   const tags = await tagsOf(ctx.db, rows.map((row) => row.id));
   const disks = rows.map((row) => renderDisk(row, tags.get(row.id) ?? []));
-  return { Disks: { Disk: disks }, ...pageFields(page, Number(total.count)) };
+  return { Disks: { Disk: disks }, ...pageFields(page, total, COMPUTE_TOKENS) };
 }

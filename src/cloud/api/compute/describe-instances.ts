@@ -10,7 +10,8 @@ import type { Database } from '../../store/schema.js';
 import { parseTagFilters } from '../tags/tag-params.js';
 import { tagsOf, taggedWith } from '../tags/tag-store.js';
 import { listInstanceTypes } from '../catalog/catalog.js';
-import { pageFields, readPage } from './paging.js';
+import { newestFirst } from '../page-query.js';
+import { COMPUTE_TOKENS, pageFields, readPage } from '../paging.js';
 import { renderInstance } from './instance-view.js';
 import type { InstanceRow } from './instance-lookup.js';
 
@@ -113,21 +114,14 @@ async function extrasOf(db: Kysely<Database>, rows: readonly InstanceRow[]) {
 }
 
 export async function describeInstances(ctx: ActionContext): Promise<ActionResult> {
-  const page = readPage(ctx.params, { maxResults: 100 });
+  const page = readPage(ctx.params, { maxPageSize: 100, byToken: { tokens: COMPUTE_TOKENS, minResults: 1, maxResults: 100 } });
   const base = ctx.db
     .selectFrom('instances')
     .where('account_id', '=', ctx.account.id)
     .where('region_id', '=', ctx.regionId);
   const filtered = applyFilters(ctx, base);
   if (ctx.params.boolean('DryRun') === true) throw new EcsError('DryRunOperation');
-  const total = await filtered.select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
-  const rows = await filtered
-    .selectAll()
-    .orderBy('creation_time', 'desc')
-    .orderBy('id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  const { total, rows } = await newestFirst(filtered, page);
   const extras = await extrasOf(ctx.db, rows);
   const instances = rows.map((row) =>
     renderInstance(row, {
@@ -137,5 +131,5 @@ export async function describeInstances(ctx: ActionContext): Promise<ActionResul
       imageNvmeSupport: extras.images.get(row.image_id)?.nvme_support ?? '',
     }),
   );
-  return { Instances: { Instance: instances }, ...pageFields(page, Number(total.count)) };
+  return { Instances: { Instance: instances }, ...pageFields(page, total, COMPUTE_TOKENS) };
 }

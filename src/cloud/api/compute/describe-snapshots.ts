@@ -10,7 +10,8 @@ import type { Database } from '../../store/schema.js';
 import { parseTagFilters } from '../tags/tag-params.js';
 import { tagsOf, taggedWith } from '../tags/tag-store.js';
 import { readCreationWindow } from './creation-filter.js';
-import { pageFields, readPage } from './paging.js';
+import { newestFirst } from '../page-query.js';
+import { COMPUTE_TOKENS, pageFields, readPage } from '../paging.js';
 import { renderSnapshot } from './snapshot-view.js';
 import { SNAPSHOT_USAGES, usagesOf, usedByDisk, usedByImage, type SnapshotUsage } from './snapshot-usage.js';
 
@@ -85,21 +86,14 @@ function applyFilters(ctx: ActionContext, query: SnapshotQuery): SnapshotQuery {
 }
 
 export async function describeSnapshots(ctx: ActionContext): Promise<ActionResult> {
-  const page = readPage(ctx.params, { maxResults: 100 });
+  const page = readPage(ctx.params, { maxPageSize: 100, byToken: { tokens: COMPUTE_TOKENS, minResults: 1, maxResults: 100 } });
   const base = ctx.db.selectFrom('snapshots').where('account_id', '=', ctx.account.id).where('region_id', '=', ctx.regionId);
   const filtered = applyFilters(ctx, base);
   if (ctx.params.boolean('DryRun') === true) throw new EcsError('DryRunOperation');
-  const total = await filtered.select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
-  const rows = await filtered
-    .selectAll()
-    .orderBy('creation_time', 'desc')
-    .orderBy('id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  const { total, rows } = await newestFirst(filtered, page);
   const ids = rows.map((row) => row.id);
   const [tags, usages] = [await tagsOf(ctx.db, ids), await usagesOf(ctx.db, ids)];
   const now = ctx.now();
   const snapshots = rows.map((row) => renderSnapshot(row, usages.get(row.id) ?? 'none', tags.get(row.id) ?? [], now));
-  return { Snapshots: { Snapshot: snapshots }, ...pageFields(page, Number(total.count)) };
+  return { Snapshots: { Snapshot: snapshots }, ...pageFields(page, total, COMPUTE_TOKENS) };
 }

@@ -12,7 +12,8 @@ import { withClientToken } from '../idempotency.js';
 import { resolveResourceGroupId } from '../resource-manager/resource-groups.js';
 import { deleteTagsOf, parseTagFilters, parseTags, setTags, taggedWith, tagsOf } from '../tags/index.js';
 import { findSecurityGroup, findVpc, stopIfDryRun, type SecurityGroupRow } from './lookups.js';
-import { pageFields, readPage } from './paging.js';
+import { newestFirst } from '../page-query.js';
+import { NETWORK_TOKENS, pageFields, readPage } from '../paging.js';
 import { securityGroupDescription, securityGroupName } from './text-rules.js';
 import { isoSeconds } from './wire-format.js';
 
@@ -83,7 +84,7 @@ function requestedIds(ctx: ActionContext): string[] {
 
 async function describeSecurityGroups(ctx: ActionContext): Promise<ActionResult> {
   const { params } = ctx;
-  const page = readPage(params, { maxPageSize: 100, tokens: true });
+  const page = readPage(params, { maxPageSize: 100, byToken: { tokens: NETWORK_TOKENS, minResults: 1, maxResults: 100 } });
   const ids = requestedIds(ctx);
   const single = params.string('SecurityGroupId');
   const vpcId = params.string('VpcId');
@@ -118,18 +119,11 @@ async function describeSecurityGroups(ctx: ActionContext): Promise<ActionResult>
   if (serviceManaged === true) query = query.where('id', '=', '');
   if (tagFilters.length > 0) query = query.where('id', 'in', taggedWith(ctx.db, 'securitygroup', tagFilters));
 
-  const total = await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-  const rows = await query
-    .selectAll()
-    .orderBy('creation_time', 'desc')
-    .orderBy('id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  const { total, rows } = await newestFirst(query, page);
   const pageIds = rows.map((row) => row.id);
   const [counts, tags] = await Promise.all([memberCounts(ctx, pageIds), tagsOf(ctx.db, pageIds)]);
   return {
-    ...pageFields(page, Number(total.count), true),
+    ...pageFields(page, total, NETWORK_TOKENS),
     RegionId: ctx.regionId,
     SecurityGroups: {
       SecurityGroup: rows.map((row) => {

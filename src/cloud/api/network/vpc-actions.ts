@@ -13,7 +13,8 @@ import { withClientToken } from '../idempotency.js';
 import { resolveResourceGroupId } from '../resource-manager/resource-groups.js';
 import { deleteTagsOf, parseTagFilters, parseTags, setTags, taggedWith, vpcTagsOf, type VpcTag } from '../tags/index.js';
 import { findVpc, stopIfDryRun, type VpcRow } from './lookups.js';
-import { pageFields, readPage } from './paging.js';
+import { newestFirst } from '../page-query.js';
+import { pageFields, readPage } from '../paging.js';
 import { vpcDescription, vpcName } from './text-rules.js';
 import { isoSeconds, ownerIdOf } from './wire-format.js';
 
@@ -120,7 +121,7 @@ async function vswitchIdsOf(ctx: ActionContext, vpcIds: readonly string[]): Prom
 
 async function describeVpcs(ctx: ActionContext): Promise<ActionResult> {
   const { params } = ctx;
-  const page = readPage(params, { maxPageSize: 50, tokens: false });
+  const page = readPage(params, { maxPageSize: 50 });
   const ids = (params.string('VpcId') ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
   if (ids.length > MAX_VPC_IDS) throw EcsError.invalidParameter('VpcId');
   const name = params.string('VpcName');
@@ -139,18 +140,11 @@ async function describeVpcs(ctx: ActionContext): Promise<ActionResult> {
   if (resourceGroupId !== undefined) query = query.where('resource_group_id', '=', resourceGroupId);
   if (tagFilters.length > 0) query = query.where('id', 'in', taggedWith(ctx.db, 'vpc', tagFilters));
 
-  const total = await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-  const rows = await query
-    .selectAll()
-    .orderBy('creation_time', 'desc')
-    .orderBy('id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  const { total, rows } = await newestFirst(query, page);
   const pageIds = rows.map((row) => row.id);
   const [vswitches, tags] = await Promise.all([vswitchIdsOf(ctx, pageIds), vpcTagsOf(ctx.db, pageIds)]);
   return {
-    ...pageFields(page, Number(total.count), false),
+    ...pageFields(page, total),
     Vpcs: {
       Vpc: rows.map((row) => ({
         ...vpcFields(ctx, row, vswitches.get(row.id) ?? [], tags.get(row.id) ?? []),
@@ -216,7 +210,7 @@ async function deleteVpc(ctx: ActionContext): Promise<ActionResult> {
  */
 async function describeRouteTableList(ctx: ActionContext): Promise<ActionResult> {
   const { params } = ctx;
-  const page = readPage(params, { maxPageSize: 50, tokens: false });
+  const page = readPage(params, { maxPageSize: 50 });
   const vpcId = params.string('VpcId');
   const routeTableId = params.string('RouteTableId');
   const routerId = params.string('RouterId') ?? params.string('VRouterId');
@@ -234,7 +228,7 @@ async function describeRouteTableList(ctx: ActionContext): Promise<ActionResult>
   const pageRows = rows.slice(page.offset, page.offset + page.limit);
   const vswitches = await vswitchIdsOf(ctx, pageRows.map((row) => row.id));
   return {
-    ...pageFields(page, rows.length, false),
+    ...pageFields(page, rows.length),
     RouterTableList: {
       RouterTableListType: pageRows.map((row) => ({
         RouteTableId: row.route_table_id,

@@ -27,7 +27,8 @@ import { findZone } from '../catalog/catalog.js';
 import { withClientToken } from '../idempotency.js';
 import { deleteTagsOf, parseTagFilters, parseTags, setTags, taggedWith, vpcTagsOf, type VpcTag } from '../tags/index.js';
 import { findVSwitch, findVpc, stopIfDryRun, type VSwitchRow, type VpcRow } from './lookups.js';
-import { pageFields, readPage } from './paging.js';
+import { newestFirst } from '../page-query.js';
+import { NETWORK_TOKENS, pageFields, readPage } from '../paging.js';
 import { vswitchDescription, vswitchName } from './text-rules.js';
 import { isoSeconds, ownerIdOf } from './wire-format.js';
 
@@ -153,7 +154,7 @@ function vswitchFields(
 
 async function describeVSwitches(ctx: ActionContext): Promise<ActionResult> {
   const { params } = ctx;
-  const page = readPage(params, { maxPageSize: 50, tokens: true });
+  const page = readPage(params, { maxPageSize: 50, byToken: { tokens: NETWORK_TOKENS, minResults: 1, maxResults: 100 } });
   const ids = (params.string('VSwitchId') ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
   const vpcId = params.string('VpcId');
   const zoneId = params.string('ZoneId');
@@ -180,14 +181,7 @@ async function describeVSwitches(ctx: ActionContext): Promise<ActionResult> {
   }
   if (tagFilters.length > 0) query = query.where('id', 'in', taggedWith(ctx.db, 'vswitch', tagFilters));
 
-  const total = await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-  const rows = await query
-    .selectAll()
-    .orderBy('creation_time', 'desc')
-    .orderBy('id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  const { total, rows } = await newestFirst(query, page);
   const pageIds = rows.map((row) => row.id);
   const [counts, routeTables, tags] = await Promise.all([
     instanceCounts(ctx, pageIds),
@@ -195,7 +189,7 @@ async function describeVSwitches(ctx: ActionContext): Promise<ActionResult> {
     vpcTagsOf(ctx.db, pageIds),
   ]);
   return {
-    ...pageFields(page, Number(total.count), page.byToken),
+    ...pageFields(page, total, page.byToken ? NETWORK_TOKENS : undefined),
     VSwitches: {
       VSwitch: rows.map((row) =>
         vswitchFields(ctx, row, {

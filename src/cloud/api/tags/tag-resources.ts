@@ -10,6 +10,7 @@ import { MAX_TAGS_PER_REQUEST, MAX_TAG_RESOURCE_IDS } from '../../../domain/tags
 import { parseTagFilters, parseTags } from './tag-params.js';
 import { removeTags, setTags, taggedWith, type TaggableResourceType } from './tag-store.js';
 import { findOwnedResources, ownedIdsQuery } from './taggable.js';
+import { base36Token, tokenOffset } from '../paging.js';
 
 export interface ResolvedType {
   /** The stored type, or undefined for a valid name this cloud keeps no resources of. */
@@ -23,6 +24,7 @@ export type TypeResolver = (resourceType: string) => ResolvedType | undefined;
 
 /** ListTagResources answers this many tag rows per page. */
 const LIST_PAGE_SIZE = 50;
+const LIST_TOKENS = base36Token('lt');
 /** `TagFilter.N` (N 1–5) and `TagFilter.N.TagValues.N` (N 1–5). */
 const MAX_TAG_FILTERS = 5;
 
@@ -100,18 +102,6 @@ function keyValuesFilters(ctx: ActionContext): KeyValuesFilter[] {
   return filters;
 }
 
-function decodeToken(token: string | undefined): number {
-  if (token === undefined) return 0;
-  const match = /^lt([0-9a-z]+)$/.exec(token);
-  const offset = match === null ? Number.NaN : parseInt(match[1] ?? '', 36);
-  if (!Number.isSafeInteger(offset)) throw EcsError.invalidParameter('NextToken');
-  return offset;
-}
-
-function encodeToken(offset: number): string {
-  return `lt${offset.toString(36)}`;
-}
-
 /**
  * Tag rows of the caller's resources of one type in this region: of the
  * given ids, and/or of the resources carrying every `Tag.N` and matching
@@ -125,7 +115,7 @@ export async function listTagResources(ctx: ActionContext, resolve: TypeResolver
   if (ids.length === 0 && tagFilters.length === 0 && keyValues.length === 0) {
     throw EcsError.missingParameter('ResourceId.1');
   }
-  const offset = decodeToken(ctx.params.string('NextToken'));
+  const offset = tokenOffset(ctx.params, LIST_TOKENS);
   const pageSize = ctx.params.integer('MaxResults', { min: 1, max: 1000 }) ?? LIST_PAGE_SIZE;
   const stored = type.stored;
   if (stored === undefined) return { NextToken: '', TagResources: { TagResource: [] } };
@@ -155,7 +145,7 @@ export async function listTagResources(ctx: ActionContext, resolve: TypeResolver
     .execute();
   const page = rows.slice(0, pageSize);
   return {
-    NextToken: rows.length > pageSize ? encodeToken(offset + pageSize) : '',
+    NextToken: rows.length > pageSize ? LIST_TOKENS.encode(offset + pageSize) : '',
     TagResources: {
       TagResource: page.map((row) => ({
         ResourceId: row.resource_id,
