@@ -3,6 +3,13 @@
  * (access_key_id, nonce) decides, so several cloud processes sharing a store
  * agree. Rows outlive the timestamp window, after which the timestamp check
  * alone refuses a replay; expired rows are purged now and then.
+ *
+ * Every request writes a nonce, so the inserts are group-committed: while one
+ * multi-row INSERT … ON CONFLICT DO NOTHING RETURNING is in flight, the
+ * nonces of the requests arriving meanwhile queue up and go in the next one.
+ * One request alone is written at once; under load one write (one WAL commit
+ * on SQLite, one round trip on PostgreSQL) serves many requests. A nonce that
+ * RETURNING does not give back was there already.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -10,10 +17,24 @@ import { EcsError } from './errors.js';
 import { MAX_CLOCK_SKEW_MS } from './timestamp.js';
 import type { Caller } from './verify-signature.js';
 
-const PURGE_EVERY_MS = 60_000;
+/** Often enough that one purge deletes few rows (it holds the store's write lock meanwhile). */
+const PURGE_EVERY_MS = 1_000;
+/** 3 bound parameters a row: far below SQLite's and PostgreSQL's limits. */
+const MAX_BATCH = 500;
+
+interface PendingNonce {
+  readonly accessKeyId: string;
+  readonly nonce: string;
+  readonly expiresAt: number;
+  readonly now: number;
+  readonly settle: (fresh: boolean) => void;
+  readonly fail: (error: unknown) => void;
+}
 
 export class ReplayGuard {
   readonly #db: Kysely<Database>;
+  #queue: PendingNonce[] = [];
+  #writing = false;
   #nextPurgeAt = 0;
 
   constructor(db: Kysely<Database>) {
@@ -21,19 +42,64 @@ export class ReplayGuard {
   }
 
   async check(caller: Caller, now: number): Promise<void> {
-    if (now >= this.#nextPurgeAt) {
-      this.#nextPurgeAt = now + PURGE_EVERY_MS;
-      await this.#db.deleteFrom('nonces').where('expires_at', '<', now).execute();
-    }
-    const result = await this.#db
-      .insertInto('nonces')
-      .values({
-        access_key_id: caller.accessKeyId,
+    const fresh = await new Promise<boolean>((settle, fail) => {
+      this.#queue.push({
+        accessKeyId: caller.accessKeyId,
         nonce: caller.nonce,
-        expires_at: Math.max(now, caller.timestamp) + MAX_CLOCK_SKEW_MS + 60_000,
-      })
-      .onConflict((oc) => oc.columns(['access_key_id', 'nonce']).doNothing())
-      .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) throw new EcsError('SignatureNonceUsed');
+        expiresAt: Math.max(now, caller.timestamp) + MAX_CLOCK_SKEW_MS + 60_000,
+        now,
+        settle,
+        fail,
+      });
+      if (!this.#writing) void this.#drain();
+    });
+    if (!fresh) throw new EcsError('SignatureNonceUsed');
   }
+
+  async #drain(): Promise<void> {
+    this.#writing = true;
+    try {
+      while (this.#queue.length > 0) {
+        const batch = this.#queue.length <= MAX_BATCH ? this.#queue : this.#queue.slice(0, MAX_BATCH);
+        this.#queue = this.#queue.length <= MAX_BATCH ? [] : this.#queue.slice(MAX_BATCH);
+        await this.#write(batch);
+      }
+    } finally {
+      this.#writing = false;
+    }
+  }
+
+  async #write(batch: readonly PendingNonce[]): Promise<void> {
+    try {
+      const now = batch.reduce((latest, pending) => Math.max(latest, pending.now), 0);
+      if (now >= this.#nextPurgeAt) {
+        this.#nextPurgeAt = now + PURGE_EVERY_MS;
+        await this.#db.deleteFrom('nonces').where('expires_at', '<', now).execute();
+      }
+      // The same nonce twice in one batch: the first one decides, the others are replays.
+      const first = new Map<string, PendingNonce>();
+      for (const pending of batch) {
+        const key = nonceKey(pending.accessKeyId, pending.nonce);
+        if (!first.has(key)) first.set(key, pending);
+      }
+      const inserted = await this.#db
+        .insertInto('nonces')
+        .values([...first.values()].map((pending) => ({ access_key_id: pending.accessKeyId, nonce: pending.nonce, expires_at: pending.expiresAt })))
+        .onConflict((oc) => oc.columns(['access_key_id', 'nonce']).doNothing())
+        .returning(['access_key_id', 'nonce'])
+        .execute();
+      const written = new Set(inserted.map((row) => nonceKey(row.access_key_id, row.nonce)));
+      for (const pending of batch) {
+        const key = nonceKey(pending.accessKeyId, pending.nonce);
+        pending.settle(first.get(key) === pending && written.has(key));
+      }
+    } catch (error) {
+      for (const pending of batch) pending.fail(error);
+    }
+  }
+}
+
+/** Length-prefixed, so no two (AccessKey, nonce) pairs share a key. */
+function nonceKey(accessKeyId: string, nonce: string): string {
+  return `${accessKeyId.length}:${accessKeyId}${nonce}`;
 }
