@@ -1,25 +1,12 @@
 /** The caller's disks; another account's disk is answered as missing. */
 import type { Kysely, Selectable } from 'kysely';
-import { EcsError } from '../../http/errors.js';
-import type { Scope } from './scope.js';
+import { requireOwned, type Scope } from '../lookup.js';
 import type { Database, DiskTable } from '../../store/schema.js';
 
 export type DiskRow = Selectable<DiskTable>;
 
-export async function requireOwnDisk(
-  db: Kysely<Database>,
-  scope: Scope,
-  diskId: string,
-): Promise<DiskRow> {
-  const disk = await db
-    .selectFrom('disks')
-    .selectAll()
-    .where('id', '=', diskId)
-    .where('account_id', '=', scope.accountId)
-    .$if(scope.regionId !== undefined, (query) => query.where('region_id', '=', scope.regionId ?? ''))
-    .executeTakeFirst();
-  if (disk === undefined) throw new EcsError('InvalidDiskId.NotFound');
-  return disk;
+export function requireOwnDisk(db: Kysely<Database>, scope: Scope, diskId: string): Promise<DiskRow> {
+  return requireOwned(db.selectFrom('disks'), scope, diskId, 'InvalidDiskId.NotFound');
 }
 
 /** Disks attached to one instance, system disk first, then data disks by device. */

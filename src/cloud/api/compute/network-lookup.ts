@@ -5,6 +5,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { EcsError } from '../../http/errors.js';
 import type { Database, SecurityGroupTable, VSwitchTable, VpcTable } from '../../store/schema.js';
+import { requireOwned } from '../lookup.js';
 
 export type VSwitchRow = Selectable<VSwitchTable>;
 export type VpcRow = Selectable<VpcTable>;
@@ -16,21 +17,8 @@ export async function findVSwitchForLaunch(
   regionId: string,
   vSwitchId: string,
 ): Promise<{ vSwitch: VSwitchRow; vpc: VpcRow }> {
-  const vSwitch = await db
-    .selectFrom('vswitches')
-    .selectAll()
-    .where('id', '=', vSwitchId)
-    .where('account_id', '=', accountId)
-    .where('region_id', '=', regionId)
-    .executeTakeFirst();
-  if (vSwitch === undefined) throw new EcsError('InvalidVSwitchId.NotFound');
-  const vpc = await db
-    .selectFrom('vpcs')
-    .selectAll()
-    .where('id', '=', vSwitch.vpc_id)
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
-  if (vpc === undefined) throw new EcsError('VpcNotFound');
+  const vSwitch = await requireOwned(db.selectFrom('vswitches'), { accountId, regionId }, vSwitchId, 'InvalidVSwitchId.NotFound');
+  const vpc = await requireOwned(db.selectFrom('vpcs'), { accountId, regionId: undefined }, vSwitch.vpc_id, 'VpcNotFound');
   if (vpc.status !== 'Available') throw new EcsError('IncorrectVpcStatus');
   if (vSwitch.status !== 'Available') throw new EcsError('IncorrectVSwitchStatus');
   return { vSwitch, vpc };

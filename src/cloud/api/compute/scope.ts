@@ -6,18 +6,10 @@
  * request names a region.
  */
 import type { ActionContext } from '../action.js';
+import { regionScope, type Scope } from '../lookup.js';
 
-export interface Scope {
-  readonly accountId: string;
-  /** Restrict to this region; undefined means any region of the account. */
-  readonly regionId: string | undefined;
-}
+export { regionScope, type Scope };
 
 export function idScope(ctx: ActionContext): Scope {
   return { accountId: ctx.account.id, regionId: ctx.params.string('RegionId') === undefined ? undefined : ctx.regionId };
-}
-
-/** Listing and creating always happen in the request's region. */
-export function regionScope(ctx: ActionContext): Scope & { readonly regionId: string } {
-  return { accountId: ctx.account.id, regionId: ctx.regionId };
 }

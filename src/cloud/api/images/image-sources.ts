@@ -20,6 +20,7 @@ import {
   type SnapshotFacts,
 } from '../../../domain/disk-mapping.js';
 import { snapshotTooOldProblem } from '../../../domain/snapshot-rules.js';
+import { regionScope, requireOwned } from '../lookup.js';
 import { findImageInRegion, type ImageRow } from './image-lookup.js';
 
 type SnapshotRow = Selectable<SnapshotTable>;
@@ -50,14 +51,7 @@ function snapshotFacts(row: SnapshotRow): SnapshotFacts {
 
 /** An accomplished snapshot of the caller in the region, or ECS's error. */
 async function usableSnapshot(ctx: ActionContext, snapshotId: string): Promise<SnapshotRow> {
-  const row = await ctx.db
-    .selectFrom('snapshots')
-    .selectAll()
-    .where('id', '=', snapshotId)
-    .where('account_id', '=', ctx.account.id)
-    .where('region_id', '=', ctx.regionId)
-    .executeTakeFirst();
-  if (row === undefined) throw new EcsError('InvalidSnapshotId.NotFound');
+  const row = await requireOwned(ctx.db.selectFrom('snapshots'), regionScope(ctx), snapshotId, 'InvalidSnapshotId.NotFound');
   if (row.status !== 'accomplished') throw new EcsError('InvalidSnapshotId.NotReady');
   return row;
 }
@@ -133,14 +127,7 @@ export async function fromSnapshot(ctx: ActionContext, snapshotId: string): Prom
  * tell them apart from the user's own.
  */
 export async function fromInstance(ctx: ActionContext, instanceId: string, imageId: string): Promise<ResolvedSource> {
-  const instance = await ctx.db
-    .selectFrom('instances')
-    .selectAll()
-    .where('id', '=', instanceId)
-    .where('account_id', '=', ctx.account.id)
-    .where('region_id', '=', ctx.regionId)
-    .executeTakeFirst();
-  if (instance === undefined) throw new EcsError('InvalidInstanceId.NotFound');
+  const instance = await requireOwned(ctx.db.selectFrom('instances'), regionScope(ctx), instanceId, 'InvalidInstanceId.NotFound');
   if (instance.status !== 'Running' && instance.status !== 'Stopped') throw new EcsError('IncorrectInstanceStatus');
 
   const disks = await ctx.db

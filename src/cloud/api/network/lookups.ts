@@ -6,45 +6,22 @@ import type { Selectable } from 'kysely';
 import type { ActionContext } from '../action.js';
 import { EcsError } from '../../http/errors.js';
 import type { SecurityGroupTable, VSwitchTable, VpcTable } from '../../store/schema.js';
+import { regionScope, requireOwned } from '../lookup.js';
 
 export type VpcRow = Selectable<VpcTable>;
 export type VSwitchRow = Selectable<VSwitchTable>;
 export type SecurityGroupRow = Selectable<SecurityGroupTable>;
 
-export async function findVpc(ctx: ActionContext, id: string): Promise<VpcRow> {
-  const row = await ctx.db
-    .selectFrom('vpcs')
-    .selectAll()
-    .where('id', '=', id)
-    .where('account_id', '=', ctx.account.id)
-    .where('region_id', '=', ctx.regionId)
-    .executeTakeFirst();
-  if (row === undefined) throw new EcsError('InvalidVpcId.NotFound');
-  return row;
+export function findVpc(ctx: ActionContext, id: string): Promise<VpcRow> {
+  return requireOwned(ctx.db.selectFrom('vpcs'), regionScope(ctx), id, 'InvalidVpcId.NotFound');
 }
 
-export async function findVSwitch(ctx: ActionContext, id: string): Promise<VSwitchRow> {
-  const row = await ctx.db
-    .selectFrom('vswitches')
-    .selectAll()
-    .where('id', '=', id)
-    .where('account_id', '=', ctx.account.id)
-    .where('region_id', '=', ctx.regionId)
-    .executeTakeFirst();
-  if (row === undefined) throw new EcsError('InvalidVSwitchId.NotFound');
-  return row;
+export function findVSwitch(ctx: ActionContext, id: string): Promise<VSwitchRow> {
+  return requireOwned(ctx.db.selectFrom('vswitches'), regionScope(ctx), id, 'InvalidVSwitchId.NotFound');
 }
 
-export async function findSecurityGroup(ctx: ActionContext, id: string): Promise<SecurityGroupRow> {
-  const row = await ctx.db
-    .selectFrom('security_groups')
-    .selectAll()
-    .where('id', '=', id)
-    .where('account_id', '=', ctx.account.id)
-    .where('region_id', '=', ctx.regionId)
-    .executeTakeFirst();
-  if (row === undefined) throw new EcsError('InvalidSecurityGroupId.NotFound');
-  return row;
+export function findSecurityGroup(ctx: ActionContext, id: string): Promise<SecurityGroupRow> {
+  return requireOwned(ctx.db.selectFrom('security_groups'), regionScope(ctx), id, 'InvalidSecurityGroupId.NotFound');
 }
 
 /** `DryRun=true`: every check passed, so answer `DryRunOperation` instead of acting. */

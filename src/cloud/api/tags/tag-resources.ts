@@ -10,6 +10,7 @@ import { MAX_TAGS_PER_REQUEST, MAX_TAG_RESOURCE_IDS } from '../../../domain/tags
 import { parseTagFilters, parseTags } from './tag-params.js';
 import { removeTags, setTags, taggedWith, type TaggableResourceType } from './tag-store.js';
 import { findOwnedResources, ownedIdsQuery } from './taggable.js';
+import { regionScope } from '../lookup.js';
 import { base36Token, tokenOffset } from '../paging.js';
 
 export interface ResolvedType {
@@ -46,13 +47,9 @@ function resourceIds(ctx: ActionContext, required: boolean): string[] {
 /** Every id must be one of the caller's resources of the type in this region. */
 async function requireOwned(ctx: ActionContext, type: ResolvedType, ids: readonly string[]): Promise<TaggableResourceType> {
   const stored = type.stored;
-  const owned = stored === undefined ? new Map() : await findOwnedResources(ctx.db, scopeOf(ctx), stored, ids);
+  const owned = stored === undefined ? new Map() : await findOwnedResources(ctx.db, regionScope(ctx), stored, ids);
   if (stored === undefined || ids.some((id) => !owned.has(id))) throw new EcsError('InvalidResourceId.NotFound');
   return stored;
-}
-
-function scopeOf(ctx: ActionContext) {
-  return { accountId: ctx.account.id, regionId: ctx.regionId };
 }
 
 export async function tagResources(ctx: ActionContext, resolve: TypeResolver): Promise<ActionResult> {
@@ -124,7 +121,7 @@ export async function listTagResources(ctx: ActionContext, resolve: TypeResolver
     .selectFrom('tags')
     .select(['resource_id', 'tag_key', 'tag_value'])
     .where('resource_type', '=', stored)
-    .where('resource_id', 'in', ownedIdsQuery(ctx.db, scopeOf(ctx), stored));
+    .where('resource_id', 'in', ownedIdsQuery(ctx.db, regionScope(ctx), stored));
   if (ids.length > 0) query = query.where('resource_id', 'in', ids);
   if (tagFilters.length > 0) query = query.where('resource_id', 'in', taggedWith(ctx.db, stored, tagFilters));
   for (const filter of keyValues) {
