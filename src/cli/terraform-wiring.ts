@@ -39,11 +39,20 @@ export interface TerraformWiring {
 }
 
 function hclString(value: string): string {
-  return JSON.stringify(value).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return JSON.stringify(value);
 }
 
-/** The CLI configuration: dev_overrides first (terraform requires it), then `direct {}`. */
+/**
+ * The CLI configuration: dev_overrides first (terraform requires it), then `direct {}`.
+ * Terraform expands `$NAME` / `${NAME}` in this file from the environment with no escape,
+ * so a directory containing `$` cannot be written here and is refused.
+ */
 export function cliConfigText(providerDir: string): string {
+  if (providerDir.includes('$')) {
+    throw new Error(
+      `the provider directory "${providerDir}" contains "$", which terraform's CLI configuration expands as an environment variable; use a path without "$" (a symlink will do)`,
+    );
+  }
   const overrides = PROVIDER_ADDRESSES.map((address) => `    ${hclString(address)} = ${hclString(providerDir)}`).join('\n');
   return ['provider_installation {', '  dev_overrides {', overrides, '  }', '  direct {}', '}', ''].join('\n');
 }

@@ -143,6 +143,17 @@ describe('alicloud_image failures: validation, credentials, timeouts, Ctrl-C', (
     const missing = await none.plan();
     expect(missing.code).toBe(1);
     expect(flat(diagnostics(missing))).toContain('ALICLOUD_ACCESS_KEY');
+
+    // The provider block's endpoints win over the environment's.
+    const unreachable = workspace();
+    unreachable.write(
+      PROVIDER_HEADER +
+        'provider "alicloud" {\n  endpoints {\n    ecs = "http://127.0.0.1:1"\n  }\n}\n' +
+        image('x', `  snapshot_id = "${sources.systemSnapshotId}"`),
+    );
+    const refused = await unreachable.plan();
+    expect(refused.code).toBe(1);
+    expect(flat(diagnostics(refused))).toContain('cannot reach the ECS API at http://127.0.0.1:1');
   }, STEP_TIMEOUT);
 
   it('a create timeout shorter than the image takes fails clearly and keeps the image in state, tainted', async () => {
