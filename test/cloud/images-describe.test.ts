@@ -91,6 +91,11 @@ describe('DescribeImages with the official SDK', () => {
     expect(first.body?.totalCount).toBe(12);
     expect(first.body?.images?.image?.map((image) => image.imageId)).toEqual(ids.slice(7).reverse());
     expect(third.body?.images?.image?.map((image) => image.imageId)).toEqual(ids.slice(0, 2).reverse());
+    // TotalCount stays exact past the last page and on a full last page (neither can be inferred from the rows)
+    const past = await describeImages({ imageOwnerAlias: 'self', pageSize: 5, pageNumber: 4 });
+    expect([past.body?.totalCount, past.body?.images?.image?.length]).toEqual([12, 0]);
+    const fullLast = await describeImages({ imageOwnerAlias: 'self', pageSize: 6, pageNumber: 2 });
+    expect([fullLast.body?.totalCount, fullLast.body?.images?.image?.length]).toEqual([12, 6]);
     await expectEcsError(describeImages({ pageSize: 101 }), 'InvalidParameter', 400);
     await expectEcsError(describeImages({ pageNumber: 0 }), 'InvalidParameter', 400);
   });

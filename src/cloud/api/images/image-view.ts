@@ -34,19 +34,26 @@ function bool(flag: number): boolean {
   return Number(flag) === 1;
 }
 
-export async function renderImages(view: ViewContext, images: readonly ImageRow[]): Promise<Record<string, unknown>[]> {
+function truthy(flag: unknown): boolean {
+  return flag === true || Number(flag) === 1;
+}
+
+/**
+ * An image row with two facts the query adds (EXISTS subqueries, so no extra
+ * round trips): shared with any account, and used by an instance in its region.
+ * SQLite answers them as 1/0, PostgreSQL as booleans.
+ */
+export type DescribedImageRow = ImageRow & { readonly shared: unknown; readonly in_use: unknown };
+
+export async function renderImages(view: ViewContext, images: readonly DescribedImageRow[]): Promise<Record<string, unknown>[]> {
   if (images.length === 0) return [];
   const ids = [...new Set(images.map((image) => image.id))];
-  const [disks, tags, shared, used] = await Promise.all([
+  const [disks, tags] = await Promise.all([
     view.db.selectFrom('image_disks').selectAll().where('image_id', 'in', ids).orderBy('image_id').orderBy('position').execute(),
     tagsOf(view.db, ids),
-    view.db.selectFrom('image_shares').select('image_id').distinct().where('image_id', 'in', ids).execute(),
-    view.db.selectFrom('instances').select(['image_id', 'region_id']).distinct().where('image_id', 'in', ids).execute(),
   ]);
   const disksOf = new Map<string, typeof disks>();
   for (const disk of disks) disksOf.set(disk.image_id, [...(disksOf.get(disk.image_id) ?? []), disk]);
-  const sharedIds = new Set(shared.map((row) => row.image_id));
-  const usedKeys = new Set(used.map((row) => `${row.region_id}/${row.image_id}`));
 
   return images.map((image) => {
     const percent = progressPercent(image, view.now, view.imageCreationMs);
@@ -88,7 +95,7 @@ export async function renderImages(view: ViewContext, images: readonly ImageRow[
       ImageVersion: image.image_version,
       IsCopied: false,
       IsPublic: bool(image.is_public),
-      IsSelfShared: image.account_id === view.callerAccountId && sharedIds.has(image.id) ? 'True' : 'False',
+      IsSelfShared: image.account_id === view.callerAccountId && truthy(image.shared) ? 'True' : 'False',
       IsSubscribed: false,
       IsSupportCloudinit: true,
       IsSupportIoOptimized: true,
@@ -107,7 +114,7 @@ export async function renderImages(view: ViewContext, images: readonly ImageRow[
       SupplierName: '',
       Tags: { Tag: tags.get(image.id) ?? [] },
       Usable: bool(image.usable),
-      Usage: usedKeys.has(`${image.region_id}/${image.id}`) ? 'instance' : 'none',
+      Usage: truthy(image.in_use) ? 'instance' : 'none',
     };
   });
 }
