@@ -11,6 +11,7 @@ import { parseTagFilters } from '../tags/tag-params.js';
 import { tagsOf, taggedWith } from '../tags/tag-store.js';
 import { DATA_DISK_CATEGORIES } from './disk-rules.js';
 import { readCreationWindow } from './creation-filter.js';
+import { endDryRun } from '../dry-run.js';
 import { newestFirst } from '../page-query.js';
 import { COMPUTE_TOKENS, pageFields, readPage } from '../paging.js';
 import { renderDisk } from './disk-view.js';
@@ -71,7 +72,7 @@ export async function describeDisks(ctx: ActionContext): Promise<ActionResult> {
   const page = readPage(ctx.params, { maxPageSize: 100, byToken: { tokens: COMPUTE_TOKENS, minResults: 10, maxResults: 500 } });
   const base = ctx.db.selectFrom('disks').where('account_id', '=', ctx.account.id).where('region_id', '=', ctx.regionId);
   const filtered = applyFilters(ctx, base);
-  if (ctx.params.boolean('DryRun') === true) throw new EcsError('DryRunOperation');
+  endDryRun(ctx.params);
   const { total, rows } = await newestFirst(filtered, page);
   const tags = await tagsOf(ctx.db, rows.map((row) => row.id));
   const disks = rows.map((row) => renderDisk(row, tags.get(row.id) ?? []));

@@ -10,6 +10,7 @@ import type { Database } from '../../store/schema.js';
 import { parseTagFilters } from '../tags/tag-params.js';
 import { tagsOf, taggedWith } from '../tags/tag-store.js';
 import { listInstanceTypes } from '../catalog/catalog.js';
+import { endDryRun } from '../dry-run.js';
 import { newestFirst } from '../page-query.js';
 import { COMPUTE_TOKENS, pageFields, readPage } from '../paging.js';
 import { renderInstance } from './instance-view.js';
@@ -120,7 +121,7 @@ export async function describeInstances(ctx: ActionContext): Promise<ActionResul
     .where('account_id', '=', ctx.account.id)
     .where('region_id', '=', ctx.regionId);
   const filtered = applyFilters(ctx, base);
-  if (ctx.params.boolean('DryRun') === true) throw new EcsError('DryRunOperation');
+  endDryRun(ctx.params);
   const { total, rows } = await newestFirst(filtered, page);
   const extras = await extrasOf(ctx.db, rows);
   const instances = rows.map((row) =>

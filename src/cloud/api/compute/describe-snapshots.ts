@@ -10,6 +10,7 @@ import type { Database } from '../../store/schema.js';
 import { parseTagFilters } from '../tags/tag-params.js';
 import { tagsOf, taggedWith } from '../tags/tag-store.js';
 import { readCreationWindow } from './creation-filter.js';
+import { endDryRun } from '../dry-run.js';
 import { newestFirst } from '../page-query.js';
 import { COMPUTE_TOKENS, pageFields, readPage } from '../paging.js';
 import { renderSnapshot } from './snapshot-view.js';
@@ -89,7 +90,7 @@ export async function describeSnapshots(ctx: ActionContext): Promise<ActionResul
   const page = readPage(ctx.params, { maxPageSize: 100, byToken: { tokens: COMPUTE_TOKENS, minResults: 1, maxResults: 100 } });
   const base = ctx.db.selectFrom('snapshots').where('account_id', '=', ctx.account.id).where('region_id', '=', ctx.regionId);
   const filtered = applyFilters(ctx, base);
-  if (ctx.params.boolean('DryRun') === true) throw new EcsError('DryRunOperation');
+  endDryRun(ctx.params);
   const { total, rows } = await newestFirst(filtered, page);
   const ids = rows.map((row) => row.id);
   const [tags, usages] = [await tagsOf(ctx.db, ids), await usagesOf(ctx.db, ids)];

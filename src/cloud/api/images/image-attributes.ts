@@ -131,7 +131,4 @@ export function checkClientToken(params: Params): void {
   }
 }
 
-/** `DryRun=true` and every check passed: ECS answers DryRunOperation instead of acting. */
-export function endDryRun(params: Params): void {
-  if (params.boolean('DryRun') === true) throw new EcsError('DryRunOperation');
-}
+export { endDryRun } from '../dry-run.js';

@@ -4,7 +4,6 @@
  */
 import type { Selectable } from 'kysely';
 import type { ActionContext } from '../action.js';
-import { EcsError } from '../../http/errors.js';
 import type { SecurityGroupTable, VSwitchTable, VpcTable } from '../../store/schema.js';
 import { regionScope, requireOwned } from '../lookup.js';
 
@@ -22,9 +21,4 @@ export function findVSwitch(ctx: ActionContext, id: string): Promise<VSwitchRow>
 
 export function findSecurityGroup(ctx: ActionContext, id: string): Promise<SecurityGroupRow> {
   return requireOwned(ctx.db.selectFrom('security_groups'), regionScope(ctx), id, 'InvalidSecurityGroupId.NotFound');
-}
-
-/** `DryRun=true`: every check passed, so answer `DryRunOperation` instead of acting. */
-export function stopIfDryRun(ctx: ActionContext): void {
-  if (ctx.params.boolean('DryRun') === true) throw new EcsError('DryRunOperation');
 }

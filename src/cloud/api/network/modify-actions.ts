@@ -8,7 +8,8 @@
 import type { ActionContext, ActionResult, ActionTable } from '../action.js';
 import { EcsError } from '../../http/errors.js';
 import { VPC_MASK, containsCidr, formatCidr, isCidr, isPrivateRange, maskWithin, parseCidr } from '../../../domain/cidr.js';
-import { findSecurityGroup, findVSwitch, findVpc, stopIfDryRun } from './lookups.js';
+import { findSecurityGroup, findVSwitch, findVpc } from './lookups.js';
+import { endDryRun } from '../dry-run.js';
 import { securityGroupDescription, securityGroupName, vpcDescription, vpcName, vswitchDescription, vswitchName } from './text-rules.js';
 import { vpcResourceGroup } from './vpc-actions.js';
 
@@ -43,7 +44,7 @@ async function modifyVpcAttribute(ctx: ActionContext): Promise<ActionResult> {
     description: description === undefined ? undefined : vpcDescription(description),
     cidr_block: await newVpcCidr(ctx, row.id, params.string('CidrBlock')),
   });
-  stopIfDryRun(ctx);
+  endDryRun(ctx.params);
   if (Object.keys(update).length > 0) await ctx.db.updateTable('vpcs').set(update).where('id', '=', row.id).execute();
   return {};
 }
@@ -57,7 +58,7 @@ async function modifyVSwitchAttribute(ctx: ActionContext): Promise<ActionResult>
     vswitch_name: name === undefined ? undefined : vswitchName(name),
     description: description === undefined ? undefined : vswitchDescription(description),
   });
-  stopIfDryRun(ctx);
+  endDryRun(ctx.params);
   if (Object.keys(update).length > 0) await ctx.db.updateTable('vswitches').set(update).where('id', '=', row.id).execute();
   return {};
 }

@@ -11,7 +11,8 @@ import { newId } from '../../../domain/ids.js';
 import { withClientToken } from '../idempotency.js';
 import { resolveResourceGroupId } from '../resource-manager/resource-groups.js';
 import { deleteTagsOf, parseTagFilters, parseTags, setTags, taggedWith, tagsOf } from '../tags/index.js';
-import { findSecurityGroup, findVpc, stopIfDryRun, type SecurityGroupRow } from './lookups.js';
+import { findSecurityGroup, findVpc, type SecurityGroupRow } from './lookups.js';
+import { endDryRun } from '../dry-run.js';
 import { newestFirst } from '../page-query.js';
 import { NETWORK_TOKENS, pageFields, readPage } from '../paging.js';
 import { securityGroupDescription, securityGroupName } from './text-rules.js';
@@ -44,7 +45,7 @@ async function createSecurityGroupOnce(ctx: ActionContext): Promise<ActionResult
   const vpc = await findVpc(ctx, vpcId);
   if (vpc.status !== 'Available') throw new EcsError('IncorrectVpcStatus');
   const resourceGroupId = await resolveResourceGroupId(ctx, params.string('ResourceGroupId'));
-  stopIfDryRun(ctx);
+  endDryRun(ctx.params);
   const row: SecurityGroupRow = {
     id: newId('securityGroup', ctx.regionId),
     account_id: ctx.account.id,
@@ -98,7 +99,7 @@ async function describeSecurityGroups(ctx: ActionContext): Promise<ActionResult>
   if (networkType !== undefined && networkType !== 'vpc' && networkType !== 'classic') {
     throw EcsError.invalidParameter('NetworkType');
   }
-  stopIfDryRun(ctx);
+  endDryRun(ctx.params);
 
   let query = ctx.db
     .selectFrom('security_groups')

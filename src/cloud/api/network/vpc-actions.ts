@@ -12,7 +12,8 @@ import { DEFAULT_VPC_CIDR, VPC_MASK, isCidr, isPrivateRange, maskWithin, parseCi
 import { withClientToken } from '../idempotency.js';
 import { resolveResourceGroupId } from '../resource-manager/resource-groups.js';
 import { deleteTagsOf, parseTagFilters, parseTags, setTags, taggedWith, vpcTagsOf, type VpcTag } from '../tags/index.js';
-import { findVpc, stopIfDryRun, type VpcRow } from './lookups.js';
+import { findVpc, type VpcRow } from './lookups.js';
+import { endDryRun } from '../dry-run.js';
 import { newestFirst } from '../page-query.js';
 import { pageFields, readPage } from '../paging.js';
 import { vpcDescription, vpcName } from './text-rules.js';
@@ -52,7 +53,7 @@ async function createVpcOnce(ctx: ActionContext): Promise<ActionResult> {
   const description = vpcDescription(params.string('Description'));
   const tags = parseTags(params);
   const resourceGroupId = await vpcResourceGroup(ctx, params.string('ResourceGroupId'));
-  stopIfDryRun(ctx);
+  endDryRun(ctx.params);
   const row: VpcRow = {
     id: newId('vpc', ctx.regionId),
     account_id: ctx.account.id,
@@ -128,7 +129,7 @@ async function describeVpcs(ctx: ActionContext): Promise<ActionResult> {
   const isDefault = params.boolean('IsDefault');
   const resourceGroupId = params.string('ResourceGroupId');
   const tagFilters = parseTagFilters(params);
-  stopIfDryRun(ctx);
+  endDryRun(ctx.params);
 
   let query = ctx.db
     .selectFrom('vpcs')
@@ -167,7 +168,7 @@ async function countWhere(ctx: ActionContext, table: 'vswitches' | 'security_gro
 
 async function describeVpcAttribute(ctx: ActionContext): Promise<ActionResult> {
   const row = await findVpc(ctx, ctx.params.requiredString('VpcId'));
-  stopIfDryRun(ctx);
+  endDryRun(ctx.params);
   const [vswitches, tags, securityGroupCount, instanceCount] = await Promise.all([
     vswitchIdsOf(ctx, [row.id]),
     vpcTagsOf(ctx.db, [row.id]),
@@ -197,7 +198,7 @@ async function deleteVpc(ctx: ActionContext): Promise<ActionResult> {
   if ((await countWhere(ctx, 'vswitches', row.id)) > 0) throw new EcsError('DependencyViolation.VSwitch');
   if ((await countWhere(ctx, 'security_groups', row.id)) > 0) throw new EcsError('DependencyViolation.SecurityGroup');
   if ((await countWhere(ctx, 'instances', row.id)) > 0) throw new EcsError('DependencyViolation.Instance');
-  stopIfDryRun(ctx);
+  endDryRun(ctx.params);
   await ctx.db.deleteFrom('vpcs').where('id', '=', row.id).execute();
   await deleteTagsOf(ctx.db, [row.id]);
   return {};

@@ -26,7 +26,8 @@ import {
 import { findZone } from '../catalog/catalog.js';
 import { withClientToken } from '../idempotency.js';
 import { deleteTagsOf, parseTagFilters, parseTags, setTags, taggedWith, vpcTagsOf, type VpcTag } from '../tags/index.js';
-import { findVSwitch, findVpc, stopIfDryRun, type VSwitchRow, type VpcRow } from './lookups.js';
+import { findVSwitch, findVpc, type VSwitchRow, type VpcRow } from './lookups.js';
+import { endDryRun } from '../dry-run.js';
 import { newestFirst } from '../page-query.js';
 import { NETWORK_TOKENS, pageFields, readPage } from '../paging.js';
 import { vswitchDescription, vswitchName } from './text-rules.js';
@@ -80,7 +81,7 @@ async function createVSwitchOnce(ctx: ActionContext): Promise<ActionResult> {
   const siblings = await ctx.db.selectFrom('vswitches').select('cidr_block').where('vpc_id', '=', vpc.id).execute();
   if (siblings.length >= MAX_VSWITCHES_PER_VPC) throw new EcsError('QuotaExceeded.VSwitch');
   const block = chooseBlock(ctx, vpc, siblings.map((row) => parsedBlock(row.cidr_block)));
-  stopIfDryRun(ctx);
+  endDryRun(ctx.params);
   const row: VSwitchRow = {
     id: newId('vswitch', ctx.regionId),
     account_id: ctx.account.id,
@@ -163,7 +164,7 @@ async function describeVSwitches(ctx: ActionContext): Promise<ActionResult> {
   const resourceGroupId = params.string('ResourceGroupId');
   const routeTableId = params.string('RouteTableId');
   const tagFilters = parseTagFilters(params);
-  stopIfDryRun(ctx);
+  endDryRun(ctx.params);
 
   let query = ctx.db
     .selectFrom('vswitches')
@@ -204,7 +205,7 @@ async function describeVSwitches(ctx: ActionContext): Promise<ActionResult> {
 
 async function describeVSwitchAttributes(ctx: ActionContext): Promise<ActionResult> {
   const row = await findVSwitch(ctx, ctx.params.requiredString('VSwitchId'));
-  stopIfDryRun(ctx);
+  endDryRun(ctx.params);
   const [counts, routeTables, tags] = await Promise.all([
     instanceCounts(ctx, [row.id]),
     routeTablesOf(ctx, [row.vpc_id]),
@@ -228,7 +229,7 @@ async function deleteVSwitch(ctx: ActionContext): Promise<ActionResult> {
   if (row.status !== 'Available') throw new EcsError('IncorrectVSwitchStatus');
   const counts = await instanceCounts(ctx, [row.id]);
   if ((counts.get(row.id) ?? 0) > 0) throw new EcsError('DependencyViolation', 'Specified object has dependent resources.');
-  stopIfDryRun(ctx);
+  endDryRun(ctx.params);
   await ctx.db.deleteFrom('vswitches').where('id', '=', row.id).execute();
   await deleteTagsOf(ctx.db, [row.id]);
   return {};
