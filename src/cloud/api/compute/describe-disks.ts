@@ -12,6 +12,7 @@ import { tagsOf, taggedWith } from '../tags/tag-store.js';
 import { DATA_DISK_CATEGORIES } from './disk-rules.js';
 import { readCreationWindow } from './creation-filter.js';
 import { endDryRun } from '../dry-run.js';
+import { readIdList, whereParamsEqual, type EqualityFilters } from '../list-filters.js';
 import { newestFirst } from '../page-query.js';
 import { COMPUTE_TOKENS, pageFields, readPage } from '../paging.js';
 import { renderDisk } from './disk-view.js';
@@ -28,8 +29,7 @@ function flag(value: boolean | undefined): 0 | 1 | undefined {
 
 function applyFilters(ctx: ActionContext, query: DiskQuery): DiskQuery {
   const params = ctx.params;
-  const ids = params.jsonArray('DiskIds');
-  if (ids !== undefined && ids.length > MAX_IDS) throw new EcsError('InvalidDiskIds.Malformed');
+  const ids = readIdList(params, 'DiskIds', MAX_IDS, 'InvalidDiskIds.Malformed');
   const diskType = params.string('DiskType') ?? 'all';
   if (!DISK_TYPES.includes(diskType)) throw new EcsError('InvalidDiskType.ValueNotSupported');
   const category = params.string('Category') ?? 'all';
@@ -43,19 +43,14 @@ function applyFilters(ctx: ActionContext, query: DiskQuery): DiskQuery {
   const encrypted = flag(params.boolean('Encrypted'));
   const window = readCreationWindow(params);
   const tagFilters = parseTagFilters(params);
-  const columns = [
+  const columns: EqualityFilters<'disks'> = [
     ['ZoneId', 'zone_id'],
     ['InstanceId', 'instance_id'],
     ['SnapshotId', 'source_snapshot_id'],
     ['DiskName', 'disk_name'],
     ['ResourceGroupId', 'resource_group_id'],
-  ] as const;
-  let filtered = query;
-  for (const [param, column] of columns) {
-    const value = params.string(param);
-    if (value !== undefined) filtered = filtered.where(column, '=', value);
-  }
-  return filtered
+  ];
+  return whereParamsEqual(query, params, columns)
     .$if(ids !== undefined && ids.length > 0, (q) => q.where('id', 'in', ids ?? []))
     .$if(diskType !== 'all', (q) => q.where('type', '=', diskType))
     .$if(category !== 'all', (q) => q.where('category', '=', category))

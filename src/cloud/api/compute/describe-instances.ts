@@ -11,6 +11,7 @@ import { parseTagFilters } from '../tags/tag-params.js';
 import { tagsOf, taggedWith } from '../tags/tag-store.js';
 import { listInstanceTypes } from '../catalog/catalog.js';
 import { endDryRun } from '../dry-run.js';
+import { readIdList, whereParamsEqual, type EqualityFilters } from '../list-filters.js';
 import { newestFirst } from '../page-query.js';
 import { COMPUTE_TOKENS, pageFields, readPage } from '../paging.js';
 import { renderInstance } from './instance-view.js';
@@ -20,12 +21,6 @@ const STATUSES = ['Pending', 'Running', 'Starting', 'Stopping', 'Stopped'];
 const MAX_IDS = 100;
 
 type InstanceQuery = SelectQueryBuilder<Database, 'instances', object>;
-
-function readIds(ctx: ActionContext, name: string): string[] | undefined {
-  const ids = ctx.params.jsonArray(name);
-  if (ids !== undefined && ids.length > MAX_IDS) throw EcsError.invalidParameter(name);
-  return ids;
-}
 
 /**
  * `*` is DescribeInstances' wildcard for InstanceName. Names cannot hold `%`;
@@ -51,14 +46,14 @@ function applyFilters(ctx: ActionContext, query: InstanceQuery): InstanceQuery {
   if (networkType !== undefined && networkType !== 'vpc' && networkType !== 'classic') {
     throw new EcsError('InvalidNetworkType.NotFound');
   }
-  const ids = readIds(ctx, 'InstanceIds');
-  const privateIps = readIds(ctx, 'PrivateIpAddresses');
+  const ids = readIdList(params, 'InstanceIds', MAX_IDS);
+  const privateIps = readIdList(params, 'PrivateIpAddresses', MAX_IDS);
   const family = params.string('InstanceTypeFamily');
   const familyTypes = family === undefined ? undefined : listInstanceTypes().filter((type) => type.family === family).map((type) => type.instanceTypeId);
   const name = params.string('InstanceName');
   const groupId = params.string('SecurityGroupId');
   const tagFilters = parseTagFilters(params);
-  const columns = [
+  const columns: EqualityFilters<'instances'> = [
     ['VpcId', 'vpc_id'],
     ['VSwitchId', 'vswitch_id'],
     ['ZoneId', 'zone_id'],
@@ -66,13 +61,8 @@ function applyFilters(ctx: ActionContext, query: InstanceQuery): InstanceQuery {
     ['ResourceGroupId', 'resource_group_id'],
     ['InstanceType', 'instance_type'],
     ['KeyPairName', 'key_pair_name'],
-  ] as const;
-  let filtered = query;
-  for (const [param, column] of columns) {
-    const value = params.string(param);
-    if (value !== undefined) filtered = filtered.where(column, '=', value);
-  }
-  return filtered
+  ];
+  return whereParamsEqual(query, params, columns)
     .$if(status !== undefined, (q) => q.where('status', '=', status ?? ''))
     .$if(chargeType !== undefined, (q) => q.where('instance_charge_type', '=', chargeType ?? ''))
     .$if(internetChargeType !== undefined, (q) => q.where('internet_charge_type', '=', internetChargeType ?? ''))

@@ -11,6 +11,7 @@ import { parseTagFilters } from '../tags/tag-params.js';
 import { tagsOf, taggedWith } from '../tags/tag-store.js';
 import { readCreationWindow } from './creation-filter.js';
 import { endDryRun } from '../dry-run.js';
+import { readIdList, whereParamsEqual, type EqualityFilters } from '../list-filters.js';
 import { newestFirst } from '../page-query.js';
 import { COMPUTE_TOKENS, pageFields, readPage } from '../paging.js';
 import { renderSnapshot } from './snapshot-view.js';
@@ -42,8 +43,7 @@ function filterUsage(query: SnapshotQuery, usage: SnapshotUsage): SnapshotQuery 
 
 function applyFilters(ctx: ActionContext, query: SnapshotQuery): SnapshotQuery {
   const params = ctx.params;
-  const ids = params.jsonArray('SnapshotIds');
-  if (ids !== undefined && ids.length > MAX_IDS) throw new EcsError('InvalidSnapshotIds.Malformed');
+  const ids = readIdList(params, 'SnapshotIds', MAX_IDS, 'InvalidSnapshotIds.Malformed');
   const status = params.string('Status') ?? 'all';
   if (!STATUSES.includes(status)) throw new EcsError('InvalidStatus.NotFound');
   const snapshotType = params.string('SnapshotType') ?? 'all';
@@ -60,17 +60,12 @@ function applyFilters(ctx: ActionContext, query: SnapshotQuery): SnapshotQuery {
   const instanceId = params.string('InstanceId');
   const window = readCreationWindow(params);
   const tagFilters = parseTagFilters(params);
-  const columns = [
+  const columns: EqualityFilters<'snapshots'> = [
     ['DiskId', 'source_disk_id'],
     ['SnapshotName', 'snapshot_name'],
     ['ResourceGroupId', 'resource_group_id'],
-  ] as const;
-  let filtered = query;
-  for (const [param, column] of columns) {
-    const value = params.string(param);
-    if (value !== undefined) filtered = filtered.where(column, '=', value);
-  }
-  filtered = filtered
+  ];
+  const filtered = whereParamsEqual(query, params, columns)
     .$if(ids !== undefined && ids.length > 0, (q) => q.where('id', 'in', ids ?? []))
     .$if(status !== 'all', (q) => q.where('status', '=', status))
     // Every snapshot here is a user snapshot: automatic snapshot policies are not modelled.

@@ -13,6 +13,7 @@ import { resolveResourceGroupId } from '../resource-manager/resource-groups.js';
 import { deleteTagsOf, parseTagFilters, parseTags, setTags, taggedWith, tagsOf } from '../tags/index.js';
 import { findSecurityGroup, findVpc, type SecurityGroupRow } from './lookups.js';
 import { endDryRun } from '../dry-run.js';
+import { readIdList } from '../list-filters.js';
 import { newestFirst } from '../page-query.js';
 import { NETWORK_TOKENS, pageFields, readPage } from '../paging.js';
 import { securityGroupDescription, securityGroupName } from './text-rules.js';
@@ -77,8 +78,7 @@ async function memberCounts(ctx: ActionContext, groupIds: readonly string[]): Pr
 }
 
 function requestedIds(ctx: ActionContext): string[] {
-  const ids = ctx.params.jsonArray('SecurityGroupIds') ?? [];
-  if (ids.length > MAX_SECURITY_GROUP_IDS) throw EcsError.invalidParameter('SecurityGroupIds');
+  const ids = readIdList(ctx.params, 'SecurityGroupIds', MAX_SECURITY_GROUP_IDS) ?? [];
   const single = ctx.params.string('SecurityGroupId');
   return single === undefined ? ids : [...ids, single];
 }

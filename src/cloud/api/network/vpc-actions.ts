@@ -14,6 +14,7 @@ import { resolveResourceGroupId } from '../resource-manager/resource-groups.js';
 import { deleteTagsOf, parseTagFilters, parseTags, setTags, taggedWith, vpcTagsOf, type VpcTag } from '../tags/index.js';
 import { findVpc, type VpcRow } from './lookups.js';
 import { endDryRun } from '../dry-run.js';
+import { readCommaIds } from '../list-filters.js';
 import { newestFirst } from '../page-query.js';
 import { pageFields, readPage } from '../paging.js';
 import { vpcDescription, vpcName } from './text-rules.js';
@@ -123,7 +124,7 @@ async function vswitchIdsOf(ctx: ActionContext, vpcIds: readonly string[]): Prom
 async function describeVpcs(ctx: ActionContext): Promise<ActionResult> {
   const { params } = ctx;
   const page = readPage(params, { maxPageSize: 50 });
-  const ids = (params.string('VpcId') ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const ids = readCommaIds(params, 'VpcId');
   if (ids.length > MAX_VPC_IDS) throw EcsError.invalidParameter('VpcId');
   const name = params.string('VpcName');
   const isDefault = params.boolean('IsDefault');

@@ -28,6 +28,7 @@ import { withClientToken } from '../idempotency.js';
 import { deleteTagsOf, parseTagFilters, parseTags, setTags, taggedWith, vpcTagsOf, type VpcTag } from '../tags/index.js';
 import { findVSwitch, findVpc, type VSwitchRow, type VpcRow } from './lookups.js';
 import { endDryRun } from '../dry-run.js';
+import { readCommaIds } from '../list-filters.js';
 import { newestFirst } from '../page-query.js';
 import { NETWORK_TOKENS, pageFields, readPage } from '../paging.js';
 import { vswitchDescription, vswitchName } from './text-rules.js';
@@ -156,7 +157,7 @@ function vswitchFields(
 async function describeVSwitches(ctx: ActionContext): Promise<ActionResult> {
   const { params } = ctx;
   const page = readPage(params, { maxPageSize: 50, byToken: { tokens: NETWORK_TOKENS, minResults: 1, maxResults: 100 } });
-  const ids = (params.string('VSwitchId') ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const ids = readCommaIds(params, 'VSwitchId');
   const vpcId = params.string('VpcId');
   const zoneId = params.string('ZoneId');
   const name = params.string('VSwitchName');
