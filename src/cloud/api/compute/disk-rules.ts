@@ -3,20 +3,14 @@
  * (RunInstances SystemDisk.* / DataDisk.N.* and CreateDisk docs, ecs-api.md).
  * Pure data and functions: callers turn a `undefined` into their own error code.
  */
+import { DISK_CATEGORIES } from '../../../domain/image-enums.js';
 
 export const PERFORMANCE_LEVELS = ['PL0', 'PL1', 'PL2', 'PL3'] as const;
 export type PerformanceLevel = (typeof PERFORMANCE_LEVELS)[number];
 export const DEFAULT_PERFORMANCE_LEVEL: PerformanceLevel = 'PL1';
 
 /** Categories a system disk may use (the basic `cloud` disk included, for old zones). */
-export const SYSTEM_DISK_CATEGORIES = [
-  'cloud',
-  'cloud_efficiency',
-  'cloud_ssd',
-  'cloud_essd',
-  'cloud_auto',
-  'cloud_essd_entry',
-] as const;
+export const SYSTEM_DISK_CATEGORIES = DISK_CATEGORIES;
 
 /** Categories a data disk may use; the ephemeral and regional kinds are not offered here. */
 export const DATA_DISK_CATEGORIES = SYSTEM_DISK_CATEGORIES;
