@@ -103,6 +103,13 @@ describe('DescribeImages with the official SDK', () => {
   it('filters by a comma-separated ImageId list; an unknown id is an empty page, not an error', async () => {
     const response = await describeImages({ imageId: `${ids[1]},${ids[4]}` });
     expect(response.body?.images?.image?.map((image) => image.imageId).sort()).toEqual([ids[1], ids[4]].sort());
+    // an id list pages newest first like any other query, and counts every match (a repeated id once)
+    const list = `${ids[2]},${ids[9]},${ids[5]},${ids[9]}`;
+    const pageOne = await describeImages({ imageId: list, pageSize: 2, pageNumber: 1 });
+    const pageTwo = await describeImages({ imageId: list, pageSize: 2, pageNumber: 2 });
+    expect(pageOne.body?.images?.image?.map((image) => image.imageId)).toEqual([ids[9], ids[5]]);
+    expect(pageTwo.body?.images?.image?.map((image) => image.imageId)).toEqual([ids[2]]);
+    expect([pageOne.body?.totalCount, pageTwo.body?.totalCount]).toEqual([3, 3]);
     const unknown = await describeImages({ imageId: 'm-bp1doesnotexist00000', status: 'ALL' });
     expect(unknown.body?.totalCount).toBe(0);
     expect(unknown.body?.images?.image).toEqual([]);

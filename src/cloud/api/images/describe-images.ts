@@ -23,6 +23,7 @@ import {
 } from '../../../domain/image-enums.js';
 import { endDryRun } from './image-attributes.js';
 import { SYSTEM_ACCOUNT_ID } from './image-lookup.js';
+import { readImagePage } from './image-page.js';
 import { renderImages } from './image-view.js';
 import { readImageTagFilters } from './image-tag-filters.js';
 
@@ -228,43 +229,14 @@ export async function describeImages(ctx: ActionContext): Promise<ActionResult> 
 
   const page = { PageNumber: pageNumber, PageSize: pageSize, RegionId: ctx.regionId };
   if (filtered === undefined) return { Images: { Image: [] }, TotalCount: 0, ...page };
-  const offset = (pageNumber - 1) * pageSize;
-  const rows = await filtered
-    .selectAll('images')
-    .select((eb) => [
-      eb
-        .exists(eb.selectFrom('image_shares').select('image_shares.image_id').whereRef('image_shares.image_id', '=', 'images.id'))
-        .as('shared'),
-      eb
-        .exists(
-          eb
-            .selectFrom('instances')
-            .select('instances.id')
-            .whereRef('instances.image_id', '=', 'images.id')
-            .whereRef('instances.region_id', '=', 'images.region_id'),
-        )
-        .as('in_use'),
-    ])
-    .orderBy('images.creation_time', 'desc')
-    .orderBy('images.id')
-    .limit(pageSize)
-    .offset(offset)
-    .execute();
+  const { rows, totalCount } = await readImagePage(filtered, {
+    offset: (pageNumber - 1) * pageSize,
+    pageSize,
+    idCount: new Set(commaList(ctx.params.string('ImageId'))).size,
+  });
   const images = await renderImages(
     { db: ctx.db, callerAccountId: ctx.account.id, now: ctx.now(), imageCreationMs: ctx.settings.imageCreationMs },
     rows,
   );
-  return { Images: { Image: images }, TotalCount: await totalCount(filtered, offset, rows.length, pageSize), ...page };
-}
-
-/**
- * A page with rows that is not full holds the last of the matches, and an
- * empty first page means none: then the total follows without a COUNT (the
- * by-id lookups the providers poll with never count).
- */
-async function totalCount(filtered: ImageQuery, offset: number, found: number, pageSize: number): Promise<number> {
-  if (found > 0 && found < pageSize) return offset + found;
-  if (found === 0 && offset === 0) return 0;
-  const row = await filtered.select((eb) => eb.fn.countAll<number | string | bigint>().as('count')).executeTakeFirstOrThrow();
-  return Number(row.count);
+  return { Images: { Image: images }, TotalCount: totalCount, ...page };
 }

@@ -1,0 +1,75 @@
+/**
+ * One page of DescribeImages' matches, newest first (creation time, then id),
+ * with the match count. Each row also carries whether the image is shared and
+ * whether an instance uses it (EXISTS columns, so no extra round trips).
+ *
+ * A lookup by a short ImageId list (what the providers poll with) is paged in
+ * memory: the ids bound the matches, so one query without ORDER BY fetches
+ * them all and their number is the total — no sorter, no COUNT. Otherwise the
+ * database sorts and pages, and counts only when the page cannot tell.
+ */
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import type { DescribedImageRow } from './image-view.js';
+
+type ImageQuery = SelectQueryBuilder<Database, 'images', object>;
+
+/** ECS takes at most 100 ids in `ImageId`; longer lists are paged by the database. */
+const MAX_IDS_PAGED_IN_MEMORY = 100;
+
+export interface PageRequest {
+  readonly offset: number;
+  readonly pageSize: number;
+  /** How many ids the `ImageId` filter of `filtered` names (0: none). */
+  readonly idCount: number;
+}
+
+export interface ImagePage {
+  readonly rows: DescribedImageRow[];
+  readonly totalCount: number;
+}
+
+export async function readImagePage(filtered: ImageQuery, request: PageRequest): Promise<ImagePage> {
+  if (request.idCount > 0 && request.idCount <= MAX_IDS_PAGED_IN_MEMORY) {
+    const all = await withFacts(filtered).execute();
+    all.sort(newestFirst);
+    return { rows: all.slice(request.offset, request.offset + request.pageSize), totalCount: all.length };
+  }
+  const rows = await withFacts(filtered)
+    .orderBy('images.creation_time', 'desc')
+    .orderBy('images.id')
+    .limit(request.pageSize)
+    .offset(request.offset)
+    .execute();
+  return { rows, totalCount: await totalCount(filtered, request, rows.length) };
+}
+
+function withFacts(filtered: ImageQuery) {
+  return filtered.selectAll('images').select((eb: ExpressionBuilder<Database, 'images'>) => [
+    eb.exists(eb.selectFrom('image_shares').select('image_shares.image_id').whereRef('image_shares.image_id', '=', 'images.id')).as('shared'),
+    eb
+      .exists(
+        eb
+          .selectFrom('instances')
+          .select('instances.id')
+          .whereRef('instances.image_id', '=', 'images.id')
+          .whereRef('instances.region_id', '=', 'images.region_id'),
+      )
+      .as('in_use'),
+  ]);
+}
+
+/** The SQL order: `creation_time DESC, id` (ids are ASCII, so code-unit order is byte order). */
+function newestFirst(a: DescribedImageRow, b: DescribedImageRow): number {
+  const byTime = Number(b.creation_time) - Number(a.creation_time);
+  if (byTime !== 0) return byTime;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** A page with rows that is not full holds the last matches, and an empty first page means none: no COUNT then. */
+async function totalCount(filtered: ImageQuery, request: PageRequest, found: number): Promise<number> {
+  if (found > 0 && found < request.pageSize) return request.offset + found;
+  if (found === 0 && request.offset === 0) return 0;
+  const row = await filtered.select((eb) => eb.fn.countAll<number | string | bigint>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
