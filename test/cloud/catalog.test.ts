@@ -9,15 +9,7 @@ import {
 import { findInstanceType, isInstanceTypeAvailableInZone, findZone } from '../../src/cloud/api/catalog/catalog.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
 import { sendV1 } from '../support/raw-rpc.js';
-
-async function sdkError(call: Promise<unknown>): Promise<{ code?: string; statusCode?: number }> {
-  try {
-    await call;
-  } catch (error) {
-    return error as { code?: string; statusCode?: number };
-  }
-  throw new Error('expected the call to fail');
-}
+import { sdkError } from '../support/sdk-error.js';
 
 describe('catalog', () => {
   let cloud: TestCloud;

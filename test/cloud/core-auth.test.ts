@@ -4,21 +4,7 @@ import { DescribeRegionsRequest } from '@alicloud/ecs20140526';
 import { ListResourceGroupsRequest } from '@alicloud/resourcemanager20200331';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
 import { isoSeconds, sendAcs3, sendV1 } from '../support/raw-rpc.js';
-
-interface SdkError {
-  code?: string;
-  statusCode?: number;
-  data?: Record<string, unknown>;
-}
-
-async function sdkError(call: Promise<unknown>): Promise<SdkError> {
-  try {
-    await call;
-  } catch (error) {
-    return error as SdkError;
-  }
-  throw new Error('expected the call to fail');
-}
+import { sdkError } from '../support/sdk-error.js';
 
 describe('authentication', () => {
   let cloud: TestCloud;

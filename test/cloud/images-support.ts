@@ -4,7 +4,6 @@
  * subject — source snapshots and instances written straight into the store
  * (a snapshot from 2013 cannot be made through the API at all).
  */
-import { expect } from 'vitest';
 import { DescribeImagesRequest, type DescribeImagesResponseBodyImagesImage } from '@alicloud/ecs20140526';
 import { newId } from '../../src/domain/ids.js';
 import type { EcsClient, TestCloud } from '../support/cloud.js';
@@ -154,22 +153,4 @@ export async function waitForImage(
   }
 }
 
-interface SdkError {
-  readonly code?: string;
-  readonly statusCode?: number;
-  readonly message?: string;
-}
-
-/** The call fails with this ECS code (and HTTP status, when given). */
-export async function expectEcsError(call: Promise<unknown>, code: string, status?: number): Promise<SdkError> {
-  let caught: SdkError | undefined;
-  try {
-    await call;
-  } catch (error) {
-    caught = error as SdkError;
-  }
-  expect(caught, `expected ${code}`).toBeDefined();
-  expect(caught?.code).toBe(code);
-  if (status !== undefined) expect(caught?.statusCode).toBe(status);
-  return caught ?? {};
-}
+export { expectEcsError } from '../support/sdk-error.js';

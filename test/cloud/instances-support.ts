@@ -4,7 +4,6 @@
  * VPC + vSwitch + security group made with the official SDKs, launching and
  * polling instances, and reading an SDK error's code and HTTP status.
  */
-import { expect } from 'vitest';
 import {
   CreateSecurityGroupRequest,
   DescribeDisksRequest,
@@ -123,27 +122,4 @@ export async function waitForInstanceStatus(ecs: EcsClient, regionId: string, id
   await eventually(async () => (await describeInstance(ecs, regionId, id))?.status, status);
 }
 
-export interface SdkError {
-  readonly code: string;
-  readonly statusCode: number | undefined;
-  readonly message: string;
-}
-
-/** The ECS error a call fails with, checked against `code` (and `status` when given). */
-export async function expectEcsError(call: Promise<unknown>, code: string, status?: number): Promise<SdkError> {
-  let failure: SdkError | undefined;
-  try {
-    await call;
-  } catch (error) {
-    const raw = error as { code?: unknown; statusCode?: unknown; message?: unknown };
-    failure = {
-      code: String(raw.code),
-      statusCode: typeof raw.statusCode === 'number' ? raw.statusCode : undefined,
-      message: String(raw.message),
-    };
-  }
-  expect(failure, `expected ${code}, but the call succeeded`).toBeDefined();
-  expect(failure?.code).toBe(code);
-  if (status !== undefined) expect(failure?.statusCode).toBe(status);
-  return failure as SdkError;
-}
+export { expectEcsError } from '../support/sdk-error.js';

@@ -8,26 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/cloud/store/schema.js';
 import { newId } from '../../src/domain/ids.js';
 
-export interface SdkFailure {
-  readonly code: string;
-  readonly statusCode: number | undefined;
-  readonly message: string;
-}
-
-/** The error a call fails with; fails the test when the call succeeds. */
-export async function sdkError(call: Promise<unknown>): Promise<SdkFailure> {
-  try {
-    await call;
-  } catch (error) {
-    const failure = error as { code?: unknown; statusCode?: unknown; message?: unknown };
-    return {
-      code: String(failure.code),
-      statusCode: typeof failure.statusCode === 'number' ? failure.statusCode : undefined,
-      message: String(failure.message),
-    };
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
+export { sdkError, type SdkFailure } from '../support/sdk-error.js';
 
 export interface InstanceFixture {
   readonly accountId: string;

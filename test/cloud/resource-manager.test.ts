@@ -6,15 +6,7 @@ import { resolveResourceGroupId } from '../../src/cloud/api/resource-manager/res
 import { EcsError } from '../../src/cloud/http/errors.js';
 import { Params } from '../../src/cloud/http/params.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
-
-async function sdkError(call: Promise<unknown>): Promise<{ code?: string; statusCode?: number }> {
-  try {
-    await call;
-  } catch (error) {
-    return error as { code?: string; statusCode?: number };
-  }
-  throw new Error('expected the call to fail');
-}
+import { sdkError } from '../support/sdk-error.js';
 
 describe('resource manager', () => {
   let cloud: TestCloud;
