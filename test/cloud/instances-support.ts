@@ -5,7 +5,6 @@
  * polling instances, and reading an SDK error's code and HTTP status.
  */
 import {
-  CreateSecurityGroupRequest,
   DescribeDisksRequest,
   DescribeInstancesRequest,
   DescribeSnapshotsRequest,
@@ -14,11 +13,12 @@ import {
   type DescribeInstancesResponseBodyInstancesInstance,
   type DescribeSnapshotsResponseBodySnapshotsSnapshot,
 } from '@alicloud/ecs20140526';
-import { CreateVSwitchRequest, CreateVpcRequest } from '@alicloud/vpc20160428';
 import type { CloudSettings } from '../../src/cloud/api/action.js';
-import { startTestCloud, type ClientOptions, type EcsClient, type TestCloud } from '../support/cloud.js';
+import { startTestCloud, type EcsClient, type TestCloud } from '../support/cloud.js';
+import type { Network } from '../support/network.js';
 
-export const ZONE = 'cn-hangzhou-h';
+export { ZONE, createNetwork, type Network } from '../support/network.js';
+
 /** An old zone: no ecs.g8i / g8y / c8y, and basic `cloud` disks. */
 export const OLD_ZONE = 'cn-hangzhou-g';
 export const UBUNTU_X86 = 'ubuntu_18_04_x64_20G_alibase_20240115.vhd';
@@ -51,29 +51,6 @@ export async function startSteppedCloud(settings: Partial<CloudSettings> = {}): 
     },
     now,
   };
-}
-
-export interface Network {
-  readonly vpcId: string;
-  readonly vSwitchId: string;
-  readonly securityGroupId: string;
-  readonly zoneId: string;
-  readonly cidrBlock: string;
-}
-
-/** A VPC (172.16.0.0/12), a vSwitch in `zoneId` and a security group, made through the SDKs. */
-export async function createNetwork(tc: TestCloud, options: ClientOptions & { zoneId?: string; cidrBlock?: string } = {}): Promise<Network> {
-  const vpcClient = tc.vpcClient(options);
-  const ecs = tc.ecsClient(options);
-  const zoneId = options.zoneId ?? ZONE;
-  const cidrBlock = options.cidrBlock ?? '172.16.1.0/24';
-  const vpc = await vpcClient.createVpc(new CreateVpcRequest({ regionId: tc.regionId, cidrBlock: '172.16.0.0/12', vpcName: 'compute-test' }));
-  const vpcId = vpc.body!.vpcId!;
-  const vSwitch = await vpcClient.createVSwitch(
-    new CreateVSwitchRequest({ regionId: tc.regionId, vpcId, zoneId, cidrBlock, vSwitchName: 'compute-test' }),
-  );
-  const group = await ecs.createSecurityGroup(new CreateSecurityGroupRequest({ regionId: tc.regionId, vpcId, securityGroupName: 'compute-test' }));
-  return { vpcId, vSwitchId: vSwitch.body!.vSwitchId!, securityGroupId: group.body!.securityGroupId!, zoneId, cidrBlock };
 }
 
 export function runRequest(tc: TestCloud, network: Network, fields: Partial<RunInstancesRequest> = {}): RunInstancesRequest {

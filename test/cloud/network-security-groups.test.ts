@@ -7,9 +7,9 @@ import {
   DescribeSecurityGroupsRequest,
   DescribeSecurityGroupsRequestTag,
 } from '@alicloud/ecs20140526';
-import { CreateVSwitchRequest, CreateVpcRequest } from '@alicloud/vpc20160428';
-import { ListResourceGroupsRequest } from '@alicloud/resourcemanager20200331';
+import { CreateVpcRequest } from '@alicloud/vpc20160428';
 import { startTestCloud, type EcsClient, type TestCloud } from '../support/cloud.js';
+import { createVpcWithVSwitch, seededResourceGroups } from '../support/network.js';
 import { deleteInstance, insertInstance, sdkError } from './network-fixtures.js';
 
 describe('security groups with the official ECS SDK', () => {
@@ -22,15 +22,8 @@ describe('security groups with the official ECS SDK', () => {
   beforeAll(async () => {
     cloud = await startTestCloud();
     ecs = cloud.ecsClient();
-    const vpc = cloud.vpcClient();
-    vpcId = (await vpc.createVpc(new CreateVpcRequest({ regionId: cloud.regionId, cidrBlock: '172.17.3.0/24' }))).body!.vpcId!;
-    vswitchId = (
-      await vpc.createVSwitch(
-        new CreateVSwitchRequest({ regionId: cloud.regionId, vpcId, zoneId: 'cn-hangzhou-h', cidrBlock: '172.17.3.0/24' }),
-      )
-    ).body!.vSwitchId!;
-    const groups = await cloud.resourceManagerClient().listResourceGroups(new ListResourceGroupsRequest({}));
-    secondGroupId = groups.body!.resourceGroups!.resourceGroup!.find((group) => group.name !== 'default')!.id!;
+    ({ vpcId, vSwitchId: vswitchId } = await createVpcWithVSwitch(cloud, { vpcCidr: '172.17.3.0/24', cidrBlock: '172.17.3.0/24', zoneId: 'cn-hangzhou-h' }));
+    secondGroupId = (await seededResourceGroups(cloud)).otherId;
   });
   afterAll(async () => {
     await cloud?.close();

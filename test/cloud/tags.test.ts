@@ -10,9 +10,9 @@ import {
   TagResourcesRequestTag,
   UntagResourcesRequest,
 } from '@alicloud/ecs20140526';
-import { CreateVSwitchRequest, CreateVpcRequest } from '@alicloud/vpc20160428';
 import { ListResourceGroupsRequest } from '@alicloud/resourcemanager20200331';
 import { startTestCloud, type EcsClient, type TestCloud } from '../support/cloud.js';
+import { createVpcWithVSwitch, seededResourceGroups } from '../support/network.js';
 import { insertInstance, sdkError } from './network-fixtures.js';
 
 const tag = (key: string, value: string) => new TagResourcesRequestTag({ key, value });
@@ -28,17 +28,8 @@ describe('ECS tags and resource groups with the official ECS SDK', () => {
   beforeAll(async () => {
     cloud = await startTestCloud();
     ecs = cloud.ecsClient();
-    const vpc = cloud.vpcClient();
-    vpcId = (await vpc.createVpc(new CreateVpcRequest({ regionId: cloud.regionId, cidrBlock: '10.1.0.0/16' }))).body!.vpcId!;
-    vswitchId = (
-      await vpc.createVSwitch(
-        new CreateVSwitchRequest({ regionId: cloud.regionId, vpcId, zoneId: 'cn-hangzhou-i', cidrBlock: '10.1.0.0/24' }),
-      )
-    ).body!.vSwitchId!;
-    const groups = (await cloud.resourceManagerClient().listResourceGroups(new ListResourceGroupsRequest({}))).body!;
-    const all = groups.resourceGroups!.resourceGroup!;
-    defaultGroupId = all.find((group) => group.name === 'default')!.id!;
-    otherGroupId = all.find((group) => group.name !== 'default')!.id!;
+    ({ vpcId, vSwitchId: vswitchId } = await createVpcWithVSwitch(cloud, { vpcCidr: '10.1.0.0/16', cidrBlock: '10.1.0.0/24', zoneId: 'cn-hangzhou-i' }));
+    ({ defaultId: defaultGroupId, otherId: otherGroupId } = await seededResourceGroups(cloud));
   });
   afterAll(async () => {
     await cloud?.close();
