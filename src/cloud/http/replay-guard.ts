@@ -4,11 +4,13 @@
  * agree. Rows outlive the timestamp window, after which the timestamp check
  * alone refuses a replay; expired rows are purged now and then.
  *
- * Every request writes a nonce, so the inserts are group-committed: while one
- * multi-row INSERT … ON CONFLICT DO NOTHING RETURNING is in flight, the
- * nonces of the requests arriving meanwhile queue up and go in the next one.
- * One request alone is written at once; under load one write (one WAL commit
- * on SQLite, one round trip on PostgreSQL) serves many requests. A nonce that
+ * Every request writes a nonce, so the inserts are group-committed: the
+ * nonces of the requests read in one turn of the event loop go in one
+ * multi-row INSERT … ON CONFLICT DO NOTHING RETURNING, written right after
+ * that turn (setImmediate), and those arriving while it is in flight go in
+ * the next one. Under load one write (one WAL commit on SQLite, one round
+ * trip on PostgreSQL) serves many requests; better-sqlite3 being synchronous,
+ * without the deferral every batch would hold one nonce. A nonce that
  * RETURNING does not give back was there already.
  */
 import type { Kysely } from 'kysely';
@@ -51,13 +53,15 @@ export class ReplayGuard {
         settle,
         fail,
       });
-      if (!this.#writing) void this.#drain();
+      if (!this.#writing) {
+        this.#writing = true;
+        setImmediate(() => void this.#drain());
+      }
     });
     if (!fresh) throw new EcsError('SignatureNonceUsed');
   }
 
   async #drain(): Promise<void> {
-    this.#writing = true;
     try {
       while (this.#queue.length > 0) {
         const batch = this.#queue.length <= MAX_BATCH ? this.#queue : this.#queue.slice(0, MAX_BATCH);
