@@ -6,6 +6,7 @@
  */
 import { DescribeImagesRequest, type DescribeImagesResponseBodyImagesImage } from '@alicloud/ecs20140526';
 import { newId } from '../../src/domain/ids.js';
+import { instanceRow } from '../support/store-rows.js';
 import type { EcsClient, TestCloud } from '../support/cloud.js';
 
 export interface SnapshotFixture {
@@ -63,33 +64,19 @@ export async function insertInstance(tc: TestCloud, fixture: InstanceFixture = {
   const now = Date.now();
   await db
     .insertInto('instances')
-    .values({
-      id,
-      account_id: accountId,
-      region_id: regionId,
-      zone_id: `${regionId}-h`,
-      instance_name: 'fixture',
-      description: '',
-      host_name: 'fixture',
-      instance_type: 'ecs.g7.large',
-      cpu: 2,
-      memory: 8192,
-      image_id: fixture.imageId ?? 'ubuntu_22_04_x64_20G_alibase_20240220.vhd',
-      os_type: 'linux',
-      os_name: 'Ubuntu 22.04 64位',
-      vpc_id: '',
-      vswitch_id: '',
-      private_ip: '',
-      status: fixture.status ?? 'Running',
-      internet_max_bandwidth_out: 0,
-      internet_charge_type: 'PayByTraffic',
-      instance_charge_type: 'PostPaid',
-      key_pair_name: '',
-      deletion_protection: 0,
-      resource_group_id: '',
-      creation_time: now,
-      status_changed_at: now,
-    })
+    .values(
+      instanceRow({
+        id,
+        account_id: accountId,
+        region_id: regionId,
+        zone_id: `${regionId}-h`,
+        image_id: fixture.imageId ?? 'ubuntu_22_04_x64_20G_alibase_20240220.vhd',
+        os_name: 'Ubuntu 22.04 64位',
+        status: fixture.status ?? 'Running',
+        creation_time: now,
+        status_changed_at: now,
+      }),
+    )
     .execute();
   const disks = [{ type: 'system', size: 40, device: '/dev/xvda' }];
   for (let index = 0; index < (fixture.dataDisks ?? 0); index += 1) {
