@@ -11,6 +11,7 @@ import { resolveResourceGroupId } from '../resource-manager/resource-groups.js';
 import { parseTags } from '../tags/tag-params.js';
 import { setTags } from '../tags/tag-store.js';
 import { requireOwnDisk } from './disk-lookup.js';
+import { isSnapshotInProgress } from './snapshot-lookup.js';
 import { startSnapshot } from './snapshot-store.js';
 import { regionScope } from './scope.js';
 import { checkDescription, checkSnapshotName } from './text-rules.js';
@@ -41,13 +42,7 @@ async function createSnapshotNow(ctx: ActionContext): Promise<ActionResult> {
       throw new EcsError('IncorrectInstanceStatus');
     }
   }
-  const inProgress = await ctx.db
-    .selectFrom('snapshots')
-    .select('id')
-    .where('source_disk_id', '=', disk.id)
-    .where('status', '=', 'progressing')
-    .executeTakeFirst();
-  if (inProgress !== undefined) throw new EcsError('IncorrectDiskStatus.CreatingSnapshot');
+  if (await isSnapshotInProgress(ctx.db, disk.id)) throw new EcsError('IncorrectDiskStatus.CreatingSnapshot');
   const resourceGroupId = await resolveResourceGroupId(ctx, params.string('ResourceGroupId'));
   if (dryRun) throw new EcsError('DryRunOperation');
 

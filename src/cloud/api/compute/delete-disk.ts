@@ -7,6 +7,7 @@ import type { ActionContext, ActionResult } from '../action.js';
 import { EcsError } from '../../http/errors.js';
 import { deleteTagsOf } from '../tags/tag-store.js';
 import { requireOwnDisk } from './disk-lookup.js';
+import { isSnapshotInProgress } from './snapshot-lookup.js';
 import { idScope } from './scope.js';
 
 export async function deleteDisk(ctx: ActionContext): Promise<ActionResult> {
@@ -15,13 +16,7 @@ export async function deleteDisk(ctx: ActionContext): Promise<ActionResult> {
   const disk = await requireOwnDisk(ctx.db, idScope(ctx), diskId);
   if (disk.instance_id !== '' || disk.status === 'In_use') throw new EcsError('DiskStillAttached');
   if (disk.status !== 'Available') throw new EcsError('IncorrectDiskStatus');
-  const creating = await ctx.db
-    .selectFrom('snapshots')
-    .select('id')
-    .where('source_disk_id', '=', disk.id)
-    .where('status', '=', 'progressing')
-    .executeTakeFirst();
-  if (creating !== undefined) throw new EcsError('DiskCreatingSnapshot');
+  if (await isSnapshotInProgress(ctx.db, disk.id)) throw new EcsError('DiskCreatingSnapshot');
   if (dryRun) throw new EcsError('DryRunOperation');
   await ctx.db.deleteFrom('disks').where('id', '=', disk.id).execute();
   await deleteTagsOf(ctx.db, [disk.id]);
