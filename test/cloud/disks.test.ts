@@ -19,6 +19,7 @@ import {
   runInstances,
   runRequest,
   startSteppedCloud,
+  untilRunning,
   waitForInstanceStatus,
   type Network,
   type SteppedCloud,
@@ -39,10 +40,7 @@ describe('disks with the official ECS SDK', () => {
     region = cloud.tc.regionId;
     network = await createNetwork(cloud.tc);
     [instanceId] = (await runInstances(ecs, runRequest(cloud.tc, network))) as [string];
-    cloud.advance(STEP / 2);
-    await waitForInstanceStatus(ecs, region, instanceId, 'Starting');
-    cloud.advance(STEP / 2);
-    await waitForInstanceStatus(ecs, region, instanceId, 'Running');
+    await untilRunning(cloud, ecs, instanceId, STEP);
   });
   afterAll(async () => {
     await cloud?.tc.close();

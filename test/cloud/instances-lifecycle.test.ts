@@ -17,6 +17,7 @@ import {
   runInstances,
   runRequest,
   startSteppedCloud,
+  untilRunning,
   waitForInstanceStatus,
   type Network,
   type SteppedCloud,
@@ -40,14 +41,6 @@ describe('instance lifecycle with the official ECS SDK', () => {
     await cloud?.tc.close();
   });
 
-  /** Moves the clock through both halves of a launch. */
-  async function untilRunning(id: string): Promise<void> {
-    cloud.advance(STEP / 2);
-    await waitForInstanceStatus(ecs, region, id, 'Starting');
-    cloud.advance(STEP / 2);
-    await waitForInstanceStatus(ecs, region, id, 'Running');
-  }
-
   it('RunInstances: Pending → Starting → Running as the clock moves, with every field terraform reads', async () => {
     const [id] = await runInstances(
       ecs,
@@ -67,10 +60,7 @@ describe('instance lifecycle with the official ECS SDK', () => {
     const pending = await describeInstance(ecs, region, id!);
     expect(pending?.status).toBe('Pending');
 
-    cloud.advance(STEP / 2);
-    await waitForInstanceStatus(ecs, region, id!, 'Starting');
-    cloud.advance(STEP / 2);
-    await waitForInstanceStatus(ecs, region, id!, 'Running');
+    await untilRunning(cloud, ecs, id!, STEP);
 
     const instance = await describeInstance(ecs, region, id!);
     expect(instance).toMatchObject({
@@ -201,7 +191,7 @@ describe('instance lifecycle with the official ECS SDK', () => {
 
   it('DeletionProtection refuses DeleteInstance even with Force', async () => {
     const [id] = await runInstances(ecs, runRequest(cloud.tc, network, { deletionProtection: true }));
-    await untilRunning(id!);
+    await untilRunning(cloud, ecs, id!, STEP);
     await expectEcsError(
       ecs.deleteInstance(new DeleteInstanceRequest({ instanceId: id, force: true })),
       'InvalidOperation.DeletionProtection',
@@ -211,7 +201,7 @@ describe('instance lifecycle with the official ECS SDK', () => {
 
   it('StartInstance / StopInstance / DeleteInstance with DryRun change nothing', async () => {
     const [id] = await runInstances(ecs, runRequest(cloud.tc, network));
-    await untilRunning(id!);
+    await untilRunning(cloud, ecs, id!, STEP);
     await expectEcsError(ecs.stopInstance(new StopInstanceRequest({ instanceId: id, dryRun: true })), 'DryRunOperation', 400);
     await expectEcsError(ecs.deleteInstance(new DeleteInstanceRequest({ instanceId: id, force: true, dryRun: true })), 'DryRunOperation');
     expect((await describeInstance(ecs, region, id!))?.status).toBe('Running');

@@ -99,4 +99,12 @@ export async function waitForInstanceStatus(ecs: EcsClient, regionId: string, id
   await eventually(async () => (await describeInstance(ecs, regionId, id))?.status, status);
 }
 
+/** Moves the clock through both halves of a launch (`transitionMs` in all): Pending → Starting → Running. */
+export async function untilRunning(cloud: SteppedCloud, ecs: EcsClient, id: string, transitionMs: number): Promise<void> {
+  cloud.advance(transitionMs / 2);
+  await waitForInstanceStatus(ecs, cloud.tc.regionId, id, 'Starting');
+  cloud.advance(transitionMs / 2);
+  await waitForInstanceStatus(ecs, cloud.tc.regionId, id, 'Running');
+}
+
 export { expectEcsError } from '../support/sdk-error.js';

@@ -26,6 +26,7 @@ import {
   runInstances,
   runRequest,
   startSteppedCloud,
+  untilRunning,
   waitForInstanceStatus,
   type SteppedCloud,
 } from './instances-support.js';
@@ -46,10 +47,7 @@ describe('snapshots with the official ECS SDK', () => {
     region = cloud.tc.regionId;
     const network = await createNetwork(cloud.tc);
     [instanceId] = (await runInstances(ecs, runRequest(cloud.tc, network))) as [string];
-    cloud.advance(STEP / 2);
-    await waitForInstanceStatus(ecs, region, instanceId, 'Starting');
-    cloud.advance(STEP / 2);
-    await waitForInstanceStatus(ecs, region, instanceId, 'Running');
+    await untilRunning(cloud, ecs, instanceId, STEP);
     const [system] = await describeDisks(ecs, { regionId: region, instanceId, diskType: 'system' });
     systemDiskId = system!.diskId!;
   });
