@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Params } from '../../src/cloud/http/params.js';
+import { thrown } from '../support/thrown.js';
 import { readCommaIds, readIdList } from '../../src/cloud/api/list-filters.js';
-
-function failure(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error('expected a failure');
-}
 
 const ids = (count: number): string => JSON.stringify(Array.from({ length: count }, (_, index) => `d-${index}`));
 
@@ -21,16 +13,16 @@ describe('readIdList', () => {
   });
 
   it('answers the action’s own code past the cap, else InvalidParameter naming the parameter', () => {
-    const own = failure(() => readIdList(Params.of({ DiskIds: ids(101) }), 'DiskIds', 100, 'InvalidDiskIds.Malformed'));
+    const own = thrown(() => readIdList(Params.of({ DiskIds: ids(101) }), 'DiskIds', 100, 'InvalidDiskIds.Malformed'));
     expect(own.code).toBe('InvalidDiskIds.Malformed');
     expect(own.message).toBe('The amount of specified disk Ids exceeds the limit.');
-    const generic = failure(() => readIdList(Params.of({ InstanceIds: ids(101) }), 'InstanceIds', 100));
+    const generic = thrown(() => readIdList(Params.of({ InstanceIds: ids(101) }), 'InstanceIds', 100));
     expect(generic.code).toBe('InvalidParameter');
     expect(generic.message).toContain('InstanceIds');
   });
 
   it('refuses what is not a JSON array of strings', () => {
-    expect(failure(() => readIdList(Params.of({ DiskIds: 'd-1' }), 'DiskIds', 100)).code).toBe('InvalidParameter');
+    expect(thrown(() => readIdList(Params.of({ DiskIds: 'd-1' }), 'DiskIds', 100)).code).toBe('InvalidParameter');
   });
 });
 

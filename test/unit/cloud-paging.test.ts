@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Params } from '../../src/cloud/http/params.js';
+import { thrown } from '../support/thrown.js';
 import { COMPUTE_TOKENS, NETWORK_TOKENS, base36Token, hexToken, pageFields, readPage, tokenOffset } from '../../src/cloud/api/paging.js';
-
-function failure(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error('expected a failure');
-}
 
 describe('offset tokens keep each area’s spelling', () => {
   it.each([
@@ -30,7 +22,7 @@ describe('offset tokens keep each area’s spelling', () => {
     [base36Token('lt'), 'nt2s'],
     [hexToken('it', 6), Buffer.from('it:1234567').toString('hex')],
   ])('%#: %s is InvalidParameter (NextToken)', (tokens, token) => {
-    const error = failure(() => tokens.decode(token));
+    const error = thrown(() => tokens.decode(token));
     expect(error.code).toBe('InvalidParameter');
     expect(error.message).toContain('NextToken');
   });
@@ -48,7 +40,7 @@ describe('readPage and pageFields', () => {
   it('pages by number, with the area’s largest PageSize', () => {
     expect(readPage(Params.of({ PageNumber: '3', PageSize: '20' }), vpc)).toEqual({ offset: 40, limit: 20, pageNumber: 3, byToken: false });
     expect(readPage(Params.of({}), vpc)).toEqual({ offset: 0, limit: 10, pageNumber: 1, byToken: false });
-    expect(failure(() => readPage(Params.of({ PageSize: '51' }), vpc)).message).toContain('PageSize');
+    expect(thrown(() => readPage(Params.of({ PageSize: '51' }), vpc)).message).toContain('PageSize');
     expect(readPage(Params.of({ PageSize: '100' }), compute).limit).toBe(100);
   });
 
@@ -57,7 +49,7 @@ describe('readPage and pageFields', () => {
     expect(readPage(Params.of({ NextToken: token, MaxResults: '10' }), compute)).toEqual({ offset: 30, limit: 10, pageNumber: 1, byToken: true });
     expect(readPage(Params.of({ MaxResults: '500' }), compute)).toEqual({ offset: 0, limit: 500, pageNumber: 1, byToken: true });
     expect(readPage(Params.of({ MaxResults: '10', PageNumber: '2' }), compute)).toEqual({ offset: 10, limit: 10, pageNumber: 2, byToken: false });
-    expect(failure(() => readPage(Params.of({ MaxResults: '9' }), compute)).message).toContain('MaxResults');
+    expect(thrown(() => readPage(Params.of({ MaxResults: '9' }), compute)).message).toContain('MaxResults');
     // Without byToken, MaxResults and NextToken are not read at all.
     expect(readPage(Params.of({ MaxResults: '9', NextToken: 'garbage' }), vpc).byToken).toBe(false);
   });
