@@ -12,6 +12,7 @@ import { EcsError } from './errors.js';
 import { newRequestId } from './render.js';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+const EMPTY_BODY = Buffer.alloc(0);
 
 export interface RpcServerOptions {
   readonly handle: (request: RawRequest) => Promise<RpcResponse>;
@@ -62,6 +63,10 @@ export function createRpcServer(options: RpcServerOptions): Server {
 
 /** The body, or undefined when it exceeds the limit (the rest is discarded). */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  // Neither Content-Length nor Transfer-Encoding: HTTP/1.1 says there is no body (the SDKs' GETs);
+  // node:http drains the empty stream itself when the response ends.
+  const length = req.headers['content-length'];
+  if (req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) return Promise.resolve(EMPTY_BODY);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
