@@ -25,6 +25,12 @@ export interface Figure {
   readonly requests: number;
   readonly errors: number;
   readonly errorSamples: readonly string[];
+  /**
+   * The bench process's CPU time per request, when the server runs in it
+   * (`serverInProcess`): on a shared machine the rate and latencies follow the
+   * other load, this follows the server's own cost.
+   */
+  readonly serverCpuUsPerRequest?: number;
 }
 
 export interface FigureRequest {
@@ -32,11 +38,14 @@ export interface FigureRequest {
   readonly label: string;
   readonly target: LoadTarget;
   readonly workload: Workload;
+  /** The server answers in this process (so its CPU time is this process's). */
+  readonly serverInProcess?: boolean;
 }
 
 export async function measureFigure(options: CloudBenchOptions, request: FigureRequest): Promise<Figure> {
   process.stderr.write(`measuring (${request.key}) ${request.label} …\n`);
   const durationMs = options.duration * 1000;
+  const cpuBefore = process.cpuUsage();
   const result = await runLoad(
     {
       urls: request.target.urls,
@@ -48,6 +57,9 @@ export async function measureFigure(options: CloudBenchOptions, request: FigureR
     },
     options['load-processes'],
   );
+  const cpu = process.cpuUsage(cpuBefore);
+  // The load runs warm-up + duration; the requests of the warm-up are assumed at the measured rate.
+  const servedRequests = (result.requests / (durationMs / 1000)) * (options.warmup + options.duration);
   return {
     key: request.key,
     label: request.label,
@@ -57,5 +69,8 @@ export async function measureFigure(options: CloudBenchOptions, request: FigureR
     requests: result.requests,
     errors: result.errors,
     errorSamples: result.errorSamples,
+    ...(request.serverInProcess === true && servedRequests > 0
+      ? { serverCpuUsPerRequest: (cpu.user + cpu.system) / servedRequests }
+      : {}),
   };
 }

@@ -70,6 +70,7 @@ async function sqliteFigures(options: CloudBenchOptions, cloud: Cloud): Promise<
           label: 'ceiling: bare node:http, fixed JSON (a DescribeImages answer)',
           target: { ...target, urls: [ceiling.url] },
           workload: ceilingWorkload(regionId, imageIds),
+          serverInProcess: true,
         }),
       );
     } finally {
@@ -77,7 +78,7 @@ async function sqliteFigures(options: CloudBenchOptions, cloud: Cloud): Promise<
     }
   }
   if (wants(options, 'a')) {
-    figures.push(await measureFigure(options, { key: 'a', label: 'DescribeImages by id', target, workload: byId }));
+    figures.push(await measureFigure(options, { key: 'a', label: 'DescribeImages by id', target, workload: byId, serverInProcess: true }));
   }
   if (wants(options, 'b')) {
     const filtered = filteredPageWorkload(regionId);
@@ -89,6 +90,7 @@ async function sqliteFigures(options: CloudBenchOptions, cloud: Cloud): Promise<
         label: `DescribeImages filtered page of 50 (${Number(page['TotalCount']).toLocaleString('en-US')} of ${imageIds.length.toLocaleString('en-US')} match)`,
         target,
         workload: filtered,
+        serverInProcess: true,
       }),
     );
   }
@@ -102,6 +104,7 @@ async function sqliteFigures(options: CloudBenchOptions, cloud: Cloud): Promise<
         label: `create→Available cycle (imageCreationMs ${options['image-creation-ms']}, client polls every ${options['poll-ms']} ms)`,
         target: { ...target, credentials: account },
         workload: createCycleWorkload(regionId, snapshotId, options['poll-ms']),
+        serverInProcess: true,
       }),
     );
   }

@@ -8,7 +8,7 @@ export const GOAL_P99_MS = 10;
 
 export function figureTable(figures: readonly Figure[]): string {
   return formatTable(
-    ['figure', 'rate', 'unit', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'errors'],
+    ['figure', 'rate', 'unit', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'server CPU µs/req'],
     figures.map((figure) => [
       `(${figure.key}) ${figure.label}`,
       formatRate(figure.rate),
@@ -18,6 +18,7 @@ export function figureTable(figures: readonly Figure[]): string {
       formatMs(figure.latency.max),
       figure.requests.toLocaleString('en-US'),
       figure.errors.toLocaleString('en-US'),
+      figure.serverCpuUsPerRequest === undefined ? '-' : Math.round(figure.serverCpuUsPerRequest).toLocaleString('en-US'),
     ]),
   );
 }
@@ -34,8 +35,13 @@ export function goalLine(figures: readonly Figure[]): string | undefined {
   const share = byId.rate / ceiling.rate;
   const shareMet = share >= GOAL_SHARE_OF_CEILING;
   const p99Met = byId.latency.p99 < GOAL_P99_MS && byId.errors === 0;
-  return [
+  const lines = [
     `DescribeImages by id: ${(share * 100).toFixed(1)}% of the ceiling (goal ≥ ${GOAL_SHARE_OF_CEILING * 100}%: ${shareMet ? 'met' : 'NOT met'}),`,
     `p99 ${formatMs(byId.latency.p99)} ms (goal < ${GOAL_P99_MS} ms${byId.errors > 0 ? ', without errors' : ''}: ${p99Met ? 'met' : 'NOT met'})`,
   ].join(' ');
+  const cloudCpu = byId.serverCpuUsPerRequest;
+  const ceilingCpu = ceiling.serverCpuUsPerRequest;
+  if (cloudCpu === undefined || ceilingCpu === undefined || cloudCpu === 0) return lines;
+  // Less sensitive to other load on the machine than the rates: what the share would be if the server's CPU were the limit.
+  return `${lines}\nby server CPU per request: ${Math.round(cloudCpu)} µs vs the ceiling's ${Math.round(ceilingCpu)} µs → ${((ceilingCpu / cloudCpu) * 100).toFixed(1)}% (the share when the server's CPU is the limit)`;
 }
