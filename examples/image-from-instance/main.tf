@@ -1,9 +1,6 @@
-# The Example Usage of the alicloud_image documentation, as published. Two changes:
-# - `random_integer` is replaced by the variable `name_suffix` (no provider other than ours
-#   can be downloaded here);
-# - `delete_auto_snapshot = true`, so that `terraform destroy` also deletes the snapshots
-#   CreateImage made of the instance's disks (ECS keeps them after the image is deleted,
-#   and the example would otherwise leave them behind).
+# The Example Usage of the alicloud_image documentation, as published. One change:
+# `random_integer` is replaced by the variable `name_suffix` (no provider other than ours
+# can be downloaded here).
 
 data "alicloud_zones" "default" {
   available_resource_creation = "Instance"
@@ -47,12 +44,11 @@ resource "alicloud_instance" "default" {
 data "alicloud_resource_manager_resource_groups" "default" {}
 
 resource "alicloud_image" "default" {
-  instance_id          = alicloud_instance.default.id
-  image_name           = "terraform-example-${var.name_suffix}"
-  description          = "terraform-example"
-  architecture         = "x86_64"
-  resource_group_id    = data.alicloud_resource_manager_resource_groups.default.ids.0
-  delete_auto_snapshot = true
+  instance_id       = alicloud_instance.default.id
+  image_name        = "terraform-example-${var.name_suffix}"
+  description       = "terraform-example"
+  architecture      = "x86_64"
+  resource_group_id = data.alicloud_resource_manager_resource_groups.default.ids.0
   tags = {
     FinanceDept = "FinanceDeptJoshua"
   }

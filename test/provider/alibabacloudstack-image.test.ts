@@ -3,7 +3,8 @@
  * an Apsara Stack tenant (department = the account, resource_group = its `dev` resource set,
  * both from the environment): create from an instance, a snapshot and disk mappings; a clean
  * second plan; update of name, description and tags; replacement; import with a clean plan;
- * destroy refused without `force` while an instance uses the image, then done with it.
+ * destroy refused without `force` while an instance uses the image, then done with it,
+ * deleting the snapshots the instance image's creation made but none of the supplied ones.
  * Requires `npm run build` (terraform runs the compiled provider).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,12 +64,15 @@ describe('alibabacloudstack_image with the real terraform', { timeout: 240_000 }
   let tf: TerraformWorkspace;
   let sources: Sources;
   let devGroup: string;
+  let creationSnapshots: string[] = [];
 
   const cloudImage = (id: string) => tc.cloud.store.db.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
   const cloudTags = async (id: string) =>
     Object.fromEntries(
       (await tc.cloud.store.db.selectFrom('tags').select(['tag_key', 'tag_value']).where('resource_id', '=', id).execute()).map((t) => [t.tag_key, t.tag_value]),
     );
+  const snapshotIds = async () =>
+    (await tc.cloud.store.db.selectFrom('snapshots').select('id').where('account_id', '=', tc.accountId).execute()).map((row) => row.id).sort();
   const idOf = async (address: string): Promise<string> => String((await tf.state()).resource(address).values['id']);
 
   beforeAll(async () => {
@@ -109,6 +113,10 @@ describe('alibabacloudstack_image with the real terraform', { timeout: 240_000 }
       force: false,
     });
     expect(fromInstance['id']).toMatch(/^m-/);
+    // CreateImage from the instance snapshotted its disk.
+    creationSnapshots = (fromInstance['disk_device_mapping'] as Record<string, unknown>[]).map((m) => String(m['snapshot_id']));
+    expect(creationSnapshots).toHaveLength(1);
+    expect(await snapshotIds()).toEqual([...creationSnapshots, sources.systemSnapshot, sources.otherSnapshot, sources.dataSnapshot].sort());
     expect(state.resource('alibabacloudstack_image.from_snapshot').values).toMatchObject({
       snapshot_id: sources.systemSnapshot,
       disk_device_mapping: [{ snapshot_id: sources.systemSnapshot, size: 40 }],
@@ -171,5 +179,7 @@ describe('alibabacloudstack_image with the real terraform', { timeout: 240_000 }
     expect(diagnostics(destroyed)).toContain('Destroy complete!');
     const left = await tc.cloud.store.db.selectFrom('images').select('id').where('account_id', '=', tc.accountId).execute();
     expect(left).toEqual([]);
+    // The snapshot the instance image's creation made went with it; the supplied ones stay.
+    expect(await snapshotIds()).toEqual([sources.systemSnapshot, sources.otherSnapshot, sources.dataSnapshot].sort());
   });
 });

@@ -2,8 +2,9 @@
  * `alicloud_image` from an instance (the seed's example: RunInstances through the SDK,
  * then the image) and from disk device mappings (a system and a data disk snapshot), in
  * one workspace; `terraform import` of an existing image into a second workspace with a
- * clean plan after it; and destroy with `delete_auto_snapshot`, which deletes the
- * snapshots the instance image's creation made but not the snapshots the user supplied.
+ * clean plan after it; and destroy, which by default (`delete_auto_snapshot` unset) deletes
+ * the snapshots the instance image's creation made but never the snapshots the user
+ * supplied, and keeps the creation's snapshots too with `delete_auto_snapshot = false`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestCloud } from '../support/cloud.js';
@@ -15,18 +16,22 @@ const STEP_TIMEOUT = 240_000;
 function sourcesConfig(sources: Sources): string {
   return `${PROVIDER_HEADER}
 resource "alicloud_image" "from_instance" {
+  instance_id = "${sources.instanceId}"
+  image_name  = "from-instance"
+  description = "made from a running instance"
+  tags        = { FinanceDept = "FinanceDeptJoshua" }
+}
+
+resource "alicloud_image" "kept_snapshots" {
   instance_id          = "${sources.instanceId}"
-  image_name           = "from-instance"
-  description          = "made from a running instance"
-  tags                 = { FinanceDept = "FinanceDeptJoshua" }
-  delete_auto_snapshot = true
+  image_name           = "kept-snapshots"
+  delete_auto_snapshot = false
 }
 
 resource "alicloud_image" "from_disks" {
-  image_name           = "from-disks"
-  platform             = "CentOS"
-  architecture         = "x86_64"
-  delete_auto_snapshot = true
+  image_name   = "from-disks"
+  platform     = "CentOS"
+  architecture = "x86_64"
   disk_device_mapping {
     snapshot_id = "${sources.systemSnapshotId}"
     disk_type   = "system"
@@ -58,7 +63,7 @@ resource "alicloud_image" "imported" {
 `;
 }
 
-describe('alicloud_image from an instance and from disk mappings; import; delete_auto_snapshot', () => {
+describe('alicloud_image from an instance and from disk mappings; import; snapshots on destroy', () => {
   let tc: TestCloud;
   let sources: Sources;
   let tf: TerraformWorkspace;
@@ -66,6 +71,7 @@ describe('alicloud_image from an instance and from disk mappings; import; delete
   let instanceImageId = '';
   let disksImageId = '';
   let instanceSnapshots: string[] = [];
+  let keptSnapshots: string[] = [];
 
   beforeAll(async () => {
     ensureProviderBuilt();
@@ -121,6 +127,11 @@ describe('alicloud_image from an instance and from disk mappings; import; delete
       expect([sources.systemSnapshotId, sources.dataSnapshotId]).not.toContain(id);
       expect(await snapshotExists(tc, id)).toBe(true);
     }
+    const kept = state.resource('alicloud_image.kept_snapshots').values;
+    expect(kept).toMatchObject({ instance_id: sources.instanceId, delete_auto_snapshot: false, status: 'Available' });
+    keptSnapshots = (kept['disk_device_mapping'] as Record<string, unknown>[]).map((m) => String(m['snapshot_id']));
+    expect(keptSnapshots).toHaveLength(2);
+    for (const id of keptSnapshots) expect(instanceSnapshots).not.toContain(id);
 
     const fromDisks = state.resource('alicloud_image.from_disks').values;
     disksImageId = String(fromDisks['id']);
@@ -176,12 +187,19 @@ describe('alicloud_image from an instance and from disk mappings; import; delete
     expect(diagnostics(missing)).toContain('Cannot import non-existent remote object');
   }, STEP_TIMEOUT);
 
-  it('destroy with delete_auto_snapshot deletes the snapshots made for the instance image, never the supplied ones', async () => {
+  it('destroy deletes the snapshots made for an instance image unless delete_auto_snapshot = false, never the supplied ones', async () => {
+    const keptImageId = String((await tf.state()).resource('alicloud_image.kept_snapshots').values['id']);
     const destroyed = await tf.destroy();
     expect(destroyed.code, diagnostics(destroyed)).toBe(0);
     expect(await describeImage(tc, instanceImageId)).toBeUndefined();
+    expect(await describeImage(tc, keptImageId)).toBeUndefined();
     expect(await describeImage(tc, disksImageId)).toBeUndefined();
+    // delete_auto_snapshot unset: the creation's snapshots go with the image.
+    expect(instanceSnapshots.length).toBeGreaterThan(0);
     for (const id of instanceSnapshots) expect(await snapshotExists(tc, id)).toBe(false);
+    // delete_auto_snapshot = false: they stay.
+    for (const id of keptSnapshots) expect(await snapshotExists(tc, id)).toBe(true);
+    // Supplied snapshots stay whatever the setting.
     expect(await snapshotExists(tc, sources.systemSnapshotId)).toBe(true);
     expect(await snapshotExists(tc, sources.dataSnapshotId)).toBe(true);
   }, STEP_TIMEOUT);

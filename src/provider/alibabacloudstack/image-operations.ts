@@ -61,9 +61,10 @@ async function readImage(clients: CloudClients, id: string, prior: KnownObject, 
 }
 
 const handlers: Handlers = {
-  async create({ client, config, logger, signal, timeouts, created }) {
+  async create({ client, config, logger, signal, timeouts, private: privateState, created }) {
     const options = { signal, logger, deadline: Date.now() + timeouts.create };
-    const image = await createImageAndWait(client, createRequest(config), (id) => created({ id }), options);
+    const hooks = { record: privateState, onCreated: (id: string) => created({ id }) };
+    const image = await createImageAndWait(client, createRequest(config), hooks, options);
     const id = image.imageId ?? '';
     try {
       const state = await readImage(client, id, config, options);
@@ -101,10 +102,15 @@ const handlers: Handlers = {
     }
   },
 
-  async delete({ client, state, logger, signal, timeouts }) {
+  async delete({ client, state, logger, signal, timeouts, private: privateState }) {
     const id = textOf(state, 'id');
     if (id === undefined) return;
-    await deleteImageIfPresent(client, { imageId: id, force: state['force'] === true }, { signal, logger, deadline: Date.now() + timeouts.delete });
+    // No delete_auto_snapshot here: the snapshots the creation made always go (image.ts, 9).
+    await deleteImageIfPresent(
+      client,
+      { imageId: id, force: state['force'] === true, deleteCreationSnapshots: true, record: privateState, instanceId: textOf(state, 'instance_id') },
+      { signal, logger, deadline: Date.now() + timeouts.delete },
+    );
   },
 };
 

@@ -30,6 +30,12 @@
  * 8. No pre-check calls: the cloud itself refuses an instance that is not Running or Stopped
  *    and an unknown snapshot, so upstream's DescribeInstances/DescribeSnapshots (with their
  *    strict time-format parsing) are not needed.
+ * 9. Destroy leaves nothing behind: the snapshots the image's own creation made (CreateImage
+ *    from an instance snapshots every disk; ECS keeps them after DeleteImage) are deleted
+ *    with the image, always (there is no `delete_auto_snapshot` here; upstream left them).
+ *    Snapshots the configuration supplied are never deleted: they are remembered in private
+ *    state at creation. For an imported image (no record) only an instance-made image's
+ *    snapshots are deleted. The same code as `alicloud_image`: `client/image-lifecycle.ts`.
  *
  * This file holds what terraform needs without calling the cloud (schema, plan checks); the
  * handlers in `image-operations.ts`, and the SDK with them, load only when one runs.

@@ -4,40 +4,11 @@
  * several times per command just for schemas and validation. See `image.ts` for the
  * behaviour and the fixes over the reference provider.
  */
-import {
-  CREATE_IMAGE_RETRY_CODES,
-  createImage,
-  deleteImage,
-  deleteSnapshots,
-  findImageById,
-  imageSnapshotIds,
-  isTransient,
-  joinResourceGroup,
-  modifyImageAttribute,
-  updateTags,
-  waitImageAvailable,
-  $Ecs,
-  type CloudClients,
-  type Image,
-} from '../client/index.js';
-import type {
-  CreateRequest,
-  DeleteRequest,
-  KnownObject,
-  PrivateState,
-  ReadRequest,
-  StateInput,
-  UpdateRequest,
-} from '../framework/index.js';
+import { findImageById, joinResourceGroup, modifyImageAttribute, updateTags, $Ecs, type CloudClients, type Image } from '../client/index.js';
+import { abortReason, createImageAndWait, deleteImageIfPresent } from '../client/image-lifecycle.js';
+import type { CreateRequest, DeleteRequest, KnownObject, ReadRequest, StateInput, UpdateRequest } from '../framework/index.js';
 import type { Logger } from '../plugin/index.js';
 import { imageToState, mappingsOf, nvmeSupportOf, stringOf, tagsOf } from './image-state.js';
-
-/** Private-state key: the snapshot ids the configuration supplied at creation. */
-const SUPPLIED_SNAPSHOTS = 'supplied_snapshot_ids';
-
-function abortReason(signal: AbortSignal, error: unknown): unknown {
-  return signal.aborted ? signal.reason : error;
-}
 
 function createRequest(config: KnownObject): $Ecs.CreateImageRequest {
   const tags = Object.entries(tagsOf(config));
@@ -62,11 +33,6 @@ function createRequest(config: KnownObject): $Ecs.CreateImageRequest {
           ),
     tag: tags.length === 0 ? undefined : tags.map(([key, value]) => new $Ecs.CreateImageRequestTag({ key, value })),
   });
-}
-
-function suppliedSnapshotIds(config: KnownObject): string[] {
-  const ids = [stringOf(config, 'snapshot_id'), ...mappingsOf(config).map((m) => m.snapshotId)];
-  return [...new Set(ids.filter((id): id is string => id !== undefined))];
 }
 
 async function readImage(client: CloudClients, id: string, prior: KnownObject, options: { signal: AbortSignal; logger: Logger }): Promise<StateInput | null> {
@@ -94,46 +60,13 @@ async function applyCreateOnlyGaps(client: CloudClients, image: Image, config: K
   if (needed) await modifyImageAttribute(client, request, options);
 }
 
-/** The snapshots `delete_auto_snapshot` may delete: those the image creation made. */
-function autoSnapshotIds(image: Image, state: KnownObject, privateState: PrivateState, logger: Logger): string[] {
-  const all = imageSnapshotIds(image);
-  const recorded = privateState.get(SUPPLIED_SNAPSHOTS);
-  if (Array.isArray(recorded)) {
-    const supplied = new Set(recorded.filter((id): id is string => typeof id === 'string'));
-    return all.filter((id) => !supplied.has(id));
-  }
-  if (stringOf(state, 'instance_id') !== undefined) return all;
-  if (all.length > 0) {
-    logger.warn(
-      `delete_auto_snapshot: ${image.imageId ?? 'the image'} was not created by this configuration, so which of its snapshots ` +
-        `(${all.join(', ')}) were made for it is unknown; none are deleted`,
-    );
-  }
-  return [];
-}
-
 export async function createImageResource({ client, config, logger, signal, timeouts, private: privateState, created }: CreateRequest<CloudClients>): Promise<StateInput> {
-  const deadline = Date.now() + timeouts.create;
-  let imageId: string;
+  const options = { signal, logger, deadline: Date.now() + timeouts.create };
+  const hooks = { record: privateState, onCreated: (id: string) => created({ id }) };
+  const image = await createImageAndWait(client, createRequest(config), hooks, options);
+  const imageId = image.imageId ?? '';
   try {
-    // No signal here: a request already on the wire completes, so its image id is known;
-    // only further retries stop once the operation is cancelled or out of time.
-    imageId = await createImage(client, createRequest(config), {
-      logger,
-      deadline,
-      action: 'CreateImage',
-      retryable: (err) => !signal.aborted && (isTransient(err) || CREATE_IMAGE_RETRY_CODES.includes(err.code)),
-    });
-  } catch (error) {
-    throw abortReason(signal, error);
-  }
-  privateState.set(SUPPLIED_SNAPSHOTS, suppliedSnapshotIds(config));
-  created({ id: imageId });
-  logger.info(`created ECS Image (${imageId}), waiting until it is usable`, { image_id: imageId });
-  try {
-    if (signal.aborted) throw signal.reason;
-    const image = await waitImageAvailable(client, imageId, { signal, logger, deadline });
-    await applyCreateOnlyGaps(client, image, config, { signal, logger, deadline });
+    await applyCreateOnlyGaps(client, image, config, options);
     const state = await readImage(client, imageId, config, { signal, logger });
     if (state === null) throw new Error(`ECS Image (${imageId}) disappeared right after it became usable`);
     return state;
@@ -186,20 +119,16 @@ export async function updateImageResource({ client, config, prior, logger, signa
 export async function deleteImageResource({ client, state, logger, signal, timeouts, private: privateState }: DeleteRequest<CloudClients>): Promise<void> {
   const id = stringOf(state, 'id');
   if (id === undefined) return;
-  const options = { signal, logger, deadline: Date.now() + timeouts.delete };
-  try {
-    const image = await findImageById(client, id, options);
-    if (image === undefined) {
-      logger.info(`ECS Image (${id}) is already gone`);
-      return;
-    }
-    const snapshots = state['delete_auto_snapshot'] === true ? autoSnapshotIds(image, state, privateState, logger) : [];
-    await deleteImage(client, { imageId: id, force: state['force'] === true }, options);
-    if (snapshots.length > 0) {
-      logger.info(`deleting the snapshots made for ECS Image (${id}): ${snapshots.join(', ')}`);
-      await deleteSnapshots(client, snapshots, options);
-    }
-  } catch (error) {
-    throw abortReason(signal, error);
-  }
+  await deleteImageIfPresent(
+    client,
+    {
+      imageId: id,
+      force: state['force'] === true,
+      // Only an explicit `false` keeps the snapshots the creation made (see image.ts, 5).
+      deleteCreationSnapshots: state['delete_auto_snapshot'] !== false,
+      record: privateState,
+      instanceId: stringOf(state, 'instance_id'),
+    },
+    { signal, logger, deadline: Date.now() + timeouts.delete },
+  );
 }

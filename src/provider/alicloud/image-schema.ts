@@ -73,7 +73,7 @@ export const imageSchema: BlockSchema = {
     delete_auto_snapshot: {
       type: 'bool',
       optional: true,
-      description: 'On destroy, also delete the snapshots the image creation made (never snapshots you supplied).',
+      description: 'Whether destroy also deletes the snapshots the image creation made (unset or true: deleted; false: kept). Snapshots you supplied are never deleted.',
     },
     description: {
       type: 'string',

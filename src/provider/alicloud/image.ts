@@ -24,11 +24,16 @@
  *    along with another change); at creation, `license_type` and `features.nvme_support`,
  *    which CreateImage does not take, are applied with ModifyImageAttribute once the image
  *    is usable (the reference never sent them on create).
- * 5. `delete_auto_snapshot` deletes only the snapshots the image creation made: every
- *    snapshot the image lists minus the ones the configuration supplied (`snapshot_id`,
- *    `disk_device_mapping.*.snapshot_id`), remembered in private state at creation. The
- *    reference deleted the user's own snapshots too. For an imported image (no record) only
- *    an instance-made image's snapshots are deleted; otherwise none, with a warning.
+ * 5. Destroy deletes the snapshots the image's own creation made unless
+ *    `delete_auto_snapshot = false` (unset or true: deleted). CreateImage from an instance
+ *    snapshots every disk and ECS keeps those snapshots after DeleteImage, so the reference's
+ *    default (keep them unless true) left one snapshot per disk after `terraform destroy` of
+ *    its own Example Usage. "The creation's own" is every snapshot the image lists minus the
+ *    ones the configuration supplied (`snapshot_id`, `disk_device_mapping.*.snapshot_id`),
+ *    remembered in private state at creation; the reference deleted the user's own snapshots
+ *    too. For an imported image (no record) only an instance-made image's snapshots are
+ *    deleted; otherwise none, with a warning. Shared with `alibabacloudstack_image`:
+ *    `client/image-lifecycle.ts`.
  * 6. `description`, `image_family` and `license_type` are Optional+Computed: ECS cannot
  *    clear them (an empty value means "unchanged"), so removing the argument keeps the
  *    current value instead of planning a change that can never converge.
