@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   $Ecs,
-  $ResourceManager,
   SnapshotCleanupError,
   connect,
   createClients,
@@ -28,6 +27,7 @@ import {
 } from '../../src/provider/client/index.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
 import { insertSnapshot } from '../cloud/images-support.js';
+import { $ResourceManager } from '../../src/provider/client/sdk-resource-manager.js';
 import { nonDefaultGroup } from './client-scripted-server.js';
 
 const POLL = { poll: { delayMs: 0, minTimeoutMs: 100, maxIntervalMs: 200 }, timeoutMs: 30_000 };
@@ -163,7 +163,7 @@ describe('findImageById', () => {
 
 describe('resource groups and snapshot clean-up', () => {
   it('moves an image to another resource group', async () => {
-    const { body } = await alicloud.resourceManager.listResourceGroupsWithOptions(new $ResourceManager.ListResourceGroupsRequest({ pageSize: 50 }), alicloud.runtime());
+    const { body } = await (await alicloud.resourceManager()).listResourceGroupsWithOptions(new $ResourceManager.ListResourceGroupsRequest({ pageSize: 50 }), alicloud.runtime());
     const groups = body?.resourceGroups?.resourceGroup ?? [];
     const target = groups.find((g) => g.name !== 'default') ?? groups[0];
     expect(target?.id).toBeTruthy();

@@ -1,5 +1,6 @@
 /** The handlers of `resourceGroupsDataSource` (contract and schema in `data-resource-groups.ts`); loaded on first use, with the SDK. */
-import { $ResourceManager, callWithRetry, type CloudClients } from '../client/index.js';
+import { callWithRetry, type CloudClients } from '../client/index.js';
+import { $ResourceManager } from '../client/sdk-resource-manager.js';
 import type { DataSourceDefinition, KnownObject } from '../framework/index.js';
 import { idHash, readOptions, stringsOf, textOf } from './resource-values.js';
 
@@ -33,7 +34,7 @@ export const resourceGroupsOperations: Pick<DataSourceDefinition<CloudClients>, 
         ...(status === undefined ? {} : { status }),
         ...(name === undefined ? {} : { name }),
       });
-      const response = await callWithRetry(() => client.resourceManager.listResourceGroupsWithOptions(request, client.runtime()), {
+      const response = await callWithRetry(async () => (await client.resourceManager()).listResourceGroupsWithOptions(request, client.runtime()), {
         ...options,
         action: 'ListResourceGroups',
       });

@@ -1,5 +1,6 @@
 /** The handlers of `vpcResource` (contract and schema in `vpc.ts`); loaded on first use, with the SDK. */
-import { $Vpc, buildClientToken, callWithRetry, isNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
+import { buildClientToken, callWithRetry, isNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
+import { $Vpc } from '../client/sdk-vpc.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
 import { boolOf, callOptions, mapOf, nullIfEmpty, readOptions, stringsOf, tagsState, textOf } from './resource-values.js';
 import { moveVpcResourceGroup, updateVpcTags } from './vpc-tags.js';
@@ -12,7 +13,7 @@ const subject = (id: string): string => `VPC (${id})`;
 async function findVpc(client: CloudClients, vpcId: string, options: CallOptions): Promise<VpcAttribute | undefined> {
   try {
     const response = await callWithRetry(
-      () => client.vpc.describeVpcAttributeWithOptions(new $Vpc.DescribeVpcAttributeRequest({ regionId: client.config.regionId, vpcId }), client.runtime()),
+      async () => (await client.vpc()).describeVpcAttributeWithOptions(new $Vpc.DescribeVpcAttributeRequest({ regionId: client.config.regionId, vpcId }), client.runtime()),
       { ...options, action: 'DescribeVpcAttribute' },
     );
     return response.body?.vpcId ? response.body : undefined;
@@ -24,7 +25,7 @@ async function findVpc(client: CloudClients, vpcId: string, options: CallOptions
 
 async function systemRouteTableId(client: CloudClients, vpcId: string, options: CallOptions): Promise<string> {
   const request = new $Vpc.DescribeRouteTableListRequest({ regionId: client.config.regionId, vpcId, routeTableType: 'System' });
-  const response = await callWithRetry(() => client.vpc.describeRouteTableListWithOptions(request, client.runtime()), {
+  const response = await callWithRetry(async () => (await client.vpc()).describeRouteTableListWithOptions(request, client.runtime()), {
     ...options,
     action: 'DescribeRouteTableList',
   });
@@ -89,7 +90,7 @@ export const vpcOperations: ResourceHandlers = {
       userCidr: userCidrs.length > 0 ? userCidrs.join(',') : undefined,
       tag: Object.entries(mapOf(config, 'tags')).map(([key, value]) => new $Vpc.CreateVpcRequestTag({ key, value })),
     });
-    const response = await callWithRetry(() => client.vpc.createVpcWithOptions(vpcRequest, client.runtime()), {
+    const response = await callWithRetry(async () => (await client.vpc()).createVpcWithOptions(vpcRequest, client.runtime()), {
       ...options,
       action: 'CreateVpc',
       retryCodes: ['TaskConflict', 'UnknownError'],
@@ -129,7 +130,7 @@ export const vpcOperations: ResourceHandlers = {
       changed = true;
     }
     if (changed) {
-      await callWithRetry(() => client.vpc.modifyVpcAttributeWithOptions(modify, client.runtime()), { ...options, action: 'ModifyVpcAttribute' });
+      await callWithRetry(async () => (await client.vpc()).modifyVpcAttributeWithOptions(modify, client.runtime()), { ...options, action: 'ModifyVpcAttribute' });
       await waitVpcAvailable(client, vpcId, options);
     }
     const resourceGroupId = textOf(config, 'resource_group_id');
@@ -148,7 +149,7 @@ export const vpcOperations: ResourceHandlers = {
     const options = callOptions(request, 'delete');
     try {
       await callWithRetry(
-        () => client.vpc.deleteVpcWithOptions(new $Vpc.DeleteVpcRequest({ regionId: client.config.regionId, vpcId }), client.runtime()),
+        async () => (await client.vpc()).deleteVpcWithOptions(new $Vpc.DeleteVpcRequest({ regionId: client.config.regionId, vpcId }), client.runtime()),
         { ...options, action: 'DeleteVpc', retryCodes: ['DependencyViolation.VSwitch', 'DependencyViolation.SecurityGroup', 'DependencyViolation.Instance', 'IncorrectVpcStatus'] },
       );
     } catch (error) {

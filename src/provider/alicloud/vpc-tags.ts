@@ -2,7 +2,8 @@
  * Tag changes on VPC-product resources (`VPC`, `VSWITCH`) through the VPC API's own
  * TagResources / UnTagResources, computed as a diff like the ECS helper in client/tags.ts.
  */
-import { $Vpc, callWithRetry, diffTags, type CallOptions, type CloudClients, type Tags } from '../client/index.js';
+import { callWithRetry, diffTags, type CallOptions, type CloudClients, type Tags } from '../client/index.js';
+import { $Vpc } from '../client/sdk-vpc.js';
 
 export type VpcTagType = 'VPC' | 'VSWITCH';
 
@@ -17,7 +18,7 @@ export async function updateVpcTags(
   const diff = diffTags(before, after, client.config.flavour.systemTagPrefixes);
   if (diff.remove.length > 0) {
     const request = new $Vpc.UnTagResourcesRequest({ regionId: client.config.regionId, resourceType, resourceId: [resourceId], tagKey: [...diff.remove] });
-    await callWithRetry(() => client.vpc.unTagResourcesWithOptions(request, client.runtime()), { ...options, action: 'UnTagResources' });
+    await callWithRetry(async () => (await client.vpc()).unTagResourcesWithOptions(request, client.runtime()), { ...options, action: 'UnTagResources' });
   }
   const add = Object.entries(diff.add);
   if (add.length > 0) {
@@ -27,7 +28,7 @@ export async function updateVpcTags(
       resourceId: [resourceId],
       tag: add.map(([key, value]) => new $Vpc.TagResourcesRequestTag({ key, value })),
     });
-    await callWithRetry(() => client.vpc.tagResourcesWithOptions(request, client.runtime()), { ...options, action: 'TagResources' });
+    await callWithRetry(async () => (await client.vpc()).tagResourcesWithOptions(request, client.runtime()), { ...options, action: 'TagResources' });
   }
 }
 
@@ -40,5 +41,5 @@ export async function moveVpcResourceGroup(
   options: CallOptions,
 ): Promise<void> {
   const request = new $Vpc.MoveResourceGroupRequest({ regionId: client.config.regionId, resourceType, resourceId, newResourceGroupId: resourceGroupId });
-  await callWithRetry(() => client.vpc.moveResourceGroupWithOptions(request, client.runtime()), { ...options, action: 'MoveResourceGroup' });
+  await callWithRetry(async () => (await client.vpc()).moveResourceGroupWithOptions(request, client.runtime()), { ...options, action: 'MoveResourceGroup' });
 }

@@ -1,5 +1,6 @@
 /** The handlers of `vswitchResource` (contract and schema in `vswitch.ts`); loaded on first use, with the SDK. */
-import { $Vpc, buildClientToken, callWithRetry, isNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
+import { buildClientToken, callWithRetry, isNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
+import { $Vpc } from '../client/sdk-vpc.js';
 import type { StateInput } from '../framework/index.js';
 import { callOptions, mapOf, nullIfEmpty, readOptions, tagsState, textOf } from './resource-values.js';
 import { updateVpcTags } from './vpc-tags.js';
@@ -21,7 +22,7 @@ const CREATE_RETRY_CODES = [
 async function findVSwitch(client: CloudClients, vSwitchId: string, options: CallOptions): Promise<VSwitch | undefined> {
   try {
     const request = new $Vpc.DescribeVSwitchAttributesRequest({ regionId: client.config.regionId, vSwitchId });
-    const response = await callWithRetry(() => client.vpc.describeVSwitchAttributesWithOptions(request, client.runtime()), {
+    const response = await callWithRetry(async () => (await client.vpc()).describeVSwitchAttributesWithOptions(request, client.runtime()), {
       ...options,
       action: 'DescribeVSwitchAttributes',
     });
@@ -80,7 +81,7 @@ export const vswitchOperations: ResourceHandlers = {
       description: textOf(config, 'description'),
       tag: Object.entries(mapOf(config, 'tags')).map(([key, value]) => new $Vpc.CreateVSwitchRequestTag({ key, value })),
     });
-    const response = await callWithRetry(() => client.vpc.createVSwitchWithOptions(createRequest, client.runtime()), {
+    const response = await callWithRetry(async () => (await client.vpc()).createVSwitchWithOptions(createRequest, client.runtime()), {
       ...options,
       action: 'CreateVSwitch',
       retryCodes: CREATE_RETRY_CODES,
@@ -115,7 +116,7 @@ export const vswitchOperations: ResourceHandlers = {
       changed = true;
     }
     if (changed) {
-      await callWithRetry(() => client.vpc.modifyVSwitchAttributeWithOptions(modify, client.runtime()), {
+      await callWithRetry(async () => (await client.vpc()).modifyVSwitchAttributeWithOptions(modify, client.runtime()), {
         ...options,
         action: 'ModifyVSwitchAttribute',
         retryCodes: ['OperationConflict', 'IncorrectVSwitchStatus'],
@@ -134,7 +135,7 @@ export const vswitchOperations: ResourceHandlers = {
     const options = callOptions(request, 'delete');
     try {
       const deleteRequest = new $Vpc.DeleteVSwitchRequest({ regionId: client.config.regionId, vSwitchId });
-      await callWithRetry(() => client.vpc.deleteVSwitchWithOptions(deleteRequest, client.runtime()), {
+      await callWithRetry(async () => (await client.vpc()).deleteVSwitchWithOptions(deleteRequest, client.runtime()), {
         ...options,
         action: 'DeleteVSwitch',
         retryable: (error) =>

@@ -3,27 +3,28 @@
  * credentials through `@alicloud/credentials`, endpoints and protocol per product, TLS
  * verification, and the flavour's request decoration (the Apsara Stack scoping headers and parameters) as
  * the SDK's `globalParameters`, so every call carries them without the call sites knowing.
+ *
+ * Each client is made on first use, and the VPC and Resource Manager SDKs are imported only
+ * then (`vpc()`, `resourceManager()` are async for that reason): terraform starts the provider
+ * about four times per command, and a plan of `alicloud_image` alone needs only ECS.
  */
 import type { ClientConfig } from './config.js';
 import type { CredentialSpec } from './credential-spec.js';
 import { decorate, type ApsaraScope, type Product } from './flavour.js';
-import {
-  $OpenApiUtil,
-  Credential,
-  CredentialConfig,
-  EcsClient,
-  ResourceManagerClient,
-  RuntimeOptions,
-  VpcClient,
-} from './sdk.js';
+import { $OpenApiUtil, Credential, CredentialConfig, EcsClient, RuntimeOptions } from './sdk.js';
+import type { ResourceManagerClient } from './sdk-resource-manager.js';
+import type { VpcClient } from './sdk-vpc.js';
 
 export interface CloudClients {
   readonly config: ClientConfig;
   /** The scope calls carry (Apsara Stack), after any ASCM lookup. */
   readonly scope: ApsaraScope | undefined;
+  /** Made on first access (its SDK is loaded with the provider's configuration). */
   readonly ecs: EcsClient;
-  readonly vpc: VpcClient;
-  readonly resourceManager: ResourceManagerClient;
+  /** Loads the VPC SDK on the first call. */
+  vpc(): Promise<VpcClient>;
+  /** Loads the Resource Manager SDK on the first call. */
+  resourceManager(): Promise<ResourceManagerClient>;
   /** Per-call runtime options (timeouts, TLS verification); pass to every `…WithOptions` call. */
   runtime(): RuntimeOptions;
 }
@@ -54,19 +55,54 @@ export function openApiConfig(config: ClientConfig, product: Product | 'ascm', s
   });
 }
 
+type RuntimeTemplate = ConstructorParameters<typeof RuntimeOptions>[0];
+
+class LazyClients implements CloudClients {
+  readonly config: ClientConfig;
+  readonly scope: ApsaraScope | undefined;
+  readonly #credential: Credential;
+  readonly #runtime: RuntimeTemplate;
+  #ecs: EcsClient | undefined;
+  #vpc: Promise<VpcClient> | undefined;
+  #resourceManager: Promise<ResourceManagerClient> | undefined;
+
+  constructor(config: ClientConfig, scope: ApsaraScope | undefined) {
+    this.config = config;
+    this.scope = scope;
+    this.#credential = toCredential(config.credentials);
+    this.#runtime = { ignoreSSL: config.insecure, connectTimeout: config.connectTimeoutMs, readTimeout: config.readTimeoutMs };
+  }
+
+  get ecs(): EcsClient {
+    this.#ecs ??= new EcsClient(this.#openApiConfig('ecs'));
+    return this.#ecs;
+  }
+
+  vpc(): Promise<VpcClient> {
+    this.#vpc ??= import('./sdk-vpc.js').then(({ VpcClient }) => new VpcClient(this.#openApiConfig('vpc')));
+    return this.#vpc;
+  }
+
+  resourceManager(): Promise<ResourceManagerClient> {
+    this.#resourceManager ??= import('./sdk-resource-manager.js').then(
+      ({ ResourceManagerClient }) => new ResourceManagerClient(this.#openApiConfig('resourcemanager')),
+    );
+    return this.#resourceManager;
+  }
+
+  runtime(): RuntimeOptions {
+    return new RuntimeOptions(this.#runtime);
+  }
+
+  #openApiConfig(product: Product): $OpenApiUtil.Config {
+    return openApiConfig(this.config, product, this.scope, this.#credential);
+  }
+}
+
 /**
  * Builds the clients. `scope` overrides `config.scope` (the result of the ASCM lookup);
  * an Apsara Stack configuration without either is a provider bug and throws.
  */
 export function createClients(config: ClientConfig, scope: ApsaraScope | undefined = config.scope): CloudClients {
-  const credential = toCredential(config.credentials);
-  const runtimeTemplate = { ignoreSSL: config.insecure, connectTimeout: config.connectTimeoutMs, readTimeout: config.readTimeoutMs };
-  return Object.freeze({
-    config,
-    scope,
-    ecs: new EcsClient(openApiConfig(config, 'ecs', scope, credential)),
-    vpc: new VpcClient(openApiConfig(config, 'vpc', scope, credential)),
-    resourceManager: new ResourceManagerClient(openApiConfig(config, 'resourcemanager', scope, credential)),
-    runtime: () => new RuntimeOptions(runtimeTemplate),
-  });
+  return new LazyClients(config, scope);
 }

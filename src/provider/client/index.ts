@@ -21,4 +21,6 @@ export { deadlineOf, formatDuration, type Deadline, type TimeBound } from './dea
 export { sleep } from './sleep.js';
 export * from './images.js';
 export { diffTags, tagResources, untagResources, updateTags, type Tags, type TagDiff, type TagTarget } from './tags.js';
-export { $Ecs, $Vpc, $ResourceManager } from './sdk.js';
+export { $Ecs } from './sdk.js';
+// $Vpc and $ResourceManager are not re-exported: import them from './sdk-vpc.js' and
+// './sdk-resource-manager.js', so that loading this index never loads those SDKs.
