@@ -29,6 +29,9 @@ const cloudOnPostgres: TestProjectInlineConfiguration = {
   },
 };
 
+/** Suites that drive the real terraform binary. */
+const TERRAFORM_TESTS = ['test/provider/**/*.test.ts', 'test/examples/**/*.test.ts', 'test/cli/env*.test.ts'];
+
 // Two cores: terraform scenarios and servers run at most two files at a time.
 export default defineConfig({
   test: {
@@ -37,7 +40,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'default', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'default', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: TERRAFORM_TESTS } },
+      // Real terraform against a real cloud: minutes per scenario on a loaded 2-core machine.
+      { extends: true, test: { name: 'terraform', include: TERRAFORM_TESTS, testTimeout: 600_000 } },
       ...(postgresInstalled ? [cloudOnPostgres] : []),
     ],
   },

@@ -114,23 +114,24 @@ describe('ECS tags and resource groups with the official ECS SDK', () => {
 
   it('answers the documented errors and changes nothing', async () => {
     const id = await newGroup();
-    const cases: Array<[Promise<unknown>, string, number]> = [
-      [tagResources([id], [tag('aliyun-x', 'v')]), 'InvalidTagKey.Malformed', 400],
-      [tagResources([id], [tag('', 'v')]), 'InvalidTagKey.Malformed', 400],
-      [tagResources([id], [tag('k', 'acs:v')]), 'InvalidTagValue.Malformed', 400],
-      [tagResources([id], [tag('k', 'v'.repeat(129))]), 'InvalidTagValue.Malformed', 400],
-      [tagResources([id], [tag('k', '1'), tag('k', '2')]), 'Duplicate.TagKey', 400],
-      [tagResources([id], Array.from({ length: 21 }, (_, i) => tag(`k${i}`, 'v'))), 'NumberExceed.Tags', 400],
-      [tagResources(Array.from({ length: 51 }, (_, i) => `sg-${i}`), [tag('k', 'v')]), 'NumberExceed.ResourceIds', 400],
-      [tagResources([id], []), 'MissingParameter.Tags', 404],
-      [tagResources([id, 'sg-bpnothere'], [tag('k', 'v')]), 'InvalidResourceId.NotFound', 404],
-      [tagResources([id], [tag('k', 'v')], 'instance'), 'InvalidResourceId.NotFound', 404],
-      [tagResources([id], [tag('k', 'v')], 'keypair'), 'InvalidResourceId.NotFound', 404],
-      [tagResources([id], [tag('k', 'v')], 'bucket'), 'InvalidResourceType.NotFound', 404],
-      [tagResources([id], [tag('k', 'v')], 'vpc'), 'InvalidResourceType.NotFound', 404],
+    // Thunks: each call starts only when its turn comes, so no rejection waits unobserved.
+    const cases: Array<[() => Promise<unknown>, string, number]> = [
+      [() => tagResources([id], [tag('aliyun-x', 'v')]), 'InvalidTagKey.Malformed', 400],
+      [() => tagResources([id], [tag('', 'v')]), 'InvalidTagKey.Malformed', 400],
+      [() => tagResources([id], [tag('k', 'acs:v')]), 'InvalidTagValue.Malformed', 400],
+      [() => tagResources([id], [tag('k', 'v'.repeat(129))]), 'InvalidTagValue.Malformed', 400],
+      [() => tagResources([id], [tag('k', '1'), tag('k', '2')]), 'Duplicate.TagKey', 400],
+      [() => tagResources([id], Array.from({ length: 21 }, (_, i) => tag(`k${i}`, 'v'))), 'NumberExceed.Tags', 400],
+      [() => tagResources(Array.from({ length: 51 }, (_, i) => `sg-${i}`), [tag('k', 'v')]), 'NumberExceed.ResourceIds', 400],
+      [() => tagResources([id], []), 'MissingParameter.Tags', 404],
+      [() => tagResources([id, 'sg-bpnothere'], [tag('k', 'v')]), 'InvalidResourceId.NotFound', 404],
+      [() => tagResources([id], [tag('k', 'v')], 'instance'), 'InvalidResourceId.NotFound', 404],
+      [() => tagResources([id], [tag('k', 'v')], 'keypair'), 'InvalidResourceId.NotFound', 404],
+      [() => tagResources([id], [tag('k', 'v')], 'bucket'), 'InvalidResourceType.NotFound', 404],
+      [() => tagResources([id], [tag('k', 'v')], 'vpc'), 'InvalidResourceType.NotFound', 404],
     ];
     for (const [call, code, status] of cases) {
-      const failure = await sdkError(call);
+      const failure = await sdkError(call());
       expect({ code: failure.code, status: failure.statusCode }).toEqual({ code, status });
     }
     const missingType = await sdkError(
