@@ -3,6 +3,8 @@
  * an Apsara Stack tenant (department = the account, resource_group = its `dev` resource set,
  * both from the environment): create from an instance, a snapshot and disk mappings; a clean
  * second plan; update of name, description and tags; replacement; import with a clean plan;
+ * import of an instance-made image with `instance_id` in the configuration (adopted into the
+ * state in place, never a replacement);
  * destroy refused without `force` while an instance uses the image, then done with it,
  * deleting the snapshots the instance image's creation made but none of the supplied ones.
  * Requires `npm run build` (terraform runs the compiled provider).
@@ -26,7 +28,17 @@ interface Sources {
   dataSnapshot: string;
 }
 
-function config(s: Sources, over: { name?: string; description?: string; tags?: string; snapshot?: string; force?: boolean } = {}): string {
+interface Over {
+  name?: string;
+  description?: string;
+  tags?: string;
+  snapshot?: string;
+  force?: boolean;
+  /** Replaces the disk mappings of `from_disks` with this source argument. */
+  disksSource?: string;
+}
+
+function config(s: Sources, over: Over = {}): string {
   return `${HEADER}
 resource "alibabacloudstack_image" "from_instance" {
   instance_id = "${s.instanceId}"
@@ -47,14 +59,17 @@ resource "alibabacloudstack_image" "from_snapshot" {
 
 resource "alibabacloudstack_image" "from_disks" {
   image_name = "from-disks"
-  disk_device_mapping {
+${
+  over.disksSource ??
+  `  disk_device_mapping {
     snapshot_id = "${s.systemSnapshot}"
     size        = 40
   }
   disk_device_mapping {
     snapshot_id = "${s.dataSnapshot}"
     size        = 100
-  }
+  }`
+}
 }
 `;
 }
@@ -135,6 +150,15 @@ describe('alibabacloudstack_image with the real terraform', { timeout: 240_000 }
     expect((await tf.plan()).changes).toEqual([]);
   });
 
+  it('a source set where its own image had none (made from disk mappings) still plans a replacement', async () => {
+    tf.write(config(sources, { disksSource: `  instance_id = "${sources.instanceId}"` }));
+    const plan = await tf.plan();
+    expect(plan.code, diagnostics(plan)).toBe(0);
+    expect(plan.changes.map((c) => [c.address, c.actions])).toEqual([['alibabacloudstack_image.from_disks', ['delete', 'create']]]);
+    expect(plan.changes[0]?.replacePaths).toContainEqual(['instance_id']);
+    tf.write(config(sources));
+  });
+
   it('updates name, description and tags in place', async () => {
     const id = await idOf('alibabacloudstack_image.from_instance');
     tf.write(config(sources, { name: 'renamed:image_2', description: 'described again', tags: '{ FinanceDept = "Audit", Team = "images" }' }));
@@ -163,6 +187,34 @@ describe('alibabacloudstack_image with the real terraform', { timeout: 240_000 }
     expect(diagnostics(imported)).toContain('Import successful!');
     expect((await tf.state()).resource('alibabacloudstack_image.from_disks').values).toMatchObject({ id, image_name: 'from-disks', force: false });
     expect((await tf.plan()).changes).toEqual([]);
+  });
+
+  it('imports an instance-made image with instance_id in the configuration: adopted in place, not replaced', async () => {
+    const address = 'alibabacloudstack_image.from_instance';
+    const id = await idOf(address);
+    const before = await cloudImage(id);
+    expect((await tf.run(['state', 'rm', address])).code).toBe(0);
+    const imported = await tf.import(address, id);
+    expect(diagnostics(imported)).toContain('Import successful!');
+    // ECS never reports the source, so the imported state has none.
+    expect((await tf.state()).resource(address).values).toMatchObject({ id, instance_id: null });
+
+    const plan = await tf.plan();
+    expect(plan.code, diagnostics(plan)).toBe(0);
+    expect(plan.changes.map((c) => [c.address, c.actions, c.replacePaths])).toEqual([[address, ['update'], []]]);
+    const { before: was, after: will } = plan.changes[0]!;
+    const changed = Object.keys(will ?? {}).filter((key) => JSON.stringify(was?.[key]) !== JSON.stringify(will?.[key]));
+    // The timeouts block is copied from the configuration (the import had none).
+    expect(changed).toEqual(['instance_id', 'timeouts']);
+
+    const applied = await tf.apply();
+    expect(diagnostics(applied)).toContain('Resources: 0 added, 1 changed, 0 destroyed.');
+    expect(await idOf(address)).toBe(id);
+    expect((await tf.state()).resource(address).values['instance_id']).toBe(sources.instanceId);
+    expect(await cloudImage(id)).toEqual(before);
+
+    const again = await tf.run(['plan', '-detailed-exitcode']);
+    expect(again.code, diagnostics(again)).toBe(0);
   });
 
   it('destroys an image in use only with force', async () => {

@@ -8,6 +8,7 @@ import { ManagedResource } from '../../src/provider/framework/managed-resource.j
 import { equalTyped } from '../../src/provider/framework/compare.js';
 import { UNKNOWN, isWhollyKnown, type Value, type ValueObject } from '../../src/provider/framework/value.js';
 import type { FrameworkProvider } from '../../src/provider/framework/provider.js';
+import type { Path } from '../../src/provider/framework/diagnostics.js';
 import { ExampleCloud, configOf, dv, exampleImage, exampleProvider, fromDv, planProblems, proposedNew, rpc } from './framework-support.js';
 
 const schema = new ManagedResource(exampleImage).schema;
@@ -274,5 +275,44 @@ describe('plan engine', () => {
     const planned = fromDv(schema, plan.planned_state);
     expect(planned).toMatchObject({ id: UNKNOWN, create_time: UNKNOWN });
     expect(plan.requires_replace?.map((p) => p.steps?.[0]?.attribute_name)).toEqual(['description', 'id']);
+  });
+
+  it('a resource modifyPlan withdrawing a replacement plans an in-place update instead', async () => {
+    const definition = {
+      ...exampleImage,
+      modifyPlan: async ({ requiresReplace }: { requiresReplace: readonly Path[] }) =>
+        requiresReplace.every((p) => p[0] === 'architecture' || p[0] === 'id') ? { requiresReplace: [] } : undefined,
+    };
+    const { FrameworkProvider } = await import('../../src/provider/framework/provider.js');
+    const cloud = new ExampleCloud();
+    const provider = new FrameworkProvider({ typeName: 'example', schema: { attributes: {} }, configure: async () => cloud, resources: [definition] });
+    await provider.configureProvider({}, rpc());
+    const prior = (await tf.apply(BASE)) as ValueObject;
+    const planOf = async (values: Record<string, Value>) => {
+      const config = configOf(schema, values);
+      const response = await provider.planResourceChange(
+        { type_name: TYPE, prior_state: dv(schema, prior), proposed_new_state: dv(schema, proposedNew(schema, prior, config)), config: dv(schema, config) },
+        rpc(),
+      );
+      const planned = fromDv(schema, response.planned_state);
+      expect(planProblems(schema, prior, config, planned)).toEqual([]);
+      return { planned, replace: response.requires_replace ?? [] };
+    };
+
+    // Withdrawn: planned as an update — id and the ForceNew / useStateForUnknown values kept.
+    const adopted = await planOf({ ...BASE, architecture: 'arm64' });
+    expect(adopted.replace).toEqual([]);
+    expect(adopted.planned).toMatchObject({
+      architecture: 'arm64',
+      id: prior['id'],
+      create_time: prior['create_time'],
+      disk_device_mapping: prior['disk_device_mapping'],
+      status: UNKNOWN,
+    });
+
+    // Not withdrawn when another ForceNew argument changes too.
+    const replaced = await planOf({ ...BASE, architecture: 'arm64', features: [{ nvme_support: 'unsupported' }] });
+    expect(replaced.replace.length).toBeGreaterThan(0);
+    expect(replaced.planned).toMatchObject({ id: UNKNOWN });
   });
 });

@@ -36,6 +36,11 @@
  *    Snapshots the configuration supplied are never deleted: they are remembered in private
  *    state at creation. For an imported image (no record) only an instance-made image's
  *    snapshots are deleted. The same code as `alicloud_image`: `client/image-lifecycle.ts`.
+ * 10. Import with `instance_id` or `snapshot_id` in the configuration does not plan a
+ *    replacement. Both are ForceNew and ECS never reports an image's source, so the imported
+ *    state has null; a source the configuration sets where the state has none, on an image
+ *    without a creation record (only an imported one), is adopted into state in place
+ *    (an update without API calls). An image this resource created keeps the ForceNew rule.
  *
  * This file holds what terraform needs without calling the cloud (schema, plan checks); the
  * handlers in `image-operations.ts`, and the SDK with them, load only when one runs.
@@ -47,10 +52,12 @@ import {
   type BlockSchema,
   type ModifyPlanRequest,
   type ModifyPlanResult,
+  type Path,
   type ResourceDefinition,
   type Value,
 } from '../framework/index.js';
 import { imageDescriptionProblem, imageNameProblem } from '../../domain/image-text-rules.js';
+import { creationRecord } from '../client/image-creation-record.js';
 import { rule, tagsRule } from '../alicloud/image-schema.js';
 import { lazyResource } from '../alicloud/lazy-definition.js';
 
@@ -128,10 +135,39 @@ function isNull(value: Value | undefined): boolean {
   return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
 }
 
-/** A new image needs a source; the per-attribute rules cannot see that. */
+/** The source arguments ECS never reports, so an imported image has null for them. */
+const UNREPORTED_SOURCES: readonly string[] = ['instance_id', 'snapshot_id'];
+
+/**
+ * The replacement paths that only adopt a source into an imported image's state: null in
+ * state, a known value in config, and no creation record (fix 10).
+ */
+function adoptedSources(request: ModifyPlanRequest<CloudClients>): Set<string> {
+  const { config, prior } = request;
+  const adopted = new Set<string>();
+  if (config === null || prior === null || creationRecord(request.private) !== undefined) return adopted;
+  for (const name of UNREPORTED_SOURCES) {
+    if (isNull(prior[name]) && typeof config[name] === 'string') adopted.add(name);
+  }
+  return adopted;
+}
+
+function isOnly(path: Path, names: Set<string>): boolean {
+  return path.length === 1 && (path[0] === 'id' || names.has(String(path[0])));
+}
+
+/**
+ * A new image needs a source (the per-attribute rules cannot see that); a source adopted after
+ * an import is no reason to replace the image.
+ */
 async function modifyPlan(request: ModifyPlanRequest<CloudClients>): Promise<ModifyPlanResult | void> {
   const { config, prior, plan } = request;
   if (config === null || plan === null) return;
+  const adopted = adoptedSources(request);
+  if (adopted.size > 0 && request.requiresReplace.length > 0 && request.requiresReplace.every((path) => isOnly(path, adopted))) {
+    request.logger.info(`adopting ${[...adopted].join(', ')} from the configuration into the imported image's state`);
+    return { requiresReplace: [] };
+  }
   const creating = prior === null || request.requiresReplace.length > 0;
   if (creating && SOURCES.every((name) => isNull(config[name]))) {
     throw new DiagnosticError('no image source', {

@@ -87,6 +87,11 @@ export interface ModifyPlanRequest<Client> {
 
 export interface ModifyPlanResult {
   readonly plan?: ValueObject | null;
+  /**
+   * Replaces the framework's list. Adding paths to an update makes it a replacement; dropping
+   * every path of a replacement (all but `id`) makes it an in-place update, planned as the
+   * framework plans updates (then `plan` is not used).
+   */
   readonly requiresReplace?: readonly Path[];
   /** Warnings (or errors) to show with the plan. */
   readonly warnings?: readonly string[];

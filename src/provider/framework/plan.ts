@@ -16,7 +16,10 @@
  *   7. Computed attributes with a null config become unknown: all of them on create and
  *      replace; on an in-place update all except ForceNew ones (they cannot change without
  *      a replacement) and those marked useStateForUnknown (`id`, create_time…).
- *   8. The resource's own `modifyPlan` hook; a replacement it asks for re-runs step 7.
+ *   8. The resource's own `modifyPlan` hook; a replacement it asks for re-runs step 7, and so
+ *      does a replacement it withdraws (every path but `id` dropped): step 7 for an update,
+ *      on the plan as it was before step 7 (e.g. a ForceNew argument that is null in state
+ *      only because the remote side never reports it, adopted after an import).
  *
  * What terraform checks afterwards (spec §2.3), and why each step respects it: a planned
  * value differs from config only where the attribute is computed and the config null
@@ -82,6 +85,7 @@ export async function planChange(input: PlanInput, modify?: PlanModifier): Promi
   const mode: Mode = prior === null ? 'create' : requiresReplace.length > 0 ? 'replace' : 'update';
 
   // 7. Computed values the apply will decide.
+  const beforeUnknowns = planned;
   planned = markComputedUnknown(schema, planned, config, prior, mode);
   const plan: PlanOutput = {
     planned,
@@ -96,6 +100,10 @@ export async function planChange(input: PlanInput, modify?: PlanModifier): Promi
     const replanned = markComputedUnknown(schema, modified.planned, config, prior, 'replace');
     return finish(input, { planned: replanned, requiresReplace: withId(modified.requiresReplace) });
   }
+  if (mode === 'replace' && prior !== null && modified.planned !== null && modified.requiresReplace.every(isIdPath)) {
+    const replanned = markComputedUnknown(schema, beforeUnknowns, config, prior, 'update');
+    return finish(input, { planned: replanned, requiresReplace: [] });
+  }
   return finish(input, modified);
 }
 
@@ -104,8 +112,12 @@ function finish(input: PlanInput, result: { planned: ValueObject | null; require
   return { planned: result.planned, requiresReplace: result.requiresReplace, changed };
 }
 
+function isIdPath(path: Path): boolean {
+  return path.length === 1 && path[0] === 'id';
+}
+
 function withId(paths: readonly Path[]): Path[] {
-  return paths.some((p) => p.length === 1 && p[0] === 'id') ? [...paths] : [...paths, ['id']];
+  return paths.some(isIdPath) ? [...paths] : [...paths, ['id']];
 }
 
 // ---- step 3 -------------------------------------------------------------------------
