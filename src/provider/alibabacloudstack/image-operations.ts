@@ -37,17 +37,15 @@ function createRequest(config: KnownObject): $Ecs.CreateImageRequest {
  * ECS and are left out, so the framework keeps their state values.
  */
 function imageToState(clients: CloudClients, image: Image, prior: KnownObject): StateInput {
-  const tags = tagsState(
-    clients,
-    (image.tags?.tag ?? []).map((tag) => [tag.tagKey, tag.tagValue] as const),
-  );
-  const priorTags = prior['tags'];
   return {
     id: image.imageId ?? null,
     image_name: nullIfEmpty(image.imageName),
     description: nullIfEmpty(image.description),
-    // No tags: keep the state's spelling of "none" (`tags = {}` or unset), so neither diffs.
-    tags: tags ?? (priorTags !== null && typeof priorTags === 'object' && !Array.isArray(priorTags) ? {} : null),
+    tags: tagsState(
+      clients,
+      (image.tags?.tag ?? []).map((tag) => [tag.tagKey, tag.tagValue] as const),
+      prior['tags'] ?? null,
+    ),
     disk_device_mapping: (image.diskDeviceMappings?.diskDeviceMapping ?? []).map((mapping) => ({
       size: parseSize(mapping.size),
       snapshot_id: nullIfEmpty(mapping.snapshotId),

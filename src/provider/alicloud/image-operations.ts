@@ -8,23 +8,24 @@ import { findImageById, joinResourceGroup, modifyImageAttribute, updateTags, $Ec
 import { abortReason, createImageAndWait, deleteImageIfPresent } from '../client/image-lifecycle.js';
 import type { CreateRequest, DeleteRequest, KnownObject, ReadRequest, StateInput, UpdateRequest } from '../framework/index.js';
 import type { Logger } from '../plugin/index.js';
-import { imageToState, mappingsOf, nvmeSupportOf, stringOf, tagsOf } from './image-state.js';
+import { imageToState, mappingsOf, nvmeSupportOf } from './image-state.js';
+import { mapOf, textOf } from './resource-values.js';
 
 function createRequest(config: KnownObject): $Ecs.CreateImageRequest {
-  const tags = Object.entries(tagsOf(config));
+  const tags = Object.entries(mapOf(config, 'tags'));
   const mappings = mappingsOf(config);
   return new $Ecs.CreateImageRequest({
-    imageName: stringOf(config, 'image_name') ?? stringOf(config, 'name'),
-    description: stringOf(config, 'description'),
-    architecture: stringOf(config, 'architecture'),
-    platform: stringOf(config, 'platform'),
-    bootMode: stringOf(config, 'boot_mode'),
-    imageFamily: stringOf(config, 'image_family'),
-    imageVersion: stringOf(config, 'image_version'),
-    detectionStrategy: stringOf(config, 'detection_strategy'),
-    resourceGroupId: stringOf(config, 'resource_group_id'),
-    instanceId: stringOf(config, 'instance_id'),
-    snapshotId: stringOf(config, 'snapshot_id'),
+    imageName: textOf(config, 'image_name') ?? textOf(config, 'name'),
+    description: textOf(config, 'description'),
+    architecture: textOf(config, 'architecture'),
+    platform: textOf(config, 'platform'),
+    bootMode: textOf(config, 'boot_mode'),
+    imageFamily: textOf(config, 'image_family'),
+    imageVersion: textOf(config, 'image_version'),
+    detectionStrategy: textOf(config, 'detection_strategy'),
+    resourceGroupId: textOf(config, 'resource_group_id'),
+    instanceId: textOf(config, 'instance_id'),
+    snapshotId: textOf(config, 'snapshot_id'),
     diskDeviceMapping:
       mappings.length === 0
         ? undefined
@@ -45,7 +46,7 @@ async function readImage(client: CloudClients, id: string, prior: KnownObject, o
  * usable, and only when ECS does not already report the configured value.
  */
 async function applyCreateOnlyGaps(client: CloudClients, image: Image, config: KnownObject, options: { signal: AbortSignal; logger: Logger; deadline: number }): Promise<void> {
-  const licenseType = stringOf(config, 'license_type');
+  const licenseType = textOf(config, 'license_type');
   const nvme = nvmeSupportOf(config);
   const request = new $Ecs.ModifyImageAttributeRequest({ imageId: image.imageId });
   let needed = false;
@@ -76,35 +77,35 @@ export async function createImageResource({ client, config, logger, signal, time
 }
 
 export async function readImageResource({ client, state, logger, signal }: ReadRequest<CloudClients>): Promise<StateInput | null> {
-  const id = stringOf(state, 'id');
+  const id = textOf(state, 'id');
   if (id === undefined) return null;
   return readImage(client, id, state, { signal, logger });
 }
 
 export async function updateImageResource({ client, config, prior, logger, signal, timeouts }: UpdateRequest<CloudClients>): Promise<StateInput> {
-  const id = stringOf(prior, 'id') ?? '';
+  const id = textOf(prior, 'id') ?? '';
   const options = { signal, logger, deadline: Date.now() + timeouts.update };
   const modify = new $Ecs.ModifyImageAttributeRequest({ imageId: id });
   let modified = false;
-  const changed = (attribute: string, next: string | undefined): next is string => next !== undefined && next !== stringOf(prior, attribute);
-  const name = stringOf(config, 'image_name') ?? stringOf(config, 'name');
+  const changed = (attribute: string, next: string | undefined): next is string => next !== undefined && next !== textOf(prior, attribute);
+  const name = textOf(config, 'image_name') ?? textOf(config, 'name');
   if (changed('image_name', name)) [modify.imageName, modified] = [name, true];
-  const description = stringOf(config, 'description');
+  const description = textOf(config, 'description');
   if (changed('description', description)) [modify.description, modified] = [description, true];
-  const family = stringOf(config, 'image_family');
+  const family = textOf(config, 'image_family');
   if (changed('image_family', family)) [modify.imageFamily, modified] = [family, true];
-  const bootMode = stringOf(config, 'boot_mode');
+  const bootMode = textOf(config, 'boot_mode');
   if (changed('boot_mode', bootMode)) [modify.bootMode, modified] = [bootMode, true];
-  const licenseType = stringOf(config, 'license_type');
+  const licenseType = textOf(config, 'license_type');
   if (changed('license_type', licenseType)) [modify.licenseType, modified] = [licenseType, true];
   try {
     if (modified) await modifyImageAttribute(client, modify, options);
-    const group = stringOf(config, 'resource_group_id');
+    const group = textOf(config, 'resource_group_id');
     if (changed('resource_group_id', group)) {
       await joinResourceGroup(client, { resourceId: id, resourceGroupId: group, resourceType: 'image' }, options);
     }
-    const before = tagsOf(prior);
-    const after = tagsOf(config);
+    const before = mapOf(prior, 'tags');
+    const after = mapOf(config, 'tags');
     if (JSON.stringify(Object.entries(before).sort()) !== JSON.stringify(Object.entries(after).sort())) {
       await updateTags(client, { resourceType: 'image', resourceId: id }, before, after, options);
     }
@@ -117,7 +118,7 @@ export async function updateImageResource({ client, config, prior, logger, signa
 }
 
 export async function deleteImageResource({ client, state, logger, signal, timeouts, private: privateState }: DeleteRequest<CloudClients>): Promise<void> {
-  const id = stringOf(state, 'id');
+  const id = textOf(state, 'id');
   if (id === undefined) return;
   await deleteImageIfPresent(
     client,
@@ -127,7 +128,7 @@ export async function deleteImageResource({ client, state, logger, signal, timeo
       // Only an explicit `false` keeps the snapshots the creation made (see image.ts, 5).
       deleteCreationSnapshots: state['delete_auto_snapshot'] !== false,
       record: privateState,
-      instanceId: stringOf(state, 'instance_id'),
+      instanceId: textOf(state, 'instance_id'),
     },
     { signal, logger, deadline: Date.now() + timeouts.delete },
   );

@@ -1,13 +1,14 @@
 /**
- * DescribeImages' answer → the `alicloud_image` state, and the few config readers the
- * handlers share. Fields ECS reports as "" when unset (description, family, version,
+ * DescribeImages' answer → the `alicloud_image` state, and the config readers of its disk
+ * mappings and features. Fields ECS reports as "" when unset (description, family, version,
  * license type, name) become null, so an unset argument never diffs against "".
  */
 import type { Image } from '../client/index.js';
 import type { KnownObject, KnownValue, StateInput } from '../framework/index.js';
+import { numberOf, objectsOf, textOf, userTagsState } from './resource-values.js';
 
 /** Tag keys ECS or other services add; they are not the user's and are never shown. */
-export const SYSTEM_TAG_PREFIXES: readonly string[] = ['aliyun', 'acs:', 'http://', 'https://', 'sae.do.not.delete'];
+const SYSTEM_TAG_PREFIXES: readonly string[] = ['aliyun', 'acs:', 'http://', 'https://', 'sae.do.not.delete'];
 
 function text(value: string | undefined): string | null {
   return value === undefined ? null : value;
@@ -22,18 +23,6 @@ export function parseSize(value: string | number | undefined): number | null {
   if (value === undefined || value === '') return null;
   const size = typeof value === 'number' ? value : Number.parseInt(value, 10);
   return Number.isFinite(size) ? size : null;
-}
-
-function userTags(image: Image, prior: KnownValue): Record<string, string> | null {
-  const tags: Record<string, string> = {};
-  for (const tag of image.tags?.tag ?? []) {
-    const key = tag.tagKey ?? '';
-    if (key === '' || SYSTEM_TAG_PREFIXES.some((prefix) => key.startsWith(prefix))) continue;
-    tags[key] = tag.tagValue ?? '';
-  }
-  if (Object.keys(tags).length > 0) return tags;
-  // No tags: keep the state's spelling of "none" (`tags = {}` or unset), so neither diffs.
-  return prior !== null && typeof prior === 'object' && !Array.isArray(prior) ? {} : null;
 }
 
 /**
@@ -58,7 +47,11 @@ export function imageToState(image: Image, prior: KnownObject): StateInput {
     resource_group_id: optionalText(image.resourceGroupId),
     status: text(image.status),
     usable: image.usable ?? null,
-    tags: userTags(image, prior['tags'] ?? null),
+    tags: userTagsState(
+      SYSTEM_TAG_PREFIXES,
+      (image.tags?.tag ?? []).map((tag) => [tag.tagKey, tag.tagValue] as const),
+      prior['tags'] ?? null,
+    ),
     disk_device_mapping: (image.diskDeviceMappings?.diskDeviceMapping ?? []).map((mapping) => ({
       device: text(mapping.device),
       disk_type: text(mapping.type),
@@ -78,17 +71,6 @@ export function imageToState(image: Image, prior: KnownObject): StateInput {
   return state;
 }
 
-export function stringOf(object: KnownObject, name: string): string | undefined {
-  const value = object[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-export function tagsOf(object: KnownObject): Record<string, string> {
-  const value = object['tags'];
-  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-}
-
 export interface MappingConfig {
   readonly device: string | undefined;
   readonly diskType: string | undefined;
@@ -97,22 +79,16 @@ export interface MappingConfig {
 }
 
 export function mappingsOf(object: KnownObject): MappingConfig[] {
-  const value = object['disk_device_mapping'];
-  if (!Array.isArray(value)) return [];
-  return value
-    .filter((item): item is KnownObject => item !== null && typeof item === 'object' && !Array.isArray(item))
-    .map((item) => ({
-      device: stringOf(item, 'device'),
-      diskType: stringOf(item, 'disk_type'),
-      size: typeof item['size'] === 'number' ? item['size'] : undefined,
-      snapshotId: stringOf(item, 'snapshot_id'),
-    }));
+  return objectsOf(object, 'disk_device_mapping').map((item) => ({
+    device: textOf(item, 'device'),
+    diskType: textOf(item, 'disk_type'),
+    size: numberOf(item, 'size'),
+    snapshotId: textOf(item, 'snapshot_id'),
+  }));
 }
 
 /** `features[0].nvme_support` as configured. */
 export function nvmeSupportOf(object: KnownObject): string | undefined {
-  const features = object['features'];
-  if (!Array.isArray(features)) return undefined;
-  const first = features[0];
-  return first !== null && typeof first === 'object' && !Array.isArray(first) ? stringOf(first as KnownObject, 'nvme_support') : undefined;
+  const first = objectsOf(object, 'features')[0];
+  return first === undefined ? undefined : textOf(first, 'nvme_support');
 }

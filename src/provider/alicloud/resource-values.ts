@@ -40,18 +40,31 @@ export function mapOf(object: KnownObject, key: string): Tags {
 }
 
 /**
- * Tags as state holds them: the user's tags without the system ones (`acs:`/`aliyun`
- * prefixes), and null rather than `{}` when there are none, so an unset `tags` argument
- * never shows a `{} → null` diff.
+ * Tags as state holds them: the user's tags without the system ones (keys starting with one
+ * of `systemPrefixes`). With none left, the state's own spelling of "none" is kept — `{}`
+ * when `prior` is a map (`tags = {}`), otherwise null — so neither shows a diff.
  */
-export function tagsState(clients: CloudClients, entries: ReadonlyArray<readonly [string | undefined, string | undefined]>): KnownValue {
-  const prefixes = clients.config.flavour.systemTagPrefixes;
+export function userTagsState(
+  systemPrefixes: readonly string[],
+  entries: ReadonlyArray<readonly [string | undefined, string | undefined]>,
+  prior: KnownValue = null,
+): KnownValue {
   const tags: Record<string, string> = {};
   for (const [key, value] of entries) {
-    if (key === undefined || key === '' || prefixes.some((prefix) => key.startsWith(prefix))) continue;
+    if (key === undefined || key === '' || systemPrefixes.some((prefix) => key.startsWith(prefix))) continue;
     tags[key] = value ?? '';
   }
-  return Object.keys(tags).length === 0 ? null : tags;
+  if (Object.keys(tags).length > 0) return tags;
+  return prior !== null && typeof prior === 'object' && !Array.isArray(prior) ? {} : null;
+}
+
+/** `userTagsState` with the flavour's system tag prefixes. */
+export function tagsState(
+  clients: CloudClients,
+  entries: ReadonlyArray<readonly [string | undefined, string | undefined]>,
+  prior: KnownValue = null,
+): KnownValue {
+  return userTagsState(clients.config.flavour.systemTagPrefixes, entries, prior);
 }
 
 export type OperationKey = 'create' | 'read' | 'update' | 'delete';
