@@ -4,10 +4,9 @@
  * newest first, one page at a time. Unknown ids are not an error: the answer
  * is an empty page, as ECS gives and both providers expect.
  */
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { ActionContext, ActionResult } from '../action.js';
 import { EcsError } from '../../http/errors.js';
-import type { Database } from '../../store/schema.js';
 import { findInstanceType } from '../catalog/catalog.js';
 import { findDefaultResourceGroup } from '../resource-manager/resource-groups.js';
 import { taggedWith } from '../tags/tag-store.js';
@@ -21,14 +20,13 @@ import {
   OS_TYPES,
   type ImageOwnerAlias,
 } from '../../../domain/image-enums.js';
+import { lookupImagesById, plainIdLookup } from './describe-images-by-id.js';
+import { visibility, type ImageQuery } from './describe-images-visibility.js';
 import { endDryRun } from './image-attributes.js';
-import { SYSTEM_ACCOUNT_ID } from './image-lookup.js';
-import { readImagePage } from './image-page.js';
+import { pageInMemory, readImagePage, type ImagePage } from './image-page.js';
 import { renderImages } from './image-view.js';
 import { readImageTagFilters } from './image-tag-filters.js';
 
-type ImageQuery = SelectQueryBuilder<Database, 'images', object>;
-type Eb = ExpressionBuilder<Database, 'images'>;
 
 const FILTER_KEYS = [
   'CreationStartTime',
@@ -68,43 +66,6 @@ function filterTime(value: string): number {
   const time = Date.parse(value);
   if (Number.isNaN(time)) throw new EcsError('InvalidFilterValue');
   return time;
-}
-
-function sharedWithCaller(eb: Eb, accountId: string) {
-  return eb.exists(
-    eb
-      .selectFrom('image_shares')
-      .select('image_shares.image_id')
-      .whereRef('image_shares.image_id', '=', 'images.id')
-      .where('image_shares.account_id', '=', accountId),
-  );
-}
-
-function visibility(query: ImageQuery, ctx: ActionContext, alias: ImageOwnerAlias | undefined): ImageQuery {
-  const me = ctx.account.id;
-  const community = ctx.params.boolean('IsPublic') === true;
-  const othersFilter = (eb: Eb) => {
-    const shared = sharedWithCaller(eb, me);
-    const mine = eb('images.account_id', '!=', me);
-    const notSystem = eb('images.account_id', '!=', SYSTEM_ACCOUNT_ID);
-    return community
-      ? eb.and([mine, notSystem, eb.or([shared, eb('images.is_public', '=', 1)])])
-      : eb.and([mine, notSystem, shared]);
-  };
-  switch (alias) {
-    case 'self':
-      return query.where('images.account_id', '=', me);
-    case 'system':
-      return query.where('images.account_id', '=', SYSTEM_ACCOUNT_ID).where('images.image_owner_alias', '=', 'system');
-    case 'marketplace':
-      return query.where('images.account_id', '=', SYSTEM_ACCOUNT_ID).where('images.image_owner_alias', '=', 'marketplace');
-    case 'others':
-      return query.where(othersFilter);
-    case undefined:
-      return query.where((eb) =>
-        eb.or([eb('images.account_id', '=', me), eb('images.account_id', '=', SYSTEM_ACCOUNT_ID), othersFilter(eb)]),
-      );
-  }
 }
 
 async function applyFilters(query: ImageQuery, ctx: ActionContext): Promise<ImageQuery | undefined> {
@@ -223,20 +184,26 @@ export async function describeImages(ctx: ActionContext): Promise<ActionResult> 
   const pageNumber = ctx.params.integer('PageNumber', { min: 1 }) ?? 1;
   const pageSize = ctx.params.integer('PageSize', { min: 1, max: 100 }) ?? 10;
   const alias = readOwnerAlias(ctx);
-  const base = visibility(ctx.db.selectFrom('images').where('images.region_id', '=', ctx.regionId), ctx, alias);
-  const filtered = await applyFilters(base, ctx);
-  endDryRun(ctx.params);
-
+  const viewer = { accountId: ctx.account.id, community: ctx.params.boolean('IsPublic') === true, alias };
   const page = { PageNumber: pageNumber, PageSize: pageSize, RegionId: ctx.regionId };
-  if (filtered === undefined) return { Images: { Image: [] }, TotalCount: 0, ...page };
-  const { rows, totalCount } = await readImagePage(filtered, {
-    offset: (pageNumber - 1) * pageSize,
-    pageSize,
-    idCount: new Set(commaList(ctx.params.string('ImageId'))).size,
-  });
+  const request = { offset: (pageNumber - 1) * pageSize, pageSize };
+
+  let found: ImagePage;
+  const ids = plainIdLookup(ctx.params);
+  if (ids !== undefined) {
+    // What the providers poll with: a compiled query, the same rows as the general one below.
+    const statuses = readStatuses(ctx);
+    found = pageInMemory(await lookupImagesById(ctx.db, { regionId: ctx.regionId, viewer, ids, statuses }), request);
+  } else {
+    const base = visibility(ctx.db.selectFrom('images').where('images.region_id', '=', ctx.regionId), viewer);
+    const filtered = await applyFilters(base, ctx);
+    endDryRun(ctx.params);
+    if (filtered === undefined) return { Images: { Image: [] }, TotalCount: 0, ...page };
+    found = await readImagePage(filtered, { ...request, idCount: new Set(commaList(ctx.params.string('ImageId'))).size });
+  }
   const images = await renderImages(
     { db: ctx.db, callerAccountId: ctx.account.id, now: ctx.now(), imageCreationMs: ctx.settings.imageCreationMs },
-    rows,
+    found.rows,
   );
-  return { Images: { Image: images }, TotalCount: totalCount, ...page };
+  return { Images: { Image: images }, TotalCount: found.totalCount, ...page };
 }

@@ -8,18 +8,20 @@
  * them all and their number is the total — no sorter, no COUNT. Otherwise the
  * database sorts and pages, and counts only when the page cannot tell.
  */
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { Database } from '../../store/schema.js';
+import type { ImageQuery } from './describe-images-visibility.js';
 import type { DescribedImageRow } from './image-view.js';
-
-type ImageQuery = SelectQueryBuilder<Database, 'images', object>;
 
 /** ECS takes at most 100 ids in `ImageId`; longer lists are paged by the database. */
 const MAX_IDS_PAGED_IN_MEMORY = 100;
 
-export interface PageRequest {
+export interface PageWindow {
   readonly offset: number;
   readonly pageSize: number;
+}
+
+export interface PageRequest extends PageWindow {
   /** How many ids the `ImageId` filter of `filtered` names (0: none). */
   readonly idCount: number;
 }
@@ -31,9 +33,7 @@ export interface ImagePage {
 
 export async function readImagePage(filtered: ImageQuery, request: PageRequest): Promise<ImagePage> {
   if (request.idCount > 0 && request.idCount <= MAX_IDS_PAGED_IN_MEMORY) {
-    const all = await withFacts(filtered).execute();
-    all.sort(newestFirst);
-    return { rows: all.slice(request.offset, request.offset + request.pageSize), totalCount: all.length };
+    return pageInMemory(await withFacts(filtered).execute(), request);
   }
   const rows = await withFacts(filtered)
     .orderBy('images.creation_time', 'desc')
@@ -44,7 +44,14 @@ export async function readImagePage(filtered: ImageQuery, request: PageRequest):
   return { rows, totalCount: await totalCount(filtered, request, rows.length) };
 }
 
-function withFacts(filtered: ImageQuery) {
+/** Every match at hand (a lookup by a few ids): sorted and paged here. */
+export function pageInMemory(all: DescribedImageRow[], window: PageWindow): ImagePage {
+  all.sort(newestFirst);
+  return { rows: all.slice(window.offset, window.offset + window.pageSize), totalCount: all.length };
+}
+
+/** The image columns and the two facts, as `DescribedImageRow`. */
+export function withFacts(filtered: ImageQuery) {
   return filtered.selectAll('images').select((eb: ExpressionBuilder<Database, 'images'>) => [
     eb.exists(eb.selectFrom('image_shares').select('image_shares.image_id').whereRef('image_shares.image_id', '=', 'images.id')).as('shared'),
     eb

@@ -1,0 +1,72 @@
+/**
+ * A query of fixed shape built and compiled once, then run with new values.
+ * Building a Kysely query and compiling it to SQL costs more CPU than SQLite
+ * spends answering a lookup by primary key, so a hot query whose shape never
+ * changes (only its bound values do) is built once per database with one
+ * placeholder per value, and each run binds the request's values by position.
+ *
+ * The placeholders are strings no request can supply at build time (no request
+ * is involved then), and every one must come out of the compiler as a bound
+ * parameter of its own, unchanged: a builder that transforms or drops one fails
+ * loudly on first use instead of running wrong SQL.
+ *
+ * The compiled form is remembered per Kysely instance (weakly), so several
+ * clouds in one process each compile for their own dialect; a transaction's
+ * Kysely instance compiles its own copy.
+ */
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/** Builds the query from placeholder values, one per slot, in slot order. */
+export type TemplateBuilder<Row> = (db: Kysely<Database>, slots: readonly string[]) => Compilable<Row>;
+
+interface Compiled<Row> {
+  readonly query: CompiledQuery<Row>;
+  /** Per bound parameter: the slot whose value it takes, or -1 for a constant of the shape. */
+  readonly slotOf: readonly number[];
+}
+
+export class QueryTemplate<Row> {
+  readonly #slotCount: number;
+  readonly #build: TemplateBuilder<Row>;
+  readonly #compiled = new WeakMap<Kysely<Database>, Compiled<Row>>();
+
+  constructor(slotCount: number, build: TemplateBuilder<Row>) {
+    this.#slotCount = slotCount;
+    this.#build = build;
+  }
+
+  async execute(db: Kysely<Database>, values: readonly unknown[]): Promise<Row[]> {
+    if (values.length !== this.#slotCount) throw new Error(`query template: ${values.length} values for ${this.#slotCount} slots`);
+    const compiled = this.#compiledFor(db);
+    const template = compiled.query.parameters;
+    const parameters = new Array<unknown>(template.length);
+    for (let index = 0; index < template.length; index += 1) {
+      const slot = compiled.slotOf[index] as number;
+      parameters[index] = slot < 0 ? template[index] : values[slot];
+    }
+    const result = await db.executeQuery<Row>({ ...compiled.query, parameters });
+    return result.rows;
+  }
+
+  #compiledFor(db: Kysely<Database>): Compiled<Row> {
+    let compiled = this.#compiled.get(db);
+    if (compiled === undefined) {
+      compiled = this.#compile(db);
+      this.#compiled.set(db, compiled);
+    }
+    return compiled;
+  }
+
+  #compile(db: Kysely<Database>): Compiled<Row> {
+    const slots = Array.from({ length: this.#slotCount }, (_, index) => `\u0000query-template-slot-${index}\u0000`);
+    const query = this.#build(db, slots).compile();
+    const slotOf = query.parameters.map((parameter) => (typeof parameter === 'string' ? slots.indexOf(parameter) : -1));
+    const bound = new Set(slotOf);
+    const missing = slots.findIndex((_, index) => !bound.has(index));
+    if (missing >= 0) throw new Error(`query template: slot ${missing} is not a bound parameter of: ${query.sql}`);
+    const leaked = query.sql.includes('\u0000query-template-slot-');
+    if (leaked) throw new Error(`query template: a slot was inlined into the SQL: ${query.sql}`);
+    return { query, slotOf };
+  }
+}
