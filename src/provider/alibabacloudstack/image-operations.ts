@@ -3,7 +3,7 @@
  * differs from the reference provider). Loaded on first use: this module pulls in the SDK.
  */
 import { $Ecs, findImageById, modifyImageAttribute, updateTags, type CloudClients, type Image } from '../client/index.js';
-import { abortReason, createImageAndWait, deleteImageIfPresent } from '../client/image-lifecycle.js';
+import { createImageAndWait, deleteImageIfPresent, finishWithRead } from '../client/image-lifecycle.js';
 import type { KnownObject, ResourceDefinition, StateInput } from '../framework/index.js';
 import { parseSize } from '../alicloud/image-state.js';
 import { mapOf, nullIfEmpty, objectsOf, tagsState, textOf } from '../alicloud/resource-values.js';
@@ -64,13 +64,7 @@ const handlers: Handlers = {
     const hooks = { record: privateState, onCreated: (id: string) => created({ id }) };
     const image = await createImageAndWait(client, createRequest(config), hooks, options);
     const id = image.imageId ?? '';
-    try {
-      const state = await readImage(client, id, config, options);
-      if (state === null) throw new Error(`ECS Image (${id}) disappeared right after it became usable`);
-      return state;
-    } catch (error) {
-      throw abortReason(signal, error);
-    }
+    return finishWithRead(signal, () => readImage(client, id, config, options), `ECS Image (${id}) disappeared right after it became usable`);
   },
 
   async read({ client, state, signal }) {
@@ -82,22 +76,20 @@ const handlers: Handlers = {
     const id = textOf(prior, 'id') ?? '';
     // No update timeout is documented: the SDK's 20 minutes apply (timeouts.update).
     const options = { signal, logger, deadline: Date.now() + timeouts.update };
-    try {
-      const before = mapOf(prior, 'tags');
-      const after = mapOf(config, 'tags');
-      await updateTags(client, { resourceType: 'image', resourceId: id }, before, after, options);
-      const name = textOf(config, 'image_name');
-      const description = textOf(config, 'description');
-      const request = new $Ecs.ModifyImageAttributeRequest({ imageId: id });
-      if (name !== undefined && name !== textOf(prior, 'image_name')) request.imageName = name;
-      if (description !== undefined && description !== textOf(prior, 'description')) request.description = description;
-      if (request.imageName !== undefined || request.description !== undefined) await modifyImageAttribute(client, request, options);
-      const state = await readImage(client, id, prior, options);
-      if (state === null) throw new Error('the image no longer exists');
-      return state;
-    } catch (error) {
-      throw abortReason(signal, error);
-    }
+    return finishWithRead(
+      signal,
+      async () => {
+        await updateTags(client, { resourceType: 'image', resourceId: id }, mapOf(prior, 'tags'), mapOf(config, 'tags'), options);
+        const name = textOf(config, 'image_name');
+        const description = textOf(config, 'description');
+        const request = new $Ecs.ModifyImageAttributeRequest({ imageId: id });
+        if (name !== undefined && name !== textOf(prior, 'image_name')) request.imageName = name;
+        if (description !== undefined && description !== textOf(prior, 'description')) request.description = description;
+        if (request.imageName !== undefined || request.description !== undefined) await modifyImageAttribute(client, request, options);
+        return readImage(client, id, prior, options);
+      },
+      'the image no longer exists',
+    );
   },
 
   async delete({ client, state, logger, signal, timeouts, private: privateState }) {

@@ -5,7 +5,7 @@
  * behaviour and the fixes over the reference provider.
  */
 import { findImageById, joinResourceGroup, modifyImageAttribute, updateTags, $Ecs, type CloudClients, type Image } from '../client/index.js';
-import { abortReason, createImageAndWait, deleteImageIfPresent } from '../client/image-lifecycle.js';
+import { createImageAndWait, deleteImageIfPresent, finishWithRead } from '../client/image-lifecycle.js';
 import type { CreateRequest, DeleteRequest, KnownObject, ReadRequest, StateInput, UpdateRequest } from '../framework/index.js';
 import type { Logger } from '../plugin/index.js';
 import { imageToState, mappingsOf, nvmeSupportOf } from './image-state.js';
@@ -66,14 +66,14 @@ export async function createImageResource({ client, config, logger, signal, time
   const hooks = { record: privateState, onCreated: (id: string) => created({ id }) };
   const image = await createImageAndWait(client, createRequest(config), hooks, options);
   const imageId = image.imageId ?? '';
-  try {
-    await applyCreateOnlyGaps(client, image, config, options);
-    const state = await readImage(client, imageId, config, { signal, logger });
-    if (state === null) throw new Error(`ECS Image (${imageId}) disappeared right after it became usable`);
-    return state;
-  } catch (error) {
-    throw abortReason(signal, error);
-  }
+  return finishWithRead(
+    signal,
+    async () => {
+      await applyCreateOnlyGaps(client, image, config, options);
+      return readImage(client, imageId, config, { signal, logger });
+    },
+    `ECS Image (${imageId}) disappeared right after it became usable`,
+  );
 }
 
 export async function readImageResource({ client, state, logger, signal }: ReadRequest<CloudClients>): Promise<StateInput | null> {
@@ -98,23 +98,23 @@ export async function updateImageResource({ client, config, prior, logger, signa
   if (changed('boot_mode', bootMode)) [modify.bootMode, modified] = [bootMode, true];
   const licenseType = textOf(config, 'license_type');
   if (changed('license_type', licenseType)) [modify.licenseType, modified] = [licenseType, true];
-  try {
-    if (modified) await modifyImageAttribute(client, modify, options);
-    const group = textOf(config, 'resource_group_id');
-    if (changed('resource_group_id', group)) {
-      await joinResourceGroup(client, { resourceId: id, resourceGroupId: group, resourceType: 'image' }, options);
-    }
-    const before = mapOf(prior, 'tags');
-    const after = mapOf(config, 'tags');
-    if (JSON.stringify(Object.entries(before).sort()) !== JSON.stringify(Object.entries(after).sort())) {
-      await updateTags(client, { resourceType: 'image', resourceId: id }, before, after, options);
-    }
-    const state = await readImage(client, id, prior, { signal, logger });
-    if (state === null) throw new Error('the image no longer exists');
-    return state;
-  } catch (error) {
-    throw abortReason(signal, error);
-  }
+  return finishWithRead(
+    signal,
+    async () => {
+      if (modified) await modifyImageAttribute(client, modify, options);
+      const group = textOf(config, 'resource_group_id');
+      if (changed('resource_group_id', group)) {
+        await joinResourceGroup(client, { resourceId: id, resourceGroupId: group, resourceType: 'image' }, options);
+      }
+      const before = mapOf(prior, 'tags');
+      const after = mapOf(config, 'tags');
+      if (JSON.stringify(Object.entries(before).sort()) !== JSON.stringify(Object.entries(after).sort())) {
+        await updateTags(client, { resourceType: 'image', resourceId: id }, before, after, options);
+      }
+      return readImage(client, id, prior, { signal, logger });
+    },
+    'the image no longer exists',
+  );
 }
 
 export async function deleteImageResource({ client, state, logger, signal, timeouts, private: privateState }: DeleteRequest<CloudClients>): Promise<void> {

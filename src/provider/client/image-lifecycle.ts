@@ -88,6 +88,21 @@ export async function createImageAndWait(
   }
 }
 
+/**
+ * The end of a create or an update: `steps` apply what is left and end with a Read, which
+ * must find the image (`gone` is the error when it does not). A failure after a cancellation
+ * is reported as the cancellation.
+ */
+export async function finishWithRead<T>(signal: AbortSignal, steps: () => Promise<T | null>, gone: string): Promise<T> {
+  try {
+    const state = await steps();
+    if (state === null) throw new Error(gone);
+    return state;
+  } catch (error) {
+    throw abortReason(signal, error);
+  }
+}
+
 export interface DeleteImageResourceInput {
   readonly imageId: string;
   readonly force: boolean;
