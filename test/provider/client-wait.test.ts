@@ -8,6 +8,7 @@ import {
   $Ecs,
   CancelledError,
   WaitError,
+  byStatus,
   createClients,
   createImage,
   resolveAlicloudConfig,
@@ -138,6 +139,16 @@ describe('waitFor', () => {
     const err = await waitFor({ subject: 'X (1)', refresh, pending: ['Creating'], target: ['Available'], signal: controller.signal, minTimeoutMs: 10_000 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CancelledError);
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe('byStatus', () => {
+  it('observes the found object by its status, "" when it has none, and not-found as undefined', async () => {
+    const found: Array<{ status?: string } | undefined> = [{ status: 'Pending' }, {}, undefined];
+    const refresh = byStatus(async () => found.shift());
+    expect(await refresh()).toEqual({ value: { status: 'Pending' }, state: 'Pending' });
+    expect(await refresh()).toEqual({ value: {}, state: '' });
+    expect(await refresh()).toBeUndefined();
   });
 });
 

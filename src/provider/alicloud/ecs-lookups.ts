@@ -4,7 +4,7 @@
  * vocabulary: `find…` returns undefined when the object does not exist, `wait…` polls until
  * a state). Lookups use the JSON-array id filters the real provider sends.
  */
-import { $Ecs, callWithRetry, isNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
+import { $Ecs, byStatus, callWithRetry, isNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
 
 export type Instance = $Ecs.DescribeInstancesResponseBodyInstancesInstance;
 export type Disk = $Ecs.DescribeDisksResponseBodyDisksDisk;
@@ -37,10 +37,7 @@ export async function waitInstanceStatus(
   const pending = target === 'Running' ? ['Pending', 'Starting', 'Stopped'] : ['Running', 'Stopping'];
   const found = await waitFor<Instance>({
     subject: instanceSubject(instanceId),
-    refresh: async () => {
-      const instance = await findInstance(client, instanceId, options);
-      return instance && { value: instance, state: instance.status ?? '' };
-    },
+    refresh: byStatus(() => findInstance(client, instanceId, options)),
     pending,
     target: [target],
     delayMs: 500,
@@ -53,10 +50,7 @@ export async function waitInstanceStatus(
 export async function waitInstanceGone(client: CloudClients, instanceId: string, options: CallOptions): Promise<void> {
   await waitFor<Instance>({
     subject: instanceSubject(instanceId),
-    refresh: async () => {
-      const instance = await findInstance(client, instanceId, options);
-      return instance && { value: instance, state: instance.status ?? '' };
-    },
+    refresh: byStatus(() => findInstance(client, instanceId, options)),
     pending: [],
     target: [],
     ...POLL,
@@ -92,10 +86,7 @@ export async function instanceDisks(client: CloudClients, instanceId: string, di
 export async function waitDiskStatus(client: CloudClients, diskId: string, target: readonly string[], options: CallOptions): Promise<Disk> {
   const found = await waitFor<Disk>({
     subject: diskSubject(diskId),
-    refresh: async () => {
-      const disk = await findDisk(client, diskId, options);
-      return disk && { value: disk, state: disk.status ?? '' };
-    },
+    refresh: byStatus(() => findDisk(client, diskId, options)),
     pending: [],
     target: [...target],
     ...POLL,
@@ -118,10 +109,7 @@ export async function findSnapshot(client: CloudClients, snapshotId: string, opt
 export async function waitSnapshotAccomplished(client: CloudClients, snapshotId: string, options: CallOptions): Promise<Snapshot> {
   const found = await waitFor<Snapshot>({
     subject: snapshotSubject(snapshotId),
-    refresh: async () => {
-      const snapshot = await findSnapshot(client, snapshotId, options);
-      return snapshot && { value: snapshot, state: snapshot.status ?? '' };
-    },
+    refresh: byStatus(() => findSnapshot(client, snapshotId, options)),
     pending: ['progressing'],
     target: ['accomplished'],
     failure: ['failed'],

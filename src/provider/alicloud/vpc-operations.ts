@@ -1,5 +1,5 @@
 /** The handlers of `vpcResource` (contract and schema in `vpc.ts`); loaded on first use, with the SDK. */
-import { buildClientToken, callWithRetry, isNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
+import { buildClientToken, byStatus, callWithRetry, isNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
 import { $Vpc } from '../client/sdk-vpc.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
 import { boolOf, callOptions, mapOf, nullIfEmpty, readOptions, stringsOf, tagsState, textOf } from './resource-values.js';
@@ -36,10 +36,7 @@ async function systemRouteTableId(client: CloudClients, vpcId: string, options: 
 async function waitVpcAvailable(client: CloudClients, vpcId: string, options: CallOptions): Promise<void> {
   await waitFor<VpcAttribute>({
     subject: subject(vpcId),
-    refresh: async () => {
-      const vpc = await findVpc(client, vpcId, options);
-      return vpc && { value: vpc, state: vpc.status ?? '' };
-    },
+    refresh: byStatus(() => findVpc(client, vpcId, options)),
     pending: ['Pending'],
     target: ['Available'],
     delayMs: 0,
@@ -158,10 +155,7 @@ export const vpcOperations: ResourceHandlers = {
     }
     await waitFor<VpcAttribute>({
       subject: subject(vpcId),
-      refresh: async () => {
-        const vpc = await findVpc(client, vpcId, options);
-        return vpc && { value: vpc, state: vpc.status ?? '' };
-      },
+      refresh: byStatus(() => findVpc(client, vpcId, options)),
       pending: [],
       target: [],
       minTimeoutMs: 1000,

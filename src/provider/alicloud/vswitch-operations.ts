@@ -1,5 +1,5 @@
 /** The handlers of `vswitchResource` (contract and schema in `vswitch.ts`); loaded on first use, with the SDK. */
-import { buildClientToken, callWithRetry, isNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
+import { buildClientToken, byStatus, callWithRetry, isNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
 import { $Vpc } from '../client/sdk-vpc.js';
 import type { StateInput } from '../framework/index.js';
 import { callOptions, mapOf, nullIfEmpty, readOptions, tagsState, textOf } from './resource-values.js';
@@ -36,10 +36,7 @@ async function findVSwitch(client: CloudClients, vSwitchId: string, options: Cal
 async function waitAvailable(client: CloudClients, vSwitchId: string, options: CallOptions): Promise<void> {
   await waitFor<VSwitch>({
     subject: subject(vSwitchId),
-    refresh: async () => {
-      const found = await findVSwitch(client, vSwitchId, options);
-      return found && { value: found, state: found.status ?? '' };
-    },
+    refresh: byStatus(() => findVSwitch(client, vSwitchId, options)),
     pending: ['Pending'],
     target: ['Available'],
     minTimeoutMs: 1000,
@@ -151,10 +148,7 @@ export const vswitchOperations: ResourceHandlers = {
     }
     await waitFor<VSwitch>({
       subject: subject(vSwitchId),
-      refresh: async () => {
-        const found = await findVSwitch(client, vSwitchId, options);
-        return found && { value: found, state: found.status ?? '' };
-      },
+      refresh: byStatus(() => findVSwitch(client, vSwitchId, options)),
       pending: [],
       target: [],
       minTimeoutMs: 1000,

@@ -14,7 +14,7 @@ import type { CloudClients } from './clients.js';
 import { deadlineOf } from './deadline.js';
 import { CloudError, isNotFound } from './errors.js';
 import { $Ecs } from './sdk.js';
-import { waitFor, type WaitOptions } from './wait.js';
+import { byStatus, waitFor, type WaitOptions } from './wait.js';
 
 export type Image = $Ecs.DescribeImagesResponseBodyImagesImage;
 
@@ -154,10 +154,7 @@ export async function deleteImage(clients: CloudClients, input: DeleteImageInput
   }
   await waitFor<Image>({
     subject: imageSubject(input.imageId),
-    refresh: async () => {
-      const found = await findImageById(clients, input.imageId, { ...options, deadline });
-      return found && { value: found, state: found.status ?? '' };
-    },
+    refresh: byStatus(() => findImageById(clients, input.imageId, { ...options, deadline })),
     pending: [],
     target: [],
     deadline,

@@ -44,6 +44,17 @@ export interface WaitOptions<T> extends TimeBound {
   readonly notFoundChecks?: number | undefined;
 }
 
+/**
+ * The usual `refresh`: the object `find` looks up (undefined when it does not exist), its
+ * state the object's `status` ("" when the answer has none).
+ */
+export function byStatus<T extends { readonly status?: string | undefined }>(find: () => Promise<T | undefined>): () => Promise<Observation<T> | undefined> {
+  return async () => {
+    const value = await find();
+    return value && { value, state: value.status ?? '' };
+  };
+}
+
 export type WaitErrorKind = 'timeout' | 'failed' | 'unexpected-state' | 'not-found';
 
 export class WaitError extends Error {
