@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from './open-store.js';
-import { QueryTemplate } from './query-template.js';
+import { InListQuery, QueryTemplate } from './query-template.js';
 import type { Store } from './store.js';
 
 describe('QueryTemplate', () => {
@@ -51,5 +51,36 @@ describe('QueryTemplate', () => {
       db.selectFrom('accounts').select('id').where(sql<boolean>`name = ${sql.lit(name as string)}`),
     );
     await expect(inlined.execute(store.db, ['x'])).rejects.toThrow(/slot 0 is not a bound parameter/);
+  });
+
+  it('runs in a transaction on its connection', async () => {
+    const template = new QueryTemplate(1, (db, [id]) => db.selectFrom('accounts').select('name').where('id', '=', id as string));
+    expect(await template.execute(store.db, ['a1'])).toEqual([{ name: 'first' }]);
+    const seen = await store.db.transaction().execute(async (trx) => {
+      await trx.updateTable('accounts').set({ name: 'renamed' }).where('id', '=', 'a1').execute();
+      return template.execute(trx, ['a1']);
+    });
+    expect(seen).toEqual([{ name: 'renamed' }]);
+  });
+});
+
+describe('InListQuery', () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await openStore({ kind: 'sqlite', file: ':memory:' });
+    const rows = Array.from({ length: 5 }, (_, index) => ({ id: `a${index}`, name: `n${index}`, created_at: index }));
+    await store.db.insertInto('accounts').values(rows).execute();
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('answers lists of every length, within the templated lengths and beyond', async () => {
+    const byIds = new InListQuery(2, (db, ids) => db.selectFrom('accounts').select('id').where('id', 'in', ids).orderBy('id'));
+    const ids = async (list: string[]) => (await byIds.execute(store.db, list)).map((row) => row.id);
+    expect(await ids(['a3'])).toEqual(['a3']);
+    expect(await ids(['a4', 'a1'])).toEqual(['a1', 'a4']);
+    expect(await ids(['a2', 'a0', 'zz'])).toEqual(['a0', 'a2']);
+    expect(await ids(['a1'])).toEqual(['a1']);
   });
 });

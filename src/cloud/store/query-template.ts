@@ -10,11 +10,12 @@
  * parameter of its own, unchanged: a builder that transforms or drops one fails
  * loudly on first use instead of running wrong SQL.
  *
- * The compiled form is remembered per Kysely instance (weakly), so several
- * clouds in one process each compile for their own dialect; a transaction's
- * Kysely instance compiles its own copy.
+ * The compiled form is remembered per dialect adapter (weakly): a database and
+ * its transactions share one, while several clouds in one process each compile
+ * for their own dialect. A Kysely instance with plugins (which may rewrite the
+ * SQL) compiles every time instead.
  */
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, DialectAdapter, Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 /** Builds the query from placeholder values, one per slot, in slot order. */
@@ -29,7 +30,7 @@ interface Compiled<Row> {
 export class QueryTemplate<Row> {
   readonly #slotCount: number;
   readonly #build: TemplateBuilder<Row>;
-  readonly #compiled = new WeakMap<Kysely<Database>, Compiled<Row>>();
+  readonly #compiled = new WeakMap<DialectAdapter, Compiled<Row>>();
 
   constructor(slotCount: number, build: TemplateBuilder<Row>) {
     this.#slotCount = slotCount;
@@ -50,10 +51,12 @@ export class QueryTemplate<Row> {
   }
 
   #compiledFor(db: Kysely<Database>): Compiled<Row> {
-    let compiled = this.#compiled.get(db);
+    const executor = db.getExecutor();
+    if (executor.plugins.length > 0) return this.#compile(db);
+    let compiled = this.#compiled.get(executor.adapter);
     if (compiled === undefined) {
       compiled = this.#compile(db);
-      this.#compiled.set(db, compiled);
+      this.#compiled.set(executor.adapter, compiled);
     }
     return compiled;
   }
@@ -68,5 +71,52 @@ export class QueryTemplate<Row> {
     const leaked = query.sql.includes('\u0000query-template-slot-');
     if (leaked) throw new Error(`query template: a slot was inlined into the SQL: ${query.sql}`);
     return { query, slotOf };
+  }
+}
+
+/**
+ * Templates of one query whose shape varies in a few ways (such as how many
+ * values an `IN` list has), one per shape key, made on first use. The key must
+ * determine the shape; shapes beyond `maxShapes` are built and compiled per
+ * call, so no stream of new shapes grows the memo without bound.
+ */
+export class QueryTemplates<Shape, Row> {
+  readonly #maxShapes: number;
+  readonly #make: (shape: Shape) => QueryTemplate<Row>;
+  readonly #byKey = new Map<string, QueryTemplate<Row>>();
+
+  constructor(maxShapes: number, make: (shape: Shape) => QueryTemplate<Row>) {
+    this.#maxShapes = maxShapes;
+    this.#make = make;
+  }
+
+  get(key: string, shape: Shape): QueryTemplate<Row> {
+    let template = this.#byKey.get(key);
+    if (template === undefined) {
+      template = this.#make(shape);
+      if (this.#byKey.size < this.#maxShapes) this.#byKey.set(key, template);
+    }
+    return template;
+  }
+}
+
+/**
+ * A query over an `IN` list of values (ids, mostly), one template per list
+ * length up to `maxLength`; longer lists are built and run per call.
+ */
+export class InListQuery<Row> {
+  readonly #maxLength: number;
+  readonly #build: (db: Kysely<Database>, list: readonly string[]) => Compilable<Row>;
+  readonly #templates: QueryTemplates<number, Row>;
+
+  constructor(maxLength: number, build: (db: Kysely<Database>, list: readonly string[]) => Compilable<Row>) {
+    this.#maxLength = maxLength;
+    this.#build = build;
+    this.#templates = new QueryTemplates(maxLength, (length) => new QueryTemplate(length, build));
+  }
+
+  async execute(db: Kysely<Database>, list: readonly string[]): Promise<Row[]> {
+    if (list.length === 0 || list.length > this.#maxLength) return (await db.executeQuery(this.#build(db, list))).rows;
+    return this.#templates.get(String(list.length), list.length).execute(db, list);
   }
 }

@@ -8,7 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Params } from '../../http/params.js';
-import { QueryTemplate } from '../../store/query-template.js';
+import { QueryTemplate, QueryTemplates } from '../../store/query-template.js';
 import type { Database } from '../../store/schema.js';
 import { visibility, type Viewer } from './describe-images-visibility.js';
 import { withFacts } from './image-page.js';
@@ -47,28 +47,28 @@ function distinctItems(raw: string | undefined): string[] {
   return [...new Set(raw.split(',').map((item) => item.trim()).filter((item) => item !== ''))];
 }
 
-/**
- * Every shape's template, made on first use. Only the shape decides the SQL, so
- * one set serves every cloud in the process (each template compiles per database).
- */
-const TEMPLATES = new Map<string, QueryTemplate<DescribedImageRow>>();
+interface Shape {
+  readonly alias: Viewer['alias'];
+  readonly community: boolean;
+  readonly idCount: number;
+  readonly statusCount: number | undefined;
+}
+
+/** Every shape's template, made on first use (at most 100 id counts × a few status counts). */
+const TEMPLATES = new QueryTemplates<Shape, DescribedImageRow>(1_000, (shape) =>
+  new QueryTemplate(2 + shape.idCount + (shape.statusCount ?? 0), (db, [regionId, accountId, ...rest]) => {
+    let query = visibility(db.selectFrom('images').where('images.region_id', '=', regionId as string), {
+      accountId: accountId as string,
+      community: shape.community,
+      alias: shape.alias,
+    });
+    query = query.where('images.id', 'in', rest.slice(0, shape.idCount));
+    if (shape.statusCount !== undefined) query = query.where('images.status', 'in', rest.slice(shape.idCount));
+    return withFacts(query);
+  }),
+);
 
 function templateFor(viewer: Viewer, idCount: number, statusCount: number | undefined): QueryTemplate<DescribedImageRow> {
-  const key = `${viewer.alias ?? ''}:${viewer.community}:${idCount}:${statusCount ?? 'all'}`;
-  let template = TEMPLATES.get(key);
-  if (template === undefined) {
-    const shape = { alias: viewer.alias, community: viewer.community, idCount, statusCount };
-    template = new QueryTemplate(2 + idCount + (statusCount ?? 0), (db, [regionId, accountId, ...rest]) => {
-      let query = visibility(db.selectFrom('images').where('images.region_id', '=', regionId as string), {
-        accountId: accountId as string,
-        community: shape.community,
-        alias: shape.alias,
-      });
-      query = query.where('images.id', 'in', rest.slice(0, shape.idCount));
-      if (shape.statusCount !== undefined) query = query.where('images.status', 'in', rest.slice(shape.idCount));
-      return withFacts(query);
-    });
-    TEMPLATES.set(key, template);
-  }
-  return template;
+  const shape: Shape = { alias: viewer.alias, community: viewer.community, idCount, statusCount };
+  return TEMPLATES.get(`${shape.alias ?? ''}:${shape.community}:${idCount}:${statusCount ?? 'all'}`, shape);
 }

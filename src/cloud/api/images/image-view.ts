@@ -6,6 +6,7 @@
  * `Progress` is "NN%". Owner alias and sharing are relative to the caller.
  */
 import type { Kysely } from 'kysely';
+import { InListQuery } from '../../store/query-template.js';
 import type { Database } from '../../store/schema.js';
 import { tagsOf } from '../tags/tag-store.js';
 import { progressPercent } from './image-progress.js';
@@ -17,6 +18,11 @@ export interface ViewContext {
   readonly now: number;
   readonly imageCreationMs: number;
 }
+
+/** The disk mappings of a page of images (compiled once per page length: this runs on every DescribeImages). */
+const DISKS_OF = new InListQuery(100, (db, ids) =>
+  db.selectFrom('image_disks').selectAll().where('image_id', 'in', ids).orderBy('image_id').orderBy('position'),
+);
 
 const isoSeconds = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 19) + 'Z';
 
@@ -49,7 +55,7 @@ export async function renderImages(view: ViewContext, images: readonly Described
   if (images.length === 0) return [];
   const ids = [...new Set(images.map((image) => image.id))];
   const [disks, tags] = await Promise.all([
-    view.db.selectFrom('image_disks').selectAll().where('image_id', 'in', ids).orderBy('image_id').orderBy('position').execute(),
+    DISKS_OF.execute(view.db, ids),
     tagsOf(view.db, ids),
   ]);
   const disksOf = new Map<string, typeof disks>();

@@ -5,6 +5,7 @@
  */
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../store/schema.js';
+import { InListQuery } from '../../store/query-template.js';
 import { EcsError } from '../../http/errors.js';
 import { MAX_TAGS_PER_RESOURCE, checkTags, tagCountAfterUpsert, type Tag, type TagFilter } from '../../../domain/tags.js';
 
@@ -77,17 +78,16 @@ export async function setTags(db: Kysely<Database>, input: SetTagsInput): Promis
   }
 }
 
+/** Compiled once per list length: every Describe action runs it for its page. */
+const TAGS_OF = new InListQuery(100, (db, ids) =>
+  db.selectFrom('tags').select(['resource_id', 'tag_key', 'tag_value']).where('resource_id', 'in', ids).orderBy('resource_id').orderBy('tag_key'),
+);
+
 /** Domain tags of many resources in one query: id → tags ordered by key (ids without tags map to []). */
 export async function tagListsOf(db: Kysely<Database>, resourceIds: readonly string[]): Promise<Map<string, Tag[]>> {
   const result = new Map<string, Tag[]>(resourceIds.map((id) => [id, []]));
   if (resourceIds.length === 0) return result;
-  const rows = await db
-    .selectFrom('tags')
-    .select(['resource_id', 'tag_key', 'tag_value'])
-    .where('resource_id', 'in', [...new Set(resourceIds)])
-    .orderBy('resource_id')
-    .orderBy('tag_key')
-    .execute();
+  const rows = await TAGS_OF.execute(db, [...new Set(resourceIds)]);
   for (const row of rows) result.get(row.resource_id)?.push({ key: row.tag_key, value: row.tag_value });
   return result;
 }
