@@ -4,11 +4,10 @@
  */
 import { $Ecs, findImageById, modifyImageAttribute, updateTags, type CloudClients, type Image } from '../client/index.js';
 import { createImageAndWait, deleteImageIfPresent, finishWithRead } from '../client/image-lifecycle.js';
-import type { KnownObject, ResourceDefinition, StateInput } from '../framework/index.js';
+import type { KnownObject, StateInput } from '../framework/index.js';
 import { parseSize } from '../alicloud/image-state.js';
 import { mapOf, nullIfEmpty, objectsOf, tagsState, textOf } from '../alicloud/resource-values.js';
-
-type Handlers = Required<Pick<ResourceDefinition<CloudClients>, 'create' | 'read' | 'update' | 'delete'>>;
+import type { ResourceHandlers } from '../alicloud/lazy-definition.js';
 
 function createRequest(config: KnownObject): $Ecs.CreateImageRequest {
   const tags = Object.entries(mapOf(config, 'tags'));
@@ -58,7 +57,7 @@ async function readImage(clients: CloudClients, id: string, prior: KnownObject, 
   return image === undefined ? null : imageToState(clients, image, prior);
 }
 
-const handlers: Handlers = {
+export const imageOperations: ResourceHandlers = {
   async create({ client, config, logger, signal, timeouts, private: privateState, created }) {
     const options = { signal, logger, deadline: Date.now() + timeouts.create };
     const hooks = { record: privateState, onCreated: (id: string) => created({ id }) };
@@ -103,8 +102,3 @@ const handlers: Handlers = {
     );
   },
 };
-
-export const { create, read, update } = handlers;
-const remove = handlers.delete;
-/** `delete` is a reserved word, so it is exported under its name from a local binding. */
-export { remove as delete };

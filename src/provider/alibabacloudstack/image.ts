@@ -179,7 +179,7 @@ async function modifyPlan(request: ModifyPlanRequest<CloudClients>): Promise<Mod
 
 export const imageResource: ResourceDefinition<CloudClients> = lazyResource(
   { typeName: 'alibabacloudstack_image', displayName: 'ECS Image', schema: imageSchema, timeouts: IMAGE_TIMEOUTS, modifyPlan },
-  () => import('./image-operations.js'),
+  () => import('./image-operations.js').then((module) => module.imageOperations),
   { update: true, importState: false },
 );
 

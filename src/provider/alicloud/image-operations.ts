@@ -8,6 +8,7 @@ import { findImageById, joinResourceGroup, modifyImageAttribute, updateTags, $Ec
 import { createImageAndWait, deleteImageIfPresent, finishWithRead } from '../client/image-lifecycle.js';
 import type { CreateRequest, DeleteRequest, KnownObject, ReadRequest, StateInput, UpdateRequest } from '../framework/index.js';
 import type { Logger } from '../plugin/index.js';
+import type { ResourceHandlers } from './lazy-definition.js';
 import { imageToState, mappingsOf, nvmeSupportOf } from './image-state.js';
 import { mapOf, textOf } from './resource-values.js';
 
@@ -61,7 +62,7 @@ async function applyCreateOnlyGaps(client: CloudClients, image: Image, config: K
   if (needed) await modifyImageAttribute(client, request, options);
 }
 
-export async function createImageResource({ client, config, logger, signal, timeouts, private: privateState, created }: CreateRequest<CloudClients>): Promise<StateInput> {
+async function createImageResource({ client, config, logger, signal, timeouts, private: privateState, created }: CreateRequest<CloudClients>): Promise<StateInput> {
   const options = { signal, logger, deadline: Date.now() + timeouts.create };
   const hooks = { record: privateState, onCreated: (id: string) => created({ id }) };
   const image = await createImageAndWait(client, createRequest(config), hooks, options);
@@ -76,13 +77,13 @@ export async function createImageResource({ client, config, logger, signal, time
   );
 }
 
-export async function readImageResource({ client, state, logger, signal }: ReadRequest<CloudClients>): Promise<StateInput | null> {
+async function readImageResource({ client, state, logger, signal }: ReadRequest<CloudClients>): Promise<StateInput | null> {
   const id = textOf(state, 'id');
   if (id === undefined) return null;
   return readImage(client, id, state, { signal, logger });
 }
 
-export async function updateImageResource({ client, config, prior, logger, signal, timeouts }: UpdateRequest<CloudClients>): Promise<StateInput> {
+async function updateImageResource({ client, config, prior, logger, signal, timeouts }: UpdateRequest<CloudClients>): Promise<StateInput> {
   const id = textOf(prior, 'id') ?? '';
   const options = { signal, logger, deadline: Date.now() + timeouts.update };
   const modify = new $Ecs.ModifyImageAttributeRequest({ imageId: id });
@@ -117,7 +118,7 @@ export async function updateImageResource({ client, config, prior, logger, signa
   );
 }
 
-export async function deleteImageResource({ client, state, logger, signal, timeouts, private: privateState }: DeleteRequest<CloudClients>): Promise<void> {
+async function deleteImageResource({ client, state, logger, signal, timeouts, private: privateState }: DeleteRequest<CloudClients>): Promise<void> {
   const id = textOf(state, 'id');
   if (id === undefined) return;
   await deleteImageIfPresent(
@@ -133,3 +134,10 @@ export async function deleteImageResource({ client, state, logger, signal, timeo
     { signal, logger, deadline: Date.now() + timeouts.delete },
   );
 }
+
+export const imageOperations: ResourceHandlers = {
+  create: createImageResource,
+  read: readImageResource,
+  update: updateImageResource,
+  delete: deleteImageResource,
+};

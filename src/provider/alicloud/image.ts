@@ -53,8 +53,7 @@
 import type { CloudClients } from '../client/index.js';
 import { DiagnosticError, type ModifyPlanRequest, type ModifyPlanResult, type ResourceDefinition, type Value, type ValueObject } from '../framework/index.js';
 import { IMAGE_TIMEOUTS, imageSchema } from './image-schema.js';
-
-const operations = (): Promise<typeof import('./image-operations.js')> => import('./image-operations.js');
+import { lazyResource } from './lazy-definition.js';
 
 function isKnownNull(value: Value | undefined): boolean {
   return value === null || value === undefined;
@@ -94,14 +93,8 @@ async function modifyPlan(request: ModifyPlanRequest<CloudClients>): Promise<Mod
   return undefined;
 }
 
-export const imageResource: ResourceDefinition<CloudClients> = {
-  typeName: 'alicloud_image',
-  displayName: 'ECS Image',
-  schema: imageSchema,
-  timeouts: IMAGE_TIMEOUTS,
-  modifyPlan,
-  create: async (request) => (await operations()).createImageResource(request),
-  read: async (request) => (await operations()).readImageResource(request),
-  update: async (request) => (await operations()).updateImageResource(request),
-  delete: async (request) => (await operations()).deleteImageResource(request),
-};
+export const imageResource: ResourceDefinition<CloudClients> = lazyResource(
+  { typeName: 'alicloud_image', displayName: 'ECS Image', schema: imageSchema, timeouts: IMAGE_TIMEOUTS, modifyPlan },
+  () => import('./image-operations.js').then((module) => module.imageOperations),
+  { update: true, importState: false },
+);
