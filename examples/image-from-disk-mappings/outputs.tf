@@ -2,7 +2,7 @@ output "image_id" {
   value = alicloud_image.default.id
 }
 
-output "snapshot_ids" {
-  description = "The snapshots the image is made of, system disk first."
-  value       = [for mapping in alicloud_image.default.disk_device_mapping : mapping.snapshot_id]
+output "disk_device_mapping" {
+  description = "The image's disks as ECS reports them: device, size, format, snapshot of each."
+  value       = alicloud_image.default.disk_device_mapping
 }

@@ -108,4 +108,31 @@ describe.skipIf(!hasTerraform)('framework provider under the real terraform', ()
     expect(destroyed.stdout).toContain('Destroy complete! Resources: 1 destroyed');
     expect(objects()).toEqual({});
   });
+
+  it('a configured Optional+Computed block has its computed fields in state right after apply; the next plan is empty', () => {
+    writeConfig(
+      `resource "test_image" "c" {\n  name = "image-c"\n  disk_device_mapping {\n    size = 80\n  }\n  disk_device_mapping {\n    device = "/dev/xvdz"\n  }\n}\n`,
+    );
+    const log = join(sandbox.root, 'fill.log');
+    const applied = terraform(sandbox, ['apply', '-auto-approve', '-input=false'], { FRAMEWORK_EXAMPLE_STORE: store, TF_LOG_PATH: log });
+    expect(applied.stderr).toBe('');
+    expect(applied.stdout).toContain('Apply complete! Resources: 1 added');
+    const filled = [
+      { size: 80, device: '/dev/xvda', progress: '100%' },
+      { size: 40, device: '/dev/xvdz', progress: '100%' },
+    ];
+    const shown = JSON.parse(run('show', '-json').stdout) as {
+      values: { root_module: { resources: { address: string; values: Record<string, unknown> }[] } };
+    };
+    expect(shown.values.root_module.resources.find((r) => r.address === 'test_image.c')?.values['disk_device_mapping']).toEqual(filled);
+    // terraform accepted the filled values with a log warning (legacy_type_system), not an error.
+    const tolerated = readFileSync(log, 'utf8').split('\n').filter((line) => line.includes('but we are tolerating it because it is using the legacy plugin SDK'));
+    expect(tolerated.length).toBeGreaterThan(0);
+    expect(tolerated.every((line) => line.includes('[WARN]') && line.includes('test_image.c'))).toBe(true);
+    const plan = planExit();
+    expect(plan.out).not.toContain('changed outside of Terraform');
+    expect(plan).toMatchObject({ status: 0 });
+    expect(run('destroy', '-auto-approve', '-input=false').status).toBe(0);
+    expect(objects()).toEqual({});
+  });
 });

@@ -8,13 +8,31 @@
  * block; the apply result repeats them exactly and only fills in what the plan left
  * unknown. When the remote side disagrees with a known planned value we log it (a warning
  * under TF_LOG) and the next refresh shows the real value as drift, instead of failing the
- * apply after the remote change happened. Optional+Computed blocks rely on this: a planned
- * config block keeps its unset computed fields null until the next refresh fills them.
+ * apply after the remote change happened.
+ *
+ * The one exception, and the only time this framework sets `legacy_type_system` (on that
+ * ApplyResourceChange response only, never on a plan): a configured Optional+Computed block
+ * (`disk_device_mapping { … }`) whose nested Computed fields the plan had to carry as null
+ * (see `computed-block-fill.ts`) and the remote side filled. Keeping the plan's nulls would
+ * leave `device`, `size`… null in state until the next refresh, which then reports
+ * "changed outside of Terraform" and changes every output referencing the block. So when
+ * the result differs from the plan *only* by such fills, the result is kept and the
+ * response sets the flag; terraform 1.11 then logs "[WARN] Provider … produced an unexpected
+ * new value …, but we are tolerating it because it is using the legacy plugin SDK" instead
+ * of failing the apply. Any other difference in the block keeps the strict behaviour.
+ *
+ * What the flag cannot fix, because terraform froze the planned nulls before apply: a root
+ * output of the block whose planned value was wholly known keeps that planned value until
+ * the next apply (terraform re-evaluates only outputs that were unknown), and a downstream
+ * argument computed from a filled field (`…disk_device_mapping[0].device`) fails that
+ * resource's apply with "Provider produced inconsistent final plan" (null at plan, a value
+ * now). Curing both needs those fields planned unknown, i.e. the flag on the plan as well.
  */
 import type { Logger } from '../plugin/logger.js';
 import type { Path } from './diagnostics.js';
 import { pathToKey } from './diagnostics.js';
 import { equalTyped } from './compare.js';
+import { compareComputedBlockFill } from './computed-block-fill.js';
 import { formatDuration } from './timeouts.js';
 import type { CompiledBlock, TypeJson } from './schema.js';
 import type { Value, ValueObject } from './value.js';
@@ -81,23 +99,42 @@ function isAbortError(thrown: unknown): boolean {
   return thrown instanceof Error && (thrown.name === 'AbortError' || thrown.name === 'TimeoutError');
 }
 
-/**
- * Known planned values win; unknown planned values take the handler's result. A configured
- * Optional+Computed block differing from the result is the expected case (its unset fields
- * are filled on the next refresh), so only other attributes log a mismatch.
- */
-export function fitToPlan(block: CompiledBlock, planned: ValueObject, actual: ValueObject, logger: Logger): ValueObject {
-  const attributeTypes = (block.type as readonly ['object', Readonly<Record<string, TypeJson>>])[1];
-  const quiet = new Set(block.attributes.filter((a) => a.computedBlock !== undefined).map((a) => a.name));
-  return Object.fromEntries(
-    Object.entries(attributeTypes).map(([name, t]) => [name, fit(t, planned[name] ?? null, actual[name] ?? null, [name], logger, quiet.has(name))]),
-  );
+/** The state to return after apply, and whether it needs `legacy_type_system` (see the header). */
+export interface FittedState {
+  readonly state: ValueObject;
+  /** Top-level Optional+Computed block attributes whose remote-filled values were kept. */
+  readonly filledBlocks: readonly string[];
 }
 
-function fit(type: TypeJson, planned: Value, actual: Value, path: Path, logger: Logger, quiet = false): Value {
+/**
+ * Known planned values win; unknown planned values take the handler's result; a configured
+ * Optional+Computed block takes the result when it only fills the plan's computed nulls
+ * (`filledBlocks`). Only top-level blocks get that treatment: SDK v1 resources (the only
+ * ones with such blocks) declare them there.
+ */
+export function fitToPlan(block: CompiledBlock, planned: ValueObject, actual: ValueObject, logger: Logger): FittedState {
+  const attributeTypes = (block.type as readonly ['object', Readonly<Record<string, TypeJson>>])[1];
+  const filledBlocks = block.attributes
+    .filter((a) => a.computedBlock !== undefined && compareComputedBlockFill(a, planned[a.name] ?? null, actual[a.name] ?? null) === 'filled')
+    .map((a) => a.name);
+  const state: ValueObject = Object.fromEntries(
+    Object.entries(attributeTypes).map(([name, t]): [string, Value] => [
+      name,
+      filledBlocks.includes(name) ? (actual[name] ?? null) : fit(t, planned[name] ?? null, actual[name] ?? null, [name], logger),
+    ]),
+  );
+  if (filledBlocks.length > 0) {
+    logger.debug('apply result fills computed values the plan had as null inside configured blocks; keeping them (legacy_type_system)', {
+      tf_attribute_path: filledBlocks.join(','),
+    });
+  }
+  return { state, filledBlocks };
+}
+
+function fit(type: TypeJson, planned: Value, actual: Value, path: Path, logger: Logger): Value {
   if (isUnknown(planned)) return actual;
   if (isWhollyKnown(planned)) {
-    if (!quiet && !equalTyped(type, planned, actual)) {
+    if (!equalTyped(type, planned, actual)) {
       logger.warn('apply result differs from a known planned value; keeping the planned value until the next refresh', {
         tf_attribute_path: pathToKey(path),
       });

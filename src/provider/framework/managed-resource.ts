@@ -39,6 +39,8 @@ export interface StateResult {
   readonly state: ValueObject | null;
   readonly private: PrivateState;
   readonly diagnostics: readonly Diagnostic[];
+  /** Apply only: the state keeps remote-filled values of a configured Optional+Computed block (`apply.ts`). */
+  readonly legacyTypeSystem?: boolean;
 }
 
 export class ManagedResource<Client> {
@@ -128,12 +130,12 @@ export class ManagedResource<Client> {
             partial = state;
           },
         });
-        return { state: this.#fit(planned, created, context.logger), private: privateState, diagnostics: diagnostics.items };
+        return { ...this.#fit(planned, created, context.logger), private: privateState, diagnostics: diagnostics.items };
       } catch (thrown) {
         diagnostics.fromThrown(failureOf(thrown, signal), this.#failurePrefix('creating', partial));
         // The remote object exists: hand it back with the error so terraform taints it.
-        const state = partial === undefined ? null : (unknownsToNull(this.#fit(planned, partial, context.logger)) as ValueObject);
-        return { state, private: privateState, diagnostics: diagnostics.items };
+        const fitted = partial === undefined ? { state: null } : this.#fit(planned, partial, context.logger);
+        return { ...fitted, private: privateState, diagnostics: diagnostics.items };
       } finally {
         dispose();
       }
@@ -144,7 +146,7 @@ export class ManagedResource<Client> {
       this.schema.attributes.every((a) => equalTyped(a.type, planned[a.name] ?? null, prior[a.name] ?? null)) &&
       this.schema.blocks.every((b) => b.isTimeouts || equalTyped(blockValueType(b), planned[b.name] ?? null, prior[b.name] ?? null));
     if (unchanged || this.definition.update === undefined) {
-      return { state: this.#fit(planned, prior as StateInput, context.logger), private: privateState, diagnostics: diagnostics.items };
+      return { ...this.#fit(planned, prior as StateInput, context.logger), private: privateState, diagnostics: diagnostics.items };
     }
     const { signal, dispose } = operationSignal(context.signals, timeouts.update, 'update');
     try {
@@ -158,7 +160,7 @@ export class ManagedResource<Client> {
         plan: planned,
         prior: prior as KnownObject,
       });
-      return { state: this.#fit(planned, updated, context.logger), private: privateState, diagnostics: diagnostics.items };
+      return { ...this.#fit(planned, updated, context.logger), private: privateState, diagnostics: diagnostics.items };
     } catch (thrown) {
       diagnostics.fromThrown(failureOf(thrown, signal), this.#failurePrefix('updating', prior));
       return { state: prior, private: privateState, diagnostics: diagnostics.items };
@@ -243,9 +245,10 @@ export class ManagedResource<Client> {
     return upgradeState(this.definition as ResourceDefinition<unknown>, this.schema, version, rawJson, flatmap);
   }
 
-  #fit(planned: ValueObject, result: StateInput, logger: Logger): ValueObject {
+  #fit(planned: ValueObject, result: StateInput, logger: Logger): { state: ValueObject; legacyTypeSystem: boolean } {
     const shaped = shapeObject(this.schema, result, { strict: true });
-    return unknownsToNull(fitToPlan(this.schema, planned, shaped, logger)) as ValueObject;
+    const fitted = fitToPlan(this.schema, planned, shaped, logger);
+    return { state: unknownsToNull(fitted.state) as ValueObject, legacyTypeSystem: fitted.filledBlocks.length > 0 };
   }
 
   #timeouts(source: ValueObject, diagnostics: Diagnostics): ResolvedTimeouts | undefined {

@@ -4,13 +4,15 @@
  * DynamicValues with the schema (a codec error becomes a diagnostic at its path), run the
  * framework operation on plain values, encode the answer as msgpack.
  *
- * **`legacy_type_system` is never set.** The flag only downgrades terraform's plan/apply
- * consistency checks to log warnings (spec §2.3); it would hide exactly the bugs that
- * produce perpetual diffs. Instead the schema is strictly valid: defaults make an attribute
+ * **`legacy_type_system` is set in one case only.** The flag downgrades terraform's plan/apply
+ * consistency checks to log warnings (spec §2.3); set broadly it would hide exactly the bugs
+ * that produce perpetual diffs. So the schema is strictly valid: defaults make an attribute
  * Optional+Computed, Optional+Computed blocks are list/set-of-object attributes that still
  * accept block syntax (`schema.ts`), and apply results repeat every known planned value
- * (`apply.ts`). The second plan after any apply is empty because plan marks computed values
- * unknown only when something changes and keeps them otherwise (`plan.ts`).
+ * (`apply.ts`). The exception is an ApplyResourceChange whose result only fills the nested
+ * computed fields a configured Optional+Computed block had to plan as null (`apply.ts`
+ * header); plans never set it. The second plan after any apply is empty because plan marks
+ * computed values unknown only when something changes and keeps them otherwise (`plan.ts`).
  */
 import type { ProviderServer, RpcContext } from '../plugin/provider-server.js';
 import type * as tf from '../plugin/tfplugin6-types.js';
@@ -197,6 +199,7 @@ export class FrameworkProvider<Client> implements ProviderServer {
       new_state: encodeObject(resource.schema, result.state),
       private: result.private.encode(),
       diagnostics: toProtoDiagnostics(result.diagnostics),
+      ...(result.legacyTypeSystem === true ? { legacy_type_system: true } : {}),
     };
   }
 
