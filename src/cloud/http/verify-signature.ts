@@ -7,7 +7,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Account } from '../api/action.js';
-import type { AccessKeyDirectory } from './access-keys.js';
+import type { AccessKey, AccessKeyDirectory } from './access-keys.js';
 import { EcsError } from './errors.js';
 import type { ParsedRequest } from './parse-request.js';
 import {
@@ -65,10 +65,8 @@ async function verifyAcs3(request: ParsedRequest, authorization: string, keys: A
   });
   if (canonical === undefined) throw new EcsError('IncompleteSignature');
   const stringToSign = acs3StringToSign(canonical);
-  if (!sameText(acs3Signature(stringToSign, key.secret), parsed.signature)) {
-    throw new EcsError('SignatureDoesNotMatch', stringToSign);
-  }
-  return { account: key.account, accessKeyId: key.accessKeyId, nonce, timestamp };
+  const signer = await signingKey(keys, key, stringToSign, (secret) => sameText(acs3Signature(stringToSign, secret), parsed.signature));
+  return { account: signer.account, accessKeyId: signer.accessKeyId, nonce, timestamp };
 }
 
 async function verifyV1(request: ParsedRequest, keys: AccessKeyDirectory, now: number): Promise<Caller> {
@@ -89,10 +87,25 @@ async function verifyV1(request: ParsedRequest, keys: AccessKeyDirectory, now: n
   const nonce = params.get('SignatureNonce');
   if (nonce === undefined || nonce === '') throw new EcsError('MissingParameter', 'SignatureNonce');
   const stringToSign = v1StringToSign(request.method, [...request.queryPairs, ...request.formPairs]);
-  if (!sameText(v1Signature(stringToSign, key.secret), signature)) {
-    throw new EcsError('SignatureDoesNotMatch', stringToSign);
-  }
-  return { account: key.account, accessKeyId: key.accessKeyId, nonce, timestamp };
+  const signer = await signingKey(keys, key, stringToSign, (secret) => sameText(v1Signature(stringToSign, secret), signature));
+  return { account: signer.account, accessKeyId: signer.accessKeyId, nonce, timestamp };
+}
+
+/**
+ * The key that made the signature: the one found, or else the store's current
+ * one, since a remembered secret may have been changed meanwhile.
+ */
+async function signingKey(
+  keys: AccessKeyDirectory,
+  found: AccessKey,
+  stringToSign: string,
+  signs: (secret: string) => boolean,
+): Promise<AccessKey> {
+  if (signs(found.secret)) return found;
+  const current = await keys.reload(found.accessKeyId);
+  if (current === undefined) throw new EcsError('InvalidAccessKeyId.NotFound');
+  if (current.secret === found.secret || !signs(current.secret)) throw new EcsError('SignatureDoesNotMatch', stringToSign);
+  return current;
 }
 
 function header(request: ParsedRequest, name: string): string | undefined {
