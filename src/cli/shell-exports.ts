@@ -8,10 +8,6 @@
 export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 export type Shell = (typeof SHELLS)[number];
 
-export function isShell(value: string): value is Shell {
-  return (SHELLS as readonly string[]).includes(value);
-}
-
 /** Names are ours (`TF_CLI_CONFIG_FILE`…); refusing anything else keeps them safe unquoted. */
 function checkName(name: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`"${name}" is not a valid environment variable name`);

@@ -38,7 +38,7 @@ export interface ImageOperationOptions {
 }
 
 /** The signal's reason when it fired (timeout, StopProvider), else the error itself. */
-export function abortReason(signal: AbortSignal, error: unknown): unknown {
+function abortReason(signal: AbortSignal, error: unknown): unknown {
   return signal.aborted ? signal.reason : error;
 }
 
@@ -119,7 +119,7 @@ export interface DeleteImageResourceInput {
  * configuration supplied (from the creation record). Without a record (an imported image),
  * only an image made from an instance is known to own all its snapshots; otherwise none.
  */
-export function creationSnapshotIds(image: Image, input: Pick<DeleteImageResourceInput, 'record' | 'instanceId'>, logger: Logger): string[] {
+function creationSnapshotIds(image: Image, input: Pick<DeleteImageResourceInput, 'record' | 'instanceId'>, logger: Logger): string[] {
   const all = imageSnapshotIds(image);
   const supplied = creationRecord(input.record);
   if (supplied !== undefined) return all.filter((id) => !supplied.includes(id));

@@ -314,12 +314,3 @@ function pickChecks(decl: ConfigChecks): ConfigChecks {
 function primitiveJsType(type: PrimitiveType): string {
   return type === 'bool' ? 'boolean' : type;
 }
-
-/** Finds an attribute or nested block by name in a compiled block. */
-export function findAttribute(block: CompiledBlock, name: string): CompiledAttribute | undefined {
-  return block.attributes.find((a) => a.name === name);
-}
-
-export function findBlock(block: CompiledBlock, name: string): CompiledNestedBlock | undefined {
-  return block.blocks.find((b) => b.name === name);
-}

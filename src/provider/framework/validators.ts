@@ -55,14 +55,6 @@ export function stringNotPrefixedBy(prefixes: readonly string[]): Validator {
   };
 }
 
-export function stringNotContaining(parts: readonly string[]): Validator {
-  return (value, { key }) => {
-    if (typeof value !== 'string') return `expected type of ${key} to be string`;
-    const hit = parts.find((p) => value.includes(p));
-    return hit === undefined ? undefined : `invalid value for ${key} (cannot contain ${show(hit)}), got ${show(value)}`;
-  };
-}
-
 function integer(value: Value, key: string): string | undefined {
   if (typeof value !== 'number') return `expected type of ${key} to be number`;
   return Number.isInteger(value) ? undefined : `expected type of ${key} to be integer, got ${value}`;
@@ -79,11 +71,6 @@ export function intBetween(min: number, max: number): Validator {
 export function intAtLeast(min: number): Validator {
   return (value, { key }) =>
     integer(value, key) ?? ((value as number) < min ? `expected ${key} to be at least (${min}), got ${value as number}` : undefined);
-}
-
-export function intAtMost(max: number): Validator {
-  return (value, { key }) =>
-    integer(value, key) ?? ((value as number) > max ? `expected ${key} to be at most (${max}), got ${value as number}` : undefined);
 }
 
 /** For list/set/map attributes: at most `max` elements. */
