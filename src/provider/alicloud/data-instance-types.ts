@@ -12,8 +12,7 @@
  */
 import { validators, type BlockSchema } from '../framework/index.js';
 import { lazyDataSource } from './lazy-definition.js';
-
-export const stringList = ['list', 'string'] as const;
+import { stringList } from './data-source-schema.js';
 
 export const stringMap = ['map', 'string'] as const;
 

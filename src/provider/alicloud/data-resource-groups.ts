@@ -6,17 +6,7 @@
  */
 import { validators, type BlockSchema } from '../framework/index.js';
 import { lazyDataSource } from './lazy-definition.js';
-
-export const stringList = ['list', 'string'] as const;
-
-export function validRegex(value: unknown, context: { key: string }): string | undefined {
-  try {
-    new RegExp(String(value));
-    return undefined;
-  } catch (error) {
-    return `${JSON.stringify(value)}: ${context.key} is not a valid regular expression: ${(error as Error).message}`;
-  }
-}
+import { stringList, validRegex } from './data-source-schema.js';
 
 export const resourceGroupsSchema: BlockSchema = {
   description: "The account's resource groups.",

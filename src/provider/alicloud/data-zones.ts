@@ -12,14 +12,13 @@
  */
 import { validators, type BlockSchema } from '../framework/index.js';
 import { lazyDataSource } from './lazy-definition.js';
+import { stringList } from './data-source-schema.js';
 
 export const ECS_RESOURCE_KINDS = ['Instance', 'Disk', 'VSwitch', 'IoOptimized'];
 
 export const OTHER_RESOURCE_KINDS = ['Rds', 'Slb', 'KVStore', 'FunctionCompute', 'Elasticsearch', 'PolarDB', 'MongoDB', 'Gpdb', 'HBase', 'Cen'];
 
 export const DISK_CATEGORIES = ['cloud', 'cloud_efficiency', 'cloud_ssd', 'cloud_essd', 'cloud_auto', 'cloud_essd_entry', 'ephemeral_ssd'];
-
-export const stringList = ['list', 'string'] as const;
 
 export const zonesSchema: BlockSchema = {
   description: 'The availability zones of the region, optionally narrowed to those that can create a resource kind.',
