@@ -2,7 +2,7 @@
 import { $Ecs, callWithRetry, hasCode, isNotFound, type CallOptions, type CloudClients } from '../client/index.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
 import { findDisk, waitDiskStatus } from './ecs-lookups.js';
-import { boolOf, callOptions, readOptions, textOf } from './resource-values.js';
+import { boolOf, callOptions, mustExist, readOptions, textOf } from './resource-values.js';
 import type { ResourceHandlers } from './lazy-definition.js';
 
 const BUSY_CODES = [
@@ -77,9 +77,7 @@ export const diskAttachmentOperations: ResourceHandlers = {
       const modify = new $Ecs.ModifyDiskAttributeRequest({ regionId: client.config.regionId, diskId: splitId(id).diskId, deleteWithInstance: wanted });
       await callWithRetry(() => client.ecs.modifyDiskAttributeWithOptions(modify, client.runtime()), { ...options, action: 'ModifyDiskAttribute' });
     }
-    const state = await readAttachment(client, id, config, options);
-    if (state === null) throw new Error(`the disk attachment ${id} disappeared during the update`);
-    return state;
+    return mustExist(await readAttachment(client, id, config, options), `the disk attachment ${id}`, 'update');
   },
 
   async delete(request) {

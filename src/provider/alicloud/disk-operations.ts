@@ -2,7 +2,7 @@
 import { $Ecs, buildClientToken, callWithRetry, isNotFound, joinResourceGroup, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
 import { diskSubject, findDisk, waitDiskStatus } from './ecs-lookups.js';
-import { boolOf, callOptions, mapOf, nullIfEmpty, numberOf, readOptions, tagsState, textOf } from './resource-values.js';
+import { boolOf, callOptions, mapOf, mustExist, nullIfEmpty, numberOf, readOptions, tagsState, textOf } from './resource-values.js';
 import type { ResourceHandlers } from './lazy-definition.js';
 
 
@@ -90,12 +90,9 @@ export const diskOperations: ResourceHandlers = {
     if (!id) throw new Error('CreateDisk answered without a DiskId');
     request.created({ id });
     await waitDiskStatus(client, id, ['Available', 'In_use'], options);
-    const created = await readDisk(client, id, config, options);
-    if (created === null) throw new Error(`${diskSubject(id)} disappeared right after creation`);
+    const created = mustExist(await readDisk(client, id, config, options), diskSubject(id), 'create');
     await modifyFlags(client, id, { delete_auto_snapshot: config['delete_auto_snapshot'] ?? null, delete_with_instance: config['delete_with_instance'] ?? null }, created, options);
-    const state = await readDisk(client, id, config, options);
-    if (state === null) throw new Error(`${diskSubject(id)} disappeared right after creation`);
-    return state;
+    return mustExist(await readDisk(client, id, config, options), diskSubject(id), 'create');
   },
 
   async read(request) {
@@ -119,9 +116,7 @@ export const diskOperations: ResourceHandlers = {
       await joinResourceGroup(client, { resourceId: id, resourceGroupId, resourceType: 'disk' }, options);
     }
     await updateTags(client, { resourceType: 'disk', resourceId: id }, mapOf(prior, 'tags'), mapOf(config, 'tags'), options);
-    const state = await readDisk(client, id, config, options);
-    if (state === null) throw new Error(`${diskSubject(id)} disappeared during the update`);
-    return state;
+    return mustExist(await readDisk(client, id, config, options), diskSubject(id), 'update');
   },
 
   async delete(request) {

@@ -2,7 +2,7 @@
 import { $Ecs, buildClientToken, callWithRetry, hasCode, isNotFound, joinResourceGroup, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
 import { findSnapshot, snapshotSubject, waitSnapshotAccomplished } from './ecs-lookups.js';
-import { boolOf, callOptions, mapOf, nullIfEmpty, numberOf, readOptions, tagsState, textOf } from './resource-values.js';
+import { boolOf, callOptions, mapOf, mustExist, nullIfEmpty, numberOf, readOptions, tagsState, textOf } from './resource-values.js';
 import type { ResourceHandlers } from './lazy-definition.js';
 
 async function readSnapshot(client: CloudClients, id: string, args: KnownObject, options: CallOptions): Promise<StateInput | null> {
@@ -53,9 +53,7 @@ export const ecsSnapshotOperations: ResourceHandlers = {
     if (!id) throw new Error('CreateSnapshot answered without a SnapshotId');
     request.created({ id });
     await waitSnapshotAccomplished(client, id, options);
-    const state = await readSnapshot(client, id, config, options);
-    if (state === null) throw new Error(`${snapshotSubject(id)} disappeared right after creation`);
-    return state;
+    return mustExist(await readSnapshot(client, id, config, options), snapshotSubject(id), 'create');
   },
 
   async read(request) {
@@ -92,9 +90,7 @@ export const ecsSnapshotOperations: ResourceHandlers = {
       await joinResourceGroup(client, { resourceId: id, resourceGroupId, resourceType: 'snapshot' }, options);
     }
     await updateTags(client, { resourceType: 'snapshot', resourceId: id }, mapOf(prior, 'tags'), mapOf(config, 'tags'), options);
-    const state = await readSnapshot(client, id, config, options);
-    if (state === null) throw new Error(`${snapshotSubject(id)} disappeared during the update`);
-    return state;
+    return mustExist(await readSnapshot(client, id, config, options), snapshotSubject(id), 'update');
   },
 
   async delete(request) {

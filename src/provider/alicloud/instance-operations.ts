@@ -2,7 +2,7 @@
 import { $Ecs, buildClientToken, callWithRetry, hasCode, isNotFound, joinResourceGroup, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
 import type { KnownObject, KnownValue, PrivateState, StateInput } from '../framework/index.js';
 import { findDisks, findInstance, instanceDisks, instanceSubject, waitInstanceGone, waitInstanceStatus, type Disk } from './ecs-lookups.js';
-import { boolOf, callOptions, mapOf, nullIfEmpty, numberOf, objectsOf, readOptions, stringsOf, tagsState, textOf } from './resource-values.js';
+import { boolOf, callOptions, mapOf, mustExist, nullIfEmpty, numberOf, objectsOf, readOptions, stringsOf, tagsState, textOf } from './resource-values.js';
 import type { ResourceHandlers } from './lazy-definition.js';
 
 /** Private-state key: ids of the data disks RunInstances created, in `data_disks` order. */
@@ -232,9 +232,7 @@ export const instanceOperations: ResourceHandlers = {
     const dataDisks = await instanceDisks(client, id, 'data', options);
     request.private.set(DATA_DISK_IDS, dataDisks.map((disk) => disk.diskId ?? ''));
     if (textOf(config, 'status') === 'Stopped') await startOrStop(client, id, 'Stopped', options);
-    const state = await readInstance(client, id, config, request.private, options);
-    if (state === null) throw new Error(`${instanceSubject(id)} disappeared right after creation`);
-    return state;
+    return mustExist(await readInstance(client, id, config, request.private, options), instanceSubject(id), 'create');
   },
 
   async read(request) {
@@ -246,9 +244,7 @@ export const instanceOperations: ResourceHandlers = {
     const id = prior['id'] as string;
     const options = callOptions(request, 'update');
     await applyChanges(client, id, config, prior, options);
-    const state = await readInstance(client, id, config, request.private, options);
-    if (state === null) throw new Error(`${instanceSubject(id)} disappeared during the update`);
-    return state;
+    return mustExist(await readInstance(client, id, config, request.private, options), instanceSubject(id), 'update');
   },
 
   async delete(request) {

@@ -67,6 +67,12 @@ export function tagsState(
   return userTagsState(clients.config.flavour.systemTagPrefixes, entries, prior);
 }
 
+/** Read's answer at the end of a create or an update, where the object must still exist. */
+export function mustExist<T>(state: T | null, subject: string, during: 'create' | 'update'): T {
+  if (state === null) throw new Error(`${subject} disappeared ${during === 'create' ? 'right after creation' : 'during the update'}`);
+  return state;
+}
+
 export type OperationKey = 'create' | 'read' | 'update' | 'delete';
 
 /** Retry/wait options bound to one operation: its signal, logger and timeout. */

@@ -1,7 +1,7 @@
 /** The handlers of `securityGroupResource` (contract and schema in `security-group.ts`); loaded on first use, with the SDK. */
 import { $Ecs, buildClientToken, callWithRetry, isNotFound, joinResourceGroup, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
-import { callOptions, mapOf, nullIfEmpty, readOptions, tagsState, textOf } from './resource-values.js';
+import { callOptions, mapOf, mustExist, nullIfEmpty, readOptions, tagsState, textOf } from './resource-values.js';
 import type { ResourceHandlers } from './lazy-definition.js';
 
 const subject = (id: string): string => `Security Group (${id})`;
@@ -72,8 +72,7 @@ export const securityGroupOperations: ResourceHandlers = {
     const id = response.body?.securityGroupId;
     if (!id) throw new Error('CreateSecurityGroup answered without a SecurityGroupId');
     request.created({ id });
-    const state = await readSecurityGroup(client, id, config, options);
-    if (state === null) throw new Error(`${subject(id)} disappeared right after creation`);
+    const state = mustExist(await readSecurityGroup(client, id, config, options), subject(id), 'create');
     checkInnerAccessPolicy(config, state);
     return state;
   },
@@ -109,8 +108,7 @@ export const securityGroupOperations: ResourceHandlers = {
       await joinResourceGroup(client, { resourceId: id, resourceGroupId, resourceType: 'securitygroup' }, options);
     }
     await updateTags(client, { resourceType: 'securitygroup', resourceId: id }, mapOf(prior, 'tags'), mapOf(config, 'tags'), options);
-    const state = await readSecurityGroup(client, id, config, options);
-    if (state === null) throw new Error(`${subject(id)} disappeared during the update`);
+    const state = mustExist(await readSecurityGroup(client, id, config, options), subject(id), 'update');
     checkInnerAccessPolicy(config, state);
     return state;
   },

@@ -2,7 +2,7 @@
 import { buildClientToken, byStatus, callWithRetry, isNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
 import { $Vpc } from '../client/sdk-vpc.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
-import { boolOf, callOptions, mapOf, nullIfEmpty, readOptions, stringsOf, tagsState, textOf } from './resource-values.js';
+import { boolOf, callOptions, mapOf, mustExist, nullIfEmpty, readOptions, stringsOf, tagsState, textOf } from './resource-values.js';
 import { moveVpcResourceGroup, updateVpcTags } from './vpc-tags.js';
 import type { ResourceHandlers } from './lazy-definition.js';
 
@@ -96,9 +96,7 @@ export const vpcOperations: ResourceHandlers = {
     if (!vpcId) throw new Error('CreateVpc answered without a VpcId');
     request.created({ id: vpcId });
     await waitVpcAvailable(client, vpcId, options);
-    const state = await readVpc(client, vpcId, config, options);
-    if (state === null) throw new Error(`${subject(vpcId)} disappeared right after creation`);
-    return state;
+    return mustExist(await readVpc(client, vpcId, config, options), subject(vpcId), 'create');
   },
 
   async read(request) {
@@ -135,9 +133,7 @@ export const vpcOperations: ResourceHandlers = {
       await moveVpcResourceGroup(client, 'vpc', vpcId, resourceGroupId, options);
     }
     await updateVpcTags(client, 'VPC', vpcId, mapOf(prior, 'tags'), mapOf(config, 'tags'), options);
-    const state = await readVpc(client, vpcId, config, options);
-    if (state === null) throw new Error(`${subject(vpcId)} disappeared during the update`);
-    return state;
+    return mustExist(await readVpc(client, vpcId, config, options), subject(vpcId), 'update');
   },
 
   async delete(request) {

@@ -2,7 +2,7 @@
 import { buildClientToken, byStatus, callWithRetry, isNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
 import { $Vpc } from '../client/sdk-vpc.js';
 import type { StateInput } from '../framework/index.js';
-import { callOptions, mapOf, nullIfEmpty, readOptions, tagsState, textOf } from './resource-values.js';
+import { callOptions, mapOf, mustExist, nullIfEmpty, readOptions, tagsState, textOf } from './resource-values.js';
 import { updateVpcTags } from './vpc-tags.js';
 import type { ResourceHandlers } from './lazy-definition.js';
 
@@ -87,9 +87,7 @@ export const vswitchOperations: ResourceHandlers = {
     if (!vSwitchId) throw new Error('CreateVSwitch answered without a VSwitchId');
     request.created({ id: vSwitchId });
     await waitAvailable(client, vSwitchId, options);
-    const state = await readVSwitch(client, vSwitchId, options);
-    if (state === null) throw new Error(`${subject(vSwitchId)} disappeared right after creation`);
-    return state;
+    return mustExist(await readVSwitch(client, vSwitchId, options), subject(vSwitchId), 'create');
   },
 
   async read(request) {
@@ -121,9 +119,7 @@ export const vswitchOperations: ResourceHandlers = {
       await waitAvailable(client, vSwitchId, options);
     }
     await updateVpcTags(client, 'VSWITCH', vSwitchId, mapOf(prior, 'tags'), mapOf(config, 'tags'), options);
-    const state = await readVSwitch(client, vSwitchId, options);
-    if (state === null) throw new Error(`${subject(vSwitchId)} disappeared during the update`);
-    return state;
+    return mustExist(await readVSwitch(client, vSwitchId, options), subject(vSwitchId), 'update');
   },
 
   async delete(request) {
