@@ -110,13 +110,17 @@ describe.skipIf(!hasTerraform)('framework provider under the real terraform', ()
   });
 
   it('a configured Optional+Computed block has its computed fields in state right after apply; the next plan is empty', () => {
+    // The fields left unset are "(known after apply)", so what reads them — an output, another
+    // resource — gets the filled values in the same apply.
     writeConfig(
-      `resource "test_image" "c" {\n  name = "image-c"\n  disk_device_mapping {\n    size = 80\n  }\n  disk_device_mapping {\n    device = "/dev/xvdz"\n  }\n}\n`,
+      `resource "test_image" "c" {\n  name = "image-c"\n  disk_device_mapping {\n    size = 80\n  }\n  disk_device_mapping {\n    device = "/dev/xvdz"\n  }\n}\n` +
+        `resource "test_image" "reader" {\n  name = "reader"\n  description = "boots from \${test_image.c.disk_device_mapping[0].device}"\n}\n` +
+        `output "mappings" {\n  value = test_image.c.disk_device_mapping\n}\n`,
     );
     const log = join(sandbox.root, 'fill.log');
     const applied = terraform(sandbox, ['apply', '-auto-approve', '-input=false'], { FRAMEWORK_EXAMPLE_STORE: store, TF_LOG_PATH: log });
     expect(applied.stderr).toBe('');
-    expect(applied.stdout).toContain('Apply complete! Resources: 1 added');
+    expect(applied.stdout).toContain('Apply complete! Resources: 2 added');
     const filled = [
       { size: 80, device: '/dev/xvda', progress: '100%' },
       { size: 40, device: '/dev/xvdz', progress: '100%' },
@@ -125,6 +129,8 @@ describe.skipIf(!hasTerraform)('framework provider under the real terraform', ()
       values: { root_module: { resources: { address: string; values: Record<string, unknown> }[] } };
     };
     expect(shown.values.root_module.resources.find((r) => r.address === 'test_image.c')?.values['disk_device_mapping']).toEqual(filled);
+    expect(shown.values.root_module.resources.find((r) => r.address === 'test_image.reader')?.values['description']).toBe('boots from /dev/xvda');
+    expect(JSON.parse(run('output', '-json', 'mappings').stdout)).toEqual(filled);
     // terraform accepted the filled values with a log warning (legacy_type_system), not an error.
     const tolerated = readFileSync(log, 'utf8').split('\n').filter((line) => line.includes('but we are tolerating it because it is using the legacy plugin SDK'));
     expect(tolerated.length).toBeGreaterThan(0);

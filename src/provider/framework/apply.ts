@@ -10,23 +10,15 @@
  * under TF_LOG) and the next refresh shows the real value as drift, instead of failing the
  * apply after the remote change happened.
  *
- * The one exception, and the only time this framework sets `legacy_type_system` (on that
- * ApplyResourceChange response only, never on a plan): a configured Optional+Computed block
- * (`disk_device_mapping { … }`) whose nested Computed fields the plan had to carry as null
- * (see `computed-block-fill.ts`) and the remote side filled. Keeping the plan's nulls would
- * leave `device`, `size`… null in state until the next refresh, which then reports
- * "changed outside of Terraform" and changes every output referencing the block. So when
- * the result differs from the plan *only* by such fills, the result is kept and the
- * response sets the flag; terraform 1.11 then logs "[WARN] Provider … produced an unexpected
+ * The one exception (besides the plan of such a block, `plan.ts` step 7): a configured
+ * Optional+Computed block (`disk_device_mapping { … }`) whose nested Computed fields a plan
+ * kept as null (an in-place update; create and replace plan them unknown) and the remote
+ * side filled. Keeping the plan's nulls would leave them null in state until the next
+ * refresh, which then reports "changed outside of Terraform". So when the result differs
+ * from the plan *only* by such fills, the result is kept and the response sets
+ * `legacy_type_system`; terraform 1.11 then logs "[WARN] Provider … produced an unexpected
  * new value …, but we are tolerating it because it is using the legacy plugin SDK" instead
  * of failing the apply. Any other difference in the block keeps the strict behaviour.
- *
- * What the flag cannot fix, because terraform froze the planned nulls before apply: a root
- * output of the block whose planned value was wholly known keeps that planned value until
- * the next apply (terraform re-evaluates only outputs that were unknown), and a downstream
- * argument computed from a filled field (`…disk_device_mapping[0].device`) fails that
- * resource's apply with "Provider produced inconsistent final plan" (null at plan, a value
- * now). Curing both needs those fields planned unknown, i.e. the flag on the plan as well.
  */
 import type { Logger } from '../plugin/logger.js';
 import type { Path } from './diagnostics.js';

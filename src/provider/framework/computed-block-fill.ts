@@ -5,14 +5,14 @@
  * user configured, coming back with the nested Computed fields the plan had as null filled
  * in by the remote side.
  *
- * Why the plan cannot carry unknowns there instead: terraform requires the planned value of
- * a configured attribute to equal the config (spec §2.3), and the attribute is the whole
- * list, so the unset nested fields must be planned as null, not "(known after apply)".
+ * On create and replace the plan already marks those fields unknown (plan.ts step 7, with
+ * `plansComputedBlockFields` below raising the flag on the plan); this covers the remaining
+ * case, a plan that kept them null.
  */
 import { equalTyped } from './compare.js';
 import type { CompiledAttribute, CompiledBlock } from './schema.js';
-import type { Value } from './value.js';
-import { isObject, isUnknown } from './value.js';
+import type { Value, ValueObject } from './value.js';
+import { isObject, isUnknown, isWhollyKnown } from './value.js';
 
 /**
  * `equal`: no planned null was filled (unknowns may have become known, sets may be in a
@@ -68,4 +68,13 @@ function pairSetElements(element: CompiledBlock, planned: readonly Value[], actu
     pairs.push([p, actual[index] as Value]);
   }
   return pairs;
+}
+
+/** True when the plan marks fields of a configured Optional+Computed block unknown (plan.ts step 7). */
+export function plansComputedBlockFields(schema: CompiledBlock, planned: ValueObject | null): boolean {
+  if (planned === null) return false;
+  return schema.attributes.some((a) => {
+    const value = planned[a.name] ?? null;
+    return a.computedBlock !== undefined && Array.isArray(value) && !isWhollyKnown(value);
+  });
 }

@@ -15,7 +15,10 @@
  *   6. ForceNew: every path whose planned value differs from prior → `requires_replace`.
  *   7. Computed attributes with a null config become unknown: all of them on create and
  *      replace; on an in-place update all except ForceNew ones (they cannot change without
- *      a replacement) and those marked useStateForUnknown (`id`, create_time…).
+ *      a replacement) and those marked useStateForUnknown (`id`, create_time…). On create
+ *      and replace, the unset computed fields inside a configured Optional+Computed block
+ *      become unknown too — the one planned value that differs from a non-null config,
+ *      which terraform tolerates only under `legacy_type_system` (provider.ts).
  *   8. The resource's own `modifyPlan` hook; a replacement it asks for re-runs step 7, and so
  *      does a replacement it withdraws (every path but `id` dropped): step 7 for an update,
  *      on the plan as it was before step 7 (e.g. a ForceNew argument that is null in state
@@ -307,7 +310,16 @@ function markComputedUnknown(schema: CompiledBlock, planned: ValueObject, config
   let out = planned;
   for (const attribute of schema.attributes) {
     if (!attribute.computed || attribute.default !== undefined) continue;
-    if ((config[attribute.name] ?? null) !== null) continue; // the config decides it
+    const configured = config[attribute.name] ?? null;
+    if (configured !== null) {
+      // A configured Optional+Computed block: the remote side fills what the config left
+      // unset, so those nested fields are "(known after apply)" as with SDK v1 (the plan
+      // response then carries legacy_type_system, see provider.ts). Otherwise the config decides.
+      if (attribute.computedBlock !== undefined && effective !== 'update' && Array.isArray(configured)) {
+        out = { ...out, [attribute.name]: configured.map((item) => unknownUnsetComputed(attribute.computedBlock!.element, item)) };
+      }
+      continue;
+    }
     if (effective === 'update' && (attribute.forceNew || attribute.useStateForUnknown)) continue;
     out = { ...out, [attribute.name]: UNKNOWN };
   }
@@ -319,6 +331,16 @@ function markComputedUnknown(schema: CompiledBlock, planned: ValueObject, config
         markComputedUnknown(block.block, p, c, b, effective),
       ),
     };
+  }
+  return out;
+}
+
+/** One element of a configured Optional+Computed block, its unset computed fields unknown. */
+function unknownUnsetComputed(element: CompiledBlock, item: Value): Value {
+  if (!isObject(item)) return item;
+  let out: ValueObject = item;
+  for (const sub of element.attributes) {
+    if (sub.computed && (item[sub.name] ?? null) === null) out = { ...out, [sub.name]: UNKNOWN };
   }
   return out;
 }

@@ -9,10 +9,13 @@
  * that produce perpetual diffs. So the schema is strictly valid: defaults make an attribute
  * Optional+Computed, Optional+Computed blocks are list/set-of-object attributes that still
  * accept block syntax (`schema.ts`), and apply results repeat every known planned value
- * (`apply.ts`). The exception is an ApplyResourceChange whose result only fills the nested
- * computed fields a configured Optional+Computed block had to plan as null (`apply.ts`
- * header); plans never set it. The second plan after any apply is empty because plan marks
- * computed values unknown only when something changes and keeps them otherwise (`plan.ts`).
+ * (`apply.ts`). The exception is a configured Optional+Computed block (SDK v1's
+ * Optional+Computed TypeList of Resource, e.g. `disk_device_mapping`): terraform wants a
+ * configured attribute planned exactly as written, but the remote side fills the nested
+ * fields the user left unset. A plan that marks those fields unknown (`plan.ts` step 7), and
+ * an apply whose result only fills nested fields the plan had as null (`apply.ts` header),
+ * carry the flag; nothing else does. The second plan after any apply is empty because plan
+ * marks computed values unknown only when something changes and keeps them otherwise.
  */
 import type { ProviderServer, RpcContext } from '../plugin/provider-server.js';
 import type * as tf from '../plugin/tfplugin6-types.js';
@@ -29,6 +32,7 @@ import { decodeObject, encodeObject } from './convert/values.js';
 import { fromCtyPath, toProtoDiagnostics, toProtoPath } from './convert/diagnostics.js';
 import type { KnownObject, ValueObject } from './value.js';
 import { isWhollyKnown, unknownsToNull } from './value.js';
+import { plansComputedBlockFields } from './computed-block-fill.js';
 
 interface DataSourceRuntime<Client> {
   readonly definition: DataSourceDefinition<Client>;
@@ -175,6 +179,7 @@ export class FrameworkProvider<Client> implements ProviderServer {
         requires_replace: result.requiresReplace.map(toProtoPath),
         planned_private: result.private.encode(),
         diagnostics: toProtoDiagnostics(result.diagnostics),
+        ...(plansComputedBlockFields(resource.schema, result.planned) ? { legacy_type_system: true } : {}),
       };
     } catch (error) {
       return { diagnostics: errorDiagnostics(`planning ${resource.definition.displayName}`, error) };
