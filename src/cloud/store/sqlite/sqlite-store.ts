@@ -6,9 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ClaimJobOptions, JobRow, Store } from '../store.js';
+import { SqliteStoreDialect } from './sqlite-dialect.js';
 import { CachingSqliteDatabase } from './statement-cache.js';
 
 export class SqliteStore implements Store {
@@ -21,7 +22,7 @@ export class SqliteStore implements Store {
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = NORMAL');
     connection.pragma('busy_timeout = 5000');
-    this.db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new CachingSqliteDatabase(connection) }) });
+    this.db = new Kysely<Database>({ dialect: new SqliteStoreDialect(new CachingSqliteDatabase(connection)) });
   }
 
   /**
