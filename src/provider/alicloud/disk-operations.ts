@@ -1,5 +1,5 @@
 /** The handlers of `diskResource` (contract and schema in `disk.ts`); loaded on first use, with the SDK. */
-import { $Ecs, buildClientToken, callWithRetry, isNotFound, joinResourceGroup, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
+import { $Ecs, buildClientToken, callWithRetry, joinResourceGroup, orNotFound, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
 import { diskSubject, findDisk, waitDiskStatus } from './ecs-lookups.js';
 import { boolOf, callOptions, mapOf, mustExist, nullIfEmpty, numberOf, readOptions, tagsState, textOf } from './resource-values.js';
@@ -123,15 +123,14 @@ export const diskOperations: ResourceHandlers = {
     const { client } = request;
     const id = request.state['id'] as string;
     const deleteRequest = new $Ecs.DeleteDiskRequest({ diskId: id });
-    try {
-      await callWithRetry(() => client.ecs.deleteDiskWithOptions(deleteRequest, client.runtime()), {
-        ...callOptions(request, 'delete'),
-        action: 'DeleteDisk',
-        retryCodes: ['IncorrectDiskStatus.Initializing'],
-      });
-    } catch (error) {
-      if (isNotFound(error)) return;
-      throw error;
-    }
+    await orNotFound(
+      () =>
+        callWithRetry(() => client.ecs.deleteDiskWithOptions(deleteRequest, client.runtime()), {
+          ...callOptions(request, 'delete'),
+          action: 'DeleteDisk',
+          retryCodes: ['IncorrectDiskStatus.Initializing'],
+        }),
+      undefined,
+    );
   },
 };

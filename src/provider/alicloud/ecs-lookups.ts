@@ -4,7 +4,7 @@
  * vocabulary: `find…` returns undefined when the object does not exist, `wait…` polls until
  * a state). Lookups use the JSON-array id filters the real provider sends.
  */
-import { $Ecs, byStatus, callWithRetry, isNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
+import { $Ecs, byStatus, callWithRetry, orNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
 
 export type Instance = $Ecs.DescribeInstancesResponseBodyInstancesInstance;
 export type Disk = $Ecs.DescribeDisksResponseBodyDisksDisk;
@@ -19,13 +19,8 @@ export const snapshotSubject = (id: string): string => `ECS Snapshot (${id})`;
 
 export async function findInstance(client: CloudClients, instanceId: string, options: CallOptions): Promise<Instance | undefined> {
   const request = new $Ecs.DescribeInstancesRequest({ regionId: client.config.regionId, instanceIds: JSON.stringify([instanceId]) });
-  try {
-    const response = await callWithRetry(() => client.ecs.describeInstancesWithOptions(request, client.runtime()), { ...options, action: 'DescribeInstances' });
-    return response.body?.instances?.instance?.find((instance) => instance.instanceId === instanceId);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  const response = await orNotFound(() => callWithRetry(() => client.ecs.describeInstancesWithOptions(request, client.runtime()), { ...options, action: 'DescribeInstances' }), undefined);
+  return response?.body?.instances?.instance?.find((instance) => instance.instanceId === instanceId);
 }
 
 export async function waitInstanceStatus(
@@ -62,14 +57,10 @@ export async function waitInstanceGone(client: CloudClients, instanceId: string,
 export async function findDisks(client: CloudClients, diskIds: readonly string[], options: CallOptions): Promise<Disk[]> {
   if (diskIds.length === 0) return [];
   const request = new $Ecs.DescribeDisksRequest({ regionId: client.config.regionId, diskIds: JSON.stringify(diskIds), pageSize: 100 });
-  try {
-    const response = await callWithRetry(() => client.ecs.describeDisksWithOptions(request, client.runtime()), { ...options, action: 'DescribeDisks' });
-    const disks = response.body?.disks?.disk ?? [];
-    return diskIds.flatMap((id) => disks.filter((disk) => disk.diskId === id));
-  } catch (error) {
-    if (isNotFound(error)) return [];
-    throw error;
-  }
+  const response = await orNotFound(() => callWithRetry(() => client.ecs.describeDisksWithOptions(request, client.runtime()), { ...options, action: 'DescribeDisks' }), undefined);
+  if (response === undefined) return [];
+  const disks = response.body?.disks?.disk ?? [];
+  return diskIds.flatMap((id) => disks.filter((disk) => disk.diskId === id));
 }
 
 export async function findDisk(client: CloudClients, diskId: string, options: CallOptions): Promise<Disk | undefined> {
@@ -97,13 +88,8 @@ export async function waitDiskStatus(client: CloudClients, diskId: string, targe
 
 export async function findSnapshot(client: CloudClients, snapshotId: string, options: CallOptions): Promise<Snapshot | undefined> {
   const request = new $Ecs.DescribeSnapshotsRequest({ regionId: client.config.regionId, snapshotIds: JSON.stringify([snapshotId]) });
-  try {
-    const response = await callWithRetry(() => client.ecs.describeSnapshotsWithOptions(request, client.runtime()), { ...options, action: 'DescribeSnapshots' });
-    return response.body?.snapshots?.snapshot?.find((snapshot) => snapshot.snapshotId === snapshotId);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  const response = await orNotFound(() => callWithRetry(() => client.ecs.describeSnapshotsWithOptions(request, client.runtime()), { ...options, action: 'DescribeSnapshots' }), undefined);
+  return response?.body?.snapshots?.snapshot?.find((snapshot) => snapshot.snapshotId === snapshotId);
 }
 
 export async function waitSnapshotAccomplished(client: CloudClients, snapshotId: string, options: CallOptions): Promise<Snapshot> {

@@ -1,5 +1,5 @@
 /** The handlers of `securityGroupResource` (contract and schema in `security-group.ts`); loaded on first use, with the SDK. */
-import { $Ecs, buildClientToken, callWithRetry, isNotFound, joinResourceGroup, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
+import { $Ecs, buildClientToken, callWithRetry, joinResourceGroup, orNotFound, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
 import { callOptions, mapOf, mustExist, nullIfEmpty, readOptions, tagsState, textOf } from './resource-values.js';
 import type { ResourceHandlers } from './lazy-definition.js';
@@ -14,18 +14,13 @@ async function readSecurityGroup(client: CloudClients, id: string, args: KnownOb
   });
   const group = listed.body?.securityGroups?.securityGroup?.find((candidate) => candidate.securityGroupId === id);
   if (group === undefined) return null;
-  let innerAccessPolicy = '';
-  try {
-    const attributeRequest = new $Ecs.DescribeSecurityGroupAttributeRequest({ regionId: client.config.regionId, securityGroupId: id });
-    const attribute = await callWithRetry(() => client.ecs.describeSecurityGroupAttributeWithOptions(attributeRequest, client.runtime()), {
-      ...options,
-      action: 'DescribeSecurityGroupAttribute',
-    });
-    innerAccessPolicy = attribute.body?.innerAccessPolicy ?? '';
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+  const attributeRequest = new $Ecs.DescribeSecurityGroupAttributeRequest({ regionId: client.config.regionId, securityGroupId: id });
+  const attribute = await orNotFound(
+    () => callWithRetry(() => client.ecs.describeSecurityGroupAttributeWithOptions(attributeRequest, client.runtime()), { ...options, action: 'DescribeSecurityGroupAttribute' }),
+    null,
+  );
+  if (attribute === null) return null;
+  const innerAccessPolicy = attribute.body?.innerAccessPolicy ?? '';
   return {
     id,
     security_group_name: group.securityGroupName ?? '',
@@ -117,15 +112,14 @@ export const securityGroupOperations: ResourceHandlers = {
     const { client } = request;
     const id = request.state['id'] as string;
     const deleteRequest = new $Ecs.DeleteSecurityGroupRequest({ regionId: client.config.regionId, securityGroupId: id });
-    try {
-      await callWithRetry(() => client.ecs.deleteSecurityGroupWithOptions(deleteRequest, client.runtime()), {
-        ...callOptions(request, 'delete'),
-        action: 'DeleteSecurityGroup',
-        retryCodes: ['DependencyViolation'],
-      });
-    } catch (error) {
-      if (isNotFound(error)) return;
-      throw error;
-    }
+    await orNotFound(
+      () =>
+        callWithRetry(() => client.ecs.deleteSecurityGroupWithOptions(deleteRequest, client.runtime()), {
+          ...callOptions(request, 'delete'),
+          action: 'DeleteSecurityGroup',
+          retryCodes: ['DependencyViolation'],
+        }),
+      undefined,
+    );
   },
 };

@@ -1,5 +1,5 @@
 /** The handlers of `vpcResource` (contract and schema in `vpc.ts`); loaded on first use, with the SDK. */
-import { buildClientToken, byStatus, callWithRetry, isNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
+import { buildClientToken, byStatus, callWithRetry, orNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
 import { $Vpc } from '../client/sdk-vpc.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
 import { boolOf, callOptions, mapOf, mustExist, nullIfEmpty, readOptions, stringsOf, tagsState, textOf } from './resource-values.js';
@@ -11,16 +11,15 @@ type VpcAttribute = $Vpc.DescribeVpcAttributeResponseBody;
 const subject = (id: string): string => `VPC (${id})`;
 
 async function findVpc(client: CloudClients, vpcId: string, options: CallOptions): Promise<VpcAttribute | undefined> {
-  try {
-    const response = await callWithRetry(
-      async () => (await client.vpc()).describeVpcAttributeWithOptions(new $Vpc.DescribeVpcAttributeRequest({ regionId: client.config.regionId, vpcId }), client.runtime()),
-      { ...options, action: 'DescribeVpcAttribute' },
-    );
-    return response.body?.vpcId ? response.body : undefined;
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  const response = await orNotFound(
+    () =>
+      callWithRetry(
+        async () => (await client.vpc()).describeVpcAttributeWithOptions(new $Vpc.DescribeVpcAttributeRequest({ regionId: client.config.regionId, vpcId }), client.runtime()),
+        { ...options, action: 'DescribeVpcAttribute' },
+      ),
+    undefined,
+  );
+  return response?.body?.vpcId ? response.body : undefined;
 }
 
 async function systemRouteTableId(client: CloudClients, vpcId: string, options: CallOptions): Promise<string> {
@@ -140,15 +139,15 @@ export const vpcOperations: ResourceHandlers = {
     const { client } = request;
     const vpcId = request.state['id'] as string;
     const options = callOptions(request, 'delete');
-    try {
-      await callWithRetry(
-        async () => (await client.vpc()).deleteVpcWithOptions(new $Vpc.DeleteVpcRequest({ regionId: client.config.regionId, vpcId }), client.runtime()),
-        { ...options, action: 'DeleteVpc', retryCodes: ['DependencyViolation.VSwitch', 'DependencyViolation.SecurityGroup', 'DependencyViolation.Instance', 'IncorrectVpcStatus'] },
-      );
-    } catch (error) {
-      if (isNotFound(error)) return;
-      throw error;
-    }
+    const deleted = await orNotFound(
+      () =>
+        callWithRetry(
+          async () => (await client.vpc()).deleteVpcWithOptions(new $Vpc.DeleteVpcRequest({ regionId: client.config.regionId, vpcId }), client.runtime()),
+          { ...options, action: 'DeleteVpc', retryCodes: ['DependencyViolation.VSwitch', 'DependencyViolation.SecurityGroup', 'DependencyViolation.Instance', 'IncorrectVpcStatus'] },
+        ),
+      undefined,
+    );
+    if (deleted === undefined) return;
     await waitFor<VpcAttribute>({
       subject: subject(vpcId),
       refresh: byStatus(() => findVpc(client, vpcId, options)),

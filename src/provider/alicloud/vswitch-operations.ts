@@ -1,5 +1,5 @@
 /** The handlers of `vswitchResource` (contract and schema in `vswitch.ts`); loaded on first use, with the SDK. */
-import { buildClientToken, byStatus, callWithRetry, isNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
+import { buildClientToken, byStatus, callWithRetry, orNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
 import { $Vpc } from '../client/sdk-vpc.js';
 import type { StateInput } from '../framework/index.js';
 import { callOptions, mapOf, mustExist, nullIfEmpty, readOptions, tagsState, textOf } from './resource-values.js';
@@ -20,17 +20,12 @@ const CREATE_RETRY_CODES = [
 ];
 
 async function findVSwitch(client: CloudClients, vSwitchId: string, options: CallOptions): Promise<VSwitch | undefined> {
-  try {
-    const request = new $Vpc.DescribeVSwitchAttributesRequest({ regionId: client.config.regionId, vSwitchId });
-    const response = await callWithRetry(async () => (await client.vpc()).describeVSwitchAttributesWithOptions(request, client.runtime()), {
-      ...options,
-      action: 'DescribeVSwitchAttributes',
-    });
-    return response.body?.vSwitchId ? response.body : undefined;
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  const request = new $Vpc.DescribeVSwitchAttributesRequest({ regionId: client.config.regionId, vSwitchId });
+  const response = await orNotFound(
+    () => callWithRetry(async () => (await client.vpc()).describeVSwitchAttributesWithOptions(request, client.runtime()), { ...options, action: 'DescribeVSwitchAttributes' }),
+    undefined,
+  );
+  return response?.body?.vSwitchId ? response.body : undefined;
 }
 
 async function waitAvailable(client: CloudClients, vSwitchId: string, options: CallOptions): Promise<void> {
@@ -126,22 +121,22 @@ export const vswitchOperations: ResourceHandlers = {
     const { client } = request;
     const vSwitchId = request.state['id'] as string;
     const options = callOptions(request, 'delete');
-    try {
-      const deleteRequest = new $Vpc.DeleteVSwitchRequest({ regionId: client.config.regionId, vSwitchId });
-      await callWithRetry(async () => (await client.vpc()).deleteVSwitchWithOptions(deleteRequest, client.runtime()), {
-        ...options,
-        action: 'DeleteVSwitch',
-        retryable: (error) =>
-          error.code.startsWith('DependencyViolation') ||
-          ['OperationConflict', 'IncorrectRouteEntryStatus', 'InternalError', 'TaskConflict', 'IncorrectVSwitchStatus', 'ServiceUnavailable'].includes(error.code) ||
-          error.code.includes('Throttling') ||
-          (error.status !== undefined && error.status >= 500) ||
-          error.kind === 'transport',
-      });
-    } catch (error) {
-      if (isNotFound(error)) return;
-      throw error;
-    }
+    const deleteRequest = new $Vpc.DeleteVSwitchRequest({ regionId: client.config.regionId, vSwitchId });
+    const deleted = await orNotFound(
+      () =>
+        callWithRetry(async () => (await client.vpc()).deleteVSwitchWithOptions(deleteRequest, client.runtime()), {
+          ...options,
+          action: 'DeleteVSwitch',
+          retryable: (error) =>
+            error.code.startsWith('DependencyViolation') ||
+            ['OperationConflict', 'IncorrectRouteEntryStatus', 'InternalError', 'TaskConflict', 'IncorrectVSwitchStatus', 'ServiceUnavailable'].includes(error.code) ||
+            error.code.includes('Throttling') ||
+            (error.status !== undefined && error.status >= 500) ||
+            error.kind === 'transport',
+        }),
+      undefined,
+    );
+    if (deleted === undefined) return;
     await waitFor<VSwitch>({
       subject: subject(vSwitchId),
       refresh: byStatus(() => findVSwitch(client, vSwitchId, options)),

@@ -163,6 +163,19 @@ export function isNotFound(err: unknown): boolean {
   );
 }
 
+/**
+ * The call's answer, or `fallback` when it fails because the addressed resource does not
+ * exist (`isNotFound`); any other error propagates unchanged.
+ */
+export async function orNotFound<T, F>(call: () => Promise<T>, fallback: F): Promise<T | F> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isNotFound(error)) return fallback;
+    throw error;
+  }
+}
+
 /** Any code containing `Throttling` (`Throttling`, `Throttling.User`, `Rejected.Throttling`, …). */
 export function isThrottling(err: unknown): boolean {
   return err instanceof CloudError && err.kind === 'api' && err.code.includes('Throttling');

@@ -12,7 +12,7 @@ import { buildClientToken } from './client-token.js';
 import { callWithRetry, type CallOptions } from './call.js';
 import type { CloudClients } from './clients.js';
 import { deadlineOf } from './deadline.js';
-import { CloudError, isNotFound } from './errors.js';
+import { CloudError, isNotFound, orNotFound } from './errors.js';
 import { $Ecs } from './sdk.js';
 import { byStatus, waitFor, type WaitOptions } from './wait.js';
 
@@ -69,17 +69,11 @@ export async function createImage(clients: CloudClients, request: $Ecs.CreateIma
 export async function findImageById(clients: CloudClients, imageId: string, options: CallOptions = {}): Promise<Image | undefined> {
   const { statuses, imageOwnerAlias } = clients.config.flavour.imageLookup;
   const request = new $Ecs.DescribeImagesRequest({ regionId: clients.config.regionId, imageId, status: statuses, imageOwnerAlias });
-  try {
-    const response = await callWithRetry(() => clients.ecs.describeImagesWithOptions(request, clients.runtime()), {
-      action: 'DescribeImages',
-      timeoutMs: IMAGE_READ_TIMEOUT_MS,
-      ...options,
-    });
-    return response.body?.images?.image?.find((image) => image.imageId === imageId);
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
+  const response = await orNotFound(
+    () => callWithRetry(() => clients.ecs.describeImagesWithOptions(request, clients.runtime()), { action: 'DescribeImages', timeoutMs: IMAGE_READ_TIMEOUT_MS, ...options }),
+    undefined,
+  );
+  return response?.body?.images?.image?.find((image) => image.imageId === imageId);
 }
 
 /** The waiter's state of an image: `Available` only once it is also `Usable` (v1.289 fix). */
@@ -146,12 +140,8 @@ export interface DeleteImageInput {
 export async function deleteImage(clients: CloudClients, input: DeleteImageInput, options: WaitCallOptions = {}): Promise<void> {
   const deadline = deadlineOf(options, IMAGE_DELETE_TIMEOUT_MS);
   const request = new $Ecs.DeleteImageRequest({ regionId: clients.config.regionId, imageId: input.imageId, force: input.force });
-  try {
-    await callWithRetry(() => clients.ecs.deleteImageWithOptions(request, clients.runtime()), { action: 'DeleteImage', ...options, deadline });
-  } catch (err) {
-    if (isNotFound(err)) return;
-    throw err;
-  }
+  const deleted = await orNotFound(() => callWithRetry(() => clients.ecs.deleteImageWithOptions(request, clients.runtime()), { action: 'DeleteImage', ...options, deadline }), undefined);
+  if (deleted === undefined) return;
   await waitFor<Image>({
     subject: imageSubject(input.imageId),
     refresh: byStatus(() => findImageById(clients, input.imageId, { ...options, deadline })),
