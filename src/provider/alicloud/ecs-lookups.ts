@@ -4,7 +4,7 @@
  * vocabulary: `find…` returns undefined when the object does not exist, `wait…` polls until
  * a state). Lookups use the JSON-array id filters the real provider sends.
  */
-import { $Ecs, byStatus, callWithRetry, orNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
+import { $Ecs, byStatus, callWithRetry, orNotFound, waitFor, waitGone, type CallOptions, type CloudClients } from '../client/index.js';
 
 export type Instance = $Ecs.DescribeInstancesResponseBodyInstancesInstance;
 export type Disk = $Ecs.DescribeDisksResponseBodyDisksDisk;
@@ -43,14 +43,7 @@ export async function waitInstanceStatus(
 }
 
 export async function waitInstanceGone(client: CloudClients, instanceId: string, options: CallOptions): Promise<void> {
-  await waitFor<Instance>({
-    subject: instanceSubject(instanceId),
-    refresh: byStatus(() => findInstance(client, instanceId, options)),
-    pending: [],
-    target: [],
-    ...POLL,
-    ...options,
-  });
+  await waitGone(() => findInstance(client, instanceId, options), { subject: instanceSubject(instanceId), ...POLL, ...options });
 }
 
 /** Disks by id (`DiskIds` JSON array, at most 100), in the order asked. */

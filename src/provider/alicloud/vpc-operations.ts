@@ -1,5 +1,5 @@
 /** The handlers of `vpcResource` (contract and schema in `vpc.ts`); loaded on first use, with the SDK. */
-import { buildClientToken, byStatus, callWithRetry, orNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
+import { buildClientToken, byStatus, callWithRetry, orNotFound, waitFor, waitGone, type CallOptions, type CloudClients } from '../client/index.js';
 import { $Vpc } from '../client/sdk-vpc.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
 import { boolOf, callOptions, mapOf, mustExist, nullIfEmpty, readOptions, stringsOf, tagsState, textOf } from './resource-values.js';
@@ -148,13 +148,6 @@ export const vpcOperations: ResourceHandlers = {
       undefined,
     );
     if (deleted === undefined) return;
-    await waitFor<VpcAttribute>({
-      subject: subject(vpcId),
-      refresh: byStatus(() => findVpc(client, vpcId, options)),
-      pending: [],
-      target: [],
-      minTimeoutMs: 1000,
-      ...options,
-    });
+    await waitGone(() => findVpc(client, vpcId, options), { subject: subject(vpcId), minTimeoutMs: 1000, ...options });
   },
 };

@@ -1,5 +1,5 @@
 /** The handlers of `vswitchResource` (contract and schema in `vswitch.ts`); loaded on first use, with the SDK. */
-import { buildClientToken, byStatus, callWithRetry, orNotFound, waitFor, type CallOptions, type CloudClients } from '../client/index.js';
+import { buildClientToken, byStatus, callWithRetry, orNotFound, waitFor, waitGone, type CallOptions, type CloudClients } from '../client/index.js';
 import { $Vpc } from '../client/sdk-vpc.js';
 import type { StateInput } from '../framework/index.js';
 import { callOptions, mapOf, mustExist, nullIfEmpty, readOptions, tagsState, textOf } from './resource-values.js';
@@ -137,13 +137,6 @@ export const vswitchOperations: ResourceHandlers = {
       undefined,
     );
     if (deleted === undefined) return;
-    await waitFor<VSwitch>({
-      subject: subject(vSwitchId),
-      refresh: byStatus(() => findVSwitch(client, vSwitchId, options)),
-      pending: [],
-      target: [],
-      minTimeoutMs: 1000,
-      ...options,
-    });
+    await waitGone(() => findVSwitch(client, vSwitchId, options), { subject: subject(vSwitchId), minTimeoutMs: 1000, ...options });
   },
 };

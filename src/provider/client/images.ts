@@ -14,7 +14,7 @@ import type { CloudClients } from './clients.js';
 import { deadlineOf } from './deadline.js';
 import { CloudError, isNotFound, orNotFound } from './errors.js';
 import { $Ecs } from './sdk.js';
-import { byStatus, waitFor, type WaitOptions } from './wait.js';
+import { waitFor, waitGone, type WaitOptions } from './wait.js';
 
 export type Image = $Ecs.DescribeImagesResponseBodyImagesImage;
 
@@ -142,11 +142,8 @@ export async function deleteImage(clients: CloudClients, input: DeleteImageInput
   const request = new $Ecs.DeleteImageRequest({ regionId: clients.config.regionId, imageId: input.imageId, force: input.force });
   const deleted = await orNotFound(() => callWithRetry(() => clients.ecs.deleteImageWithOptions(request, clients.runtime()), { action: 'DeleteImage', ...options, deadline }), undefined);
   if (deleted === undefined) return;
-  await waitFor<Image>({
+  await waitGone(() => findImageById(clients, input.imageId, { ...options, deadline }), {
     subject: imageSubject(input.imageId),
-    refresh: byStatus(() => findImageById(clients, input.imageId, { ...options, deadline })),
-    pending: [],
-    target: [],
     deadline,
     signal: options.signal,
     logger: options.logger,

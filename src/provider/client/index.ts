@@ -16,7 +16,7 @@ export { validateCredentials, type ValidateOptions } from './validate-credential
 export { callWithRetry, backoffDelay, DEFAULT_BACKOFF, DEFAULT_CALL_TIMEOUT_MS, type CallOptions, type BackoffPolicy } from './call.js';
 export { buildClientToken, CLIENT_TOKEN_MAX_LENGTH } from './client-token.js';
 export { CloudError, CancelledError, toCloudError, isNotFound, orNotFound, isThrottling, isTransient, isCancelled, hasCode, type CloudErrorKind } from './errors.js';
-export { byStatus, waitFor, WaitError, DEFAULT_WAIT_TIMEOUT_MS, type Observation, type WaitOptions, type WaitErrorKind } from './wait.js';
+export { byStatus, waitFor, waitGone, WaitError, DEFAULT_WAIT_TIMEOUT_MS, type Observation, type WaitOptions, type GoneWaitOptions, type WaitErrorKind } from './wait.js';
 export { deadlineOf, formatDuration, type Deadline, type TimeBound } from './deadline.js';
 export { sleep } from './sleep.js';
 export * from './images.js';

@@ -55,6 +55,17 @@ export function byStatus<T extends { readonly status?: string | undefined }>(fin
   };
 }
 
+/** What a wait for an object to be gone takes: everything but the states and the refresh. */
+export type GoneWaitOptions = Omit<WaitOptions<never>, 'refresh' | 'pending' | 'target' | 'failure' | 'failureReason' | 'describe'>;
+
+/**
+ * Polls until `find` no longer finds the object (the wait after a delete); progress is
+ * logged with the object's `status`.
+ */
+export async function waitGone<T extends { readonly status?: string | undefined }>(find: () => Promise<T | undefined>, options: GoneWaitOptions): Promise<void> {
+  await waitFor<T>({ ...options, refresh: byStatus(find), pending: [], target: [] });
+}
+
 export type WaitErrorKind = 'timeout' | 'failed' | 'unexpected-state' | 'not-found';
 
 export class WaitError extends Error {
