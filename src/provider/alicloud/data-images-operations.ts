@@ -1,7 +1,7 @@
 /** The handlers of `imagesDataSource` (contract and schema in `data-images.ts`); loaded on first use, with the SDK. */
 import { $Ecs, callWithRetry, type CloudClients } from '../client/index.js';
 import type { DataSourceDefinition, KnownObject } from '../framework/index.js';
-import { boolOf, idHash, mapOf, readOptions, tagsState, textOf } from './resource-values.js';
+import { boolOf, ecsTagEntries, idHash, mapOf, readOptions, tagsState, textOf } from './resource-values.js';
 
 type Image = $Ecs.DescribeImagesResponseBodyImagesImage;
 
@@ -66,7 +66,7 @@ function imageState(client: CloudClients, image: Image): KnownObject {
       size: mapping.size ?? '',
       snapshot_id: mapping.snapshotId ?? '',
     })),
-    tags: tagsState(client, (image.tags?.tag ?? []).map((tag) => [tag.tagKey, tag.tagValue] as const)) ?? {},
+    tags: tagsState(client, ecsTagEntries(image.tags)) ?? {},
   };
 }
 

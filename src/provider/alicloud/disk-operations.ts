@@ -2,7 +2,7 @@
 import { $Ecs, buildClientToken, callWithRetry, joinResourceGroup, orNotFound, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
 import { diskSubject, findDisk, waitDiskStatus } from './ecs-lookups.js';
-import { boolOf, callOptions, mapOf, mustExist, nullIfEmpty, numberOf, readOptions, tagsState, textOf } from './resource-values.js';
+import { boolOf, callOptions, ecsTagEntries, mapOf, mustExist, nullIfEmpty, numberOf, readOptions, tagsState, textOf } from './resource-values.js';
 import type { ResourceHandlers } from './lazy-definition.js';
 
 
@@ -29,7 +29,7 @@ async function readDisk(client: CloudClients, id: string, args: KnownObject, opt
     payment_type: disk.diskChargeType === 'PrePaid' ? 'Subscription' : 'PayAsYouGo',
     status: disk.status ?? '',
     create_time: disk.creationTime ?? '',
-    tags: tagsState(client, (disk.tags?.tag ?? []).map((tag) => [tag.tagKey, tag.tagValue] as const)),
+    tags: tagsState(client, ecsTagEntries(disk.tags)),
     dry_run: args['dry_run'] ?? null,
   };
 }

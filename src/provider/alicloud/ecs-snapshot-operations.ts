@@ -2,7 +2,7 @@
 import { $Ecs, buildClientToken, callWithRetry, hasCode, isNotFound, joinResourceGroup, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
 import { findSnapshot, snapshotSubject, waitSnapshotAccomplished } from './ecs-lookups.js';
-import { boolOf, callOptions, mapOf, mustExist, nullIfEmpty, numberOf, readOptions, tagsState, textOf } from './resource-values.js';
+import { boolOf, callOptions, ecsTagEntries, mapOf, mustExist, nullIfEmpty, numberOf, readOptions, tagsState, textOf } from './resource-values.js';
 import type { ResourceHandlers } from './lazy-definition.js';
 
 async function readSnapshot(client: CloudClients, id: string, args: KnownObject, options: CallOptions): Promise<StateInput | null> {
@@ -22,7 +22,7 @@ async function readSnapshot(client: CloudClients, id: string, args: KnownObject,
     resource_group_id: snapshot.resourceGroupId ?? '',
     status: snapshot.status ?? '',
     create_time: snapshot.creationTime ?? '',
-    tags: tagsState(client, (snapshot.tags?.tag ?? []).map((tag) => [tag.tagKey, tag.tagValue] as const)),
+    tags: tagsState(client, ecsTagEntries(snapshot.tags)),
     force: args['force'] ?? false,
   };
 }

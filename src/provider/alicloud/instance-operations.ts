@@ -2,7 +2,7 @@
 import { $Ecs, buildClientToken, callWithRetry, hasCode, isNotFound, joinResourceGroup, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
 import type { KnownObject, KnownValue, PrivateState, StateInput } from '../framework/index.js';
 import { findDisks, findInstance, instanceDisks, instanceSubject, waitInstanceGone, waitInstanceStatus, type Disk } from './ecs-lookups.js';
-import { boolOf, callOptions, mapOf, mustExist, nullIfEmpty, numberOf, objectsOf, readOptions, stringsOf, tagsState, textOf } from './resource-values.js';
+import { boolOf, callOptions, ecsTagEntries, mapOf, mustExist, nullIfEmpty, numberOf, objectsOf, readOptions, stringsOf, tagsState, textOf } from './resource-values.js';
 import type { ResourceHandlers } from './lazy-definition.js';
 
 /** Private-state key: ids of the data disks RunInstances created, in `data_disks` order. */
@@ -66,7 +66,7 @@ async function readInstance(client: CloudClients, id: string, args: KnownObject,
     deletion_protection: instance.deletionProtection ?? false,
     status: instance.status ?? '',
     resource_group_id: instance.resourceGroupId ?? '',
-    tags: tagsState(client, (instance.tags?.tag ?? []).map((tag) => [tag.tagKey, tag.tagValue] as const)),
+    tags: tagsState(client, ecsTagEntries(instance.tags)),
     cpu: instance.cpu ?? 0,
     memory: instance.memory ?? 0,
     os_name: instance.OSName ?? '',

@@ -39,6 +39,9 @@ export function mapOf(object: KnownObject, key: string): Tags {
   return Object.fromEntries(Object.entries(value as KnownObject).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
+/** One tag as an API answer lists it; either half may be missing. */
+export type TagEntry = readonly [string | undefined, string | undefined];
+
 /**
  * Tags as state holds them: the user's tags without the system ones (keys starting with one
  * of `systemPrefixes`). With none left, the state's own spelling of "none" is kept — `{}`
@@ -46,7 +49,7 @@ export function mapOf(object: KnownObject, key: string): Tags {
  */
 export function userTagsState(
   systemPrefixes: readonly string[],
-  entries: ReadonlyArray<readonly [string | undefined, string | undefined]>,
+  entries: ReadonlyArray<TagEntry>,
   prior: KnownValue = null,
 ): KnownValue {
   const tags: Record<string, string> = {};
@@ -58,10 +61,24 @@ export function userTagsState(
   return prior !== null && typeof prior === 'object' && !Array.isArray(prior) ? {} : null;
 }
 
+/** An ECS answer's `Tags.Tag` list (`TagKey`/`TagValue`) as `tagsState` entries. */
+export function ecsTagEntries(
+  tags: { readonly tag?: ReadonlyArray<{ readonly tagKey?: string | undefined; readonly tagValue?: string | undefined }> | undefined } | undefined,
+): TagEntry[] {
+  return (tags?.tag ?? []).map((tag) => [tag.tagKey, tag.tagValue] as const);
+}
+
+/** A VPC answer's `Tags.Tag` list (`Key`/`Value`) as `tagsState` entries. */
+export function vpcTagEntries(
+  tags: { readonly tag?: ReadonlyArray<{ readonly key?: string | undefined; readonly value?: string | undefined }> | undefined } | undefined,
+): TagEntry[] {
+  return (tags?.tag ?? []).map((tag) => [tag.key, tag.value] as const);
+}
+
 /** `userTagsState` with the flavour's system tag prefixes. */
 export function tagsState(
   clients: CloudClients,
-  entries: ReadonlyArray<readonly [string | undefined, string | undefined]>,
+  entries: ReadonlyArray<TagEntry>,
   prior: KnownValue = null,
 ): KnownValue {
   return userTagsState(clients.config.flavour.systemTagPrefixes, entries, prior);

@@ -1,7 +1,7 @@
 /** The handlers of `securityGroupResource` (contract and schema in `security-group.ts`); loaded on first use, with the SDK. */
 import { $Ecs, buildClientToken, callWithRetry, joinResourceGroup, orNotFound, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
-import { callOptions, mapOf, mustExist, nullIfEmpty, readOptions, tagsState, textOf } from './resource-values.js';
+import { callOptions, ecsTagEntries, mapOf, mustExist, nullIfEmpty, readOptions, tagsState, textOf } from './resource-values.js';
 import type { ResourceHandlers } from './lazy-definition.js';
 
 const subject = (id: string): string => `Security Group (${id})`;
@@ -31,7 +31,7 @@ async function readSecurityGroup(client: CloudClients, id: string, args: KnownOb
     inner_access_policy: innerAccessPolicy,
     resource_group_id: group.resourceGroupId ?? '',
     create_time: group.creationTime ?? '',
-    tags: tagsState(client, (group.tags?.tag ?? []).map((tag) => [tag.tagKey, tag.tagValue] as const)),
+    tags: tagsState(client, ecsTagEntries(group.tags)),
     inner_access: args['inner_access'] ?? null,
   };
 }

@@ -2,7 +2,7 @@
 import { buildClientToken, byStatus, callWithRetry, orNotFound, waitFor, waitGone, type CallOptions, type CloudClients } from '../client/index.js';
 import { $Vpc } from '../client/sdk-vpc.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
-import { boolOf, callOptions, mapOf, mustExist, nullIfEmpty, readOptions, stringsOf, tagsState, textOf } from './resource-values.js';
+import { boolOf, callOptions, mapOf, mustExist, nullIfEmpty, readOptions, stringsOf, tagsState, textOf, vpcTagEntries } from './resource-values.js';
 import { moveVpcResourceGroup, updateVpcTags } from './vpc-tags.js';
 import type { ResourceHandlers } from './lazy-definition.js';
 
@@ -63,7 +63,7 @@ async function readVpc(client: CloudClients, vpcId: string, args: KnownObject, o
     ipv6_cidr_block: vpc.ipv6CidrBlock ?? '',
     user_cidrs: vpc.userCidrs?.userCidr ?? [],
     is_default: vpc.isDefault ?? false,
-    tags: tagsState(client, (vpc.tags?.tag ?? []).map((tag) => [tag.key, tag.value] as const)),
+    tags: tagsState(client, vpcTagEntries(vpc.tags)),
     dry_run: args['dry_run'] ?? null,
   };
 }

@@ -2,7 +2,7 @@
 import { buildClientToken, byStatus, callWithRetry, orNotFound, waitFor, waitGone, type CallOptions, type CloudClients } from '../client/index.js';
 import { $Vpc } from '../client/sdk-vpc.js';
 import type { StateInput } from '../framework/index.js';
-import { callOptions, mapOf, mustExist, nullIfEmpty, readOptions, tagsState, textOf } from './resource-values.js';
+import { callOptions, mapOf, mustExist, nullIfEmpty, readOptions, tagsState, textOf, vpcTagEntries } from './resource-values.js';
 import { updateVpcTags } from './vpc-tags.js';
 import type { ResourceHandlers } from './lazy-definition.js';
 
@@ -54,7 +54,7 @@ async function readVSwitch(client: CloudClients, vSwitchId: string, options: Cal
     status: found.status ?? '',
     create_time: found.creationTime ?? '',
     ipv6_cidr_block: found.ipv6CidrBlock ?? '',
-    tags: tagsState(client, (found.tags?.tag ?? []).map((tag) => [tag.key, tag.value] as const)),
+    tags: tagsState(client, vpcTagEntries(found.tags)),
   };
 }
 
