@@ -61,6 +61,8 @@ export interface ScopeContext {
  * request. Throws the ECS error for missing, inconsistent or foreign scoping.
  */
 export async function applyApsaraScope(request: ParsedRequest, action: string, ctx: ScopeContext): Promise<Params> {
+  // A public-ECS request (nearly all of them): nothing to check, no store reads to wait for.
+  if (!isApsaraRequest(request)) return new Params(actionParams(request.params));
   const tenant = await resolveApsaraTenant(request, ctx.account, ctx.db);
   const params = new Params(scopedParams(actionParams(request.params), tenant));
   await checkApsaraVisibility(ctx.db, action, params, { accountId: ctx.account.id, regionId: ctx.regionId }, tenant);

@@ -49,11 +49,14 @@ export async function handleRpc(raw: RawRequest, deps: PipelineDeps): Promise<Rp
       now: deps.now,
       settings: deps.settings,
     });
-    deps.logger.debug({ requestId, action: routed.action, account: caller.account.id }, 'ok');
+    // Built only when wanted: this runs on every request.
+    if (deps.logger.isLevelEnabled('debug')) deps.logger.debug({ requestId, action: routed.action, account: caller.account.id }, 'ok');
     return renderSuccess(requestId, result); //                    7. JSON body
   } catch (error) {
     const response = renderError(error, { requestId, hostId: hostOf(raw), product, logger: deps.logger });
-    deps.logger.debug({ requestId, status: response.status, code: error instanceof EcsError ? error.code : undefined }, 'failed');
+    if (deps.logger.isLevelEnabled('debug')) {
+      deps.logger.debug({ requestId, status: response.status, code: error instanceof EcsError ? error.code : undefined }, 'failed');
+    }
     return response;
   }
 }

@@ -86,9 +86,13 @@ export class ReplayGuard {
         const key = nonceKey(pending.accessKeyId, pending.nonce);
         if (!first.has(key)) first.set(key, pending);
       }
+      // In key order, the rows reach the (random-keyed) primary-key index page after page, not back and forth.
+      const rows = [...first.values()]
+        .map((pending) => ({ access_key_id: pending.accessKeyId, nonce: pending.nonce, expires_at: pending.expiresAt }))
+        .sort(byKey);
       const inserted = await this.#db
         .insertInto('nonces')
-        .values([...first.values()].map((pending) => ({ access_key_id: pending.accessKeyId, nonce: pending.nonce, expires_at: pending.expiresAt })))
+        .values(rows)
         .onConflict((oc) => oc.columns(['access_key_id', 'nonce']).doNothing())
         .returning(['access_key_id', 'nonce'])
         .execute();
@@ -101,6 +105,11 @@ export class ReplayGuard {
       for (const pending of batch) pending.fail(error);
     }
   }
+}
+
+function byKey(a: { access_key_id: string; nonce: string }, b: { access_key_id: string; nonce: string }): number {
+  if (a.access_key_id !== b.access_key_id) return a.access_key_id < b.access_key_id ? -1 : 1;
+  return a.nonce < b.nonce ? -1 : a.nonce > b.nonce ? 1 : 0;
 }
 
 /** Length-prefixed, so no two (AccessKey, nonce) pairs share a key. */
