@@ -4,69 +4,15 @@
  * instance around it), with real terraform against a fresh local cloud. The only change
  * to the seed: `random_integer` is a variable, since no other provider can be downloaded.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { createTerraformWorkspace, diagnostics, ensureProviderBuilt, type TerraformWorkspace } from '../support/terraform.js';
+import { REPO_ROOT, createTerraformWorkspace, diagnostics, ensureProviderBuilt, type TerraformWorkspace } from '../support/terraform.js';
 import { expectAccountEmpty } from './account-leftovers.js';
 
-export const SEED_EXAMPLE = `
-variable "name_suffix" {
-  type    = number
-  default = 10000
-}
-
-data "alicloud_zones" "default" {
-  available_resource_creation = "Instance"
-}
-
-data "alicloud_instance_types" "default" {
-  instance_type_family = "ecs.sn1ne"
-}
-
-data "alicloud_images" "default" {
-  name_regex = "^ubuntu_18.*64"
-  owners     = "system"
-}
-
-resource "alicloud_vpc" "default" {
-  vpc_name   = "terraform-example"
-  cidr_block = "172.17.3.0/24"
-}
-
-resource "alicloud_vswitch" "default" {
-  vswitch_name = "terraform-example"
-  cidr_block   = "172.17.3.0/24"
-  vpc_id       = alicloud_vpc.default.id
-  zone_id      = data.alicloud_zones.default.zones.0.id
-}
-
-resource "alicloud_security_group" "default" {
-  name   = "terraform-example"
-  vpc_id = alicloud_vpc.default.id
-}
-
-resource "alicloud_instance" "default" {
-  availability_zone          = data.alicloud_zones.default.zones.0.id
-  instance_name              = "terraform-example"
-  security_groups            = [alicloud_security_group.default.id]
-  vswitch_id                 = alicloud_vswitch.default.id
-  instance_type              = data.alicloud_instance_types.default.ids[0]
-  image_id                   = data.alicloud_images.default.ids[0]
-  internet_max_bandwidth_out = 10
-}
-data "alicloud_resource_manager_resource_groups" "default" {}
-
-resource "alicloud_image" "default" {
-  instance_id       = alicloud_instance.default.id
-  image_name        = "terraform-example-\${var.name_suffix}"
-  description       = "terraform-example"
-  architecture      = "x86_64"
-  resource_group_id = data.alicloud_resource_manager_resource_groups.default.ids.0
-  tags = {
-    FinanceDept = "FinanceDeptJoshua"
-  }
-}
-`;
+/** The seed example as users run it: `examples/image-from-instance/` (main.tf + variables.tf). */
+const EXAMPLE_DIR = join(REPO_ROOT, 'examples', 'image-from-instance');
 
 describe('seed 000: alicloud_image Example Usage', () => {
   let cloud: TestCloud;
@@ -76,7 +22,9 @@ describe('seed 000: alicloud_image Example Usage', () => {
     ensureProviderBuilt();
     cloud = await startTestCloud();
     tf = createTerraformWorkspace({ cloud });
-    tf.write(SEED_EXAMPLE);
+    for (const file of readdirSync(EXAMPLE_DIR).filter((name) => name.endsWith('.tf'))) {
+      tf.writeFile(file, readFileSync(join(EXAMPLE_DIR, file), 'utf8'));
+    }
   });
 
   afterAll(async () => {
