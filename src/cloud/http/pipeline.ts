@@ -8,6 +8,7 @@ import type { ActionRegistry } from '../api/registry.js';
 import type { Store } from '../store/store.js';
 import type { AccessKeyDirectory } from './access-keys.js';
 import { applyApsaraScope } from './apsara-scope.js';
+import { handleAscm, isAscmRequest } from './ascm-route.js';
 import { checkRegion } from './check-region.js';
 import { dispatch } from './dispatch.js';
 import { EcsError } from './errors.js';
@@ -29,6 +30,8 @@ export interface PipelineDeps {
 }
 
 export async function handleRpc(raw: RawRequest, deps: PipelineDeps): Promise<RpcResponse> {
+  // Apsara Stack's ASCM tenant lookup is ROA, not RPC: its own route (ascm-route.ts).
+  if (isAscmRequest(raw)) return handleAscm(raw, { accessKeys: deps.accessKeys, db: deps.store.db, logger: deps.logger });
   const requestId = newRequestId();
   let product = 'Ecs';
   try {
