@@ -1,11 +1,13 @@
 /**
- * Apsara Stack tenant discovery (ASCM ListResourceGroup) through a scripted real HTTP server
- * standing in for ASCM, which the local cloud does not serve: the request as the SDK signs it,
- * and the answers upstream handles (one match, none, several, a failure code).
+ * Apsara Stack tenant discovery (ASCM ListResourceGroup): against a scripted real HTTP server
+ * standing in for a real ASCM (the request as the SDK signs it, and the answers upstream
+ * handles: one match, none, several, a failure code), and against the local cloud's own ASCM
+ * route (src/cloud/http/ascm-route.ts), whose `id` is the resource set's `rg-…` id as a string.
  */
 import { createHmac } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, connect, resolveAlibabacloudStackConfig } from '../../src/provider/client/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { $Ecs, ConfigError, connect, resolveAlibabacloudStackConfig } from '../../src/provider/client/index.js';
+import { startTestCloud, type TestCloud } from '../support/cloud.js';
 import { startScriptedServer, type RecordedRequest, type ScriptedServer, type Step } from './client-scripted-server.js';
 
 const servers: ScriptedServer[] = [];
@@ -97,5 +99,57 @@ describe('ASCM resource set lookup', () => {
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as ConfigError).attribute).toBe('resource_group_set_name');
     expect((err as Error).message).toMatch(message);
+  });
+});
+
+describe('ASCM resource set lookup against the local cloud', () => {
+  let tc: TestCloud;
+  let devGroup: string;
+
+  beforeAll(async () => {
+    tc = await startTestCloud();
+    const dev = await tc.cloud.store.db.selectFrom('resource_groups').select('id').where('account_id', '=', tc.accountId).where('name', '=', 'dev').executeTakeFirstOrThrow();
+    devGroup = dev.id;
+  });
+
+  afterAll(async () => {
+    await tc.close();
+  });
+
+  async function connectToCloud(setName: string, secret = tc.credentials.accessKeySecret) {
+    const config = await resolveAlibabacloudStackConfig(
+      {
+        access_key: tc.credentials.accessKeyId,
+        secret_key: secret,
+        region: tc.regionId,
+        resource_group_set_name: setName,
+        endpoints: { ecs: tc.endpoint, ascm: tc.endpoint },
+      },
+      { env: {} },
+    );
+    return connect(config, { timeoutMs: 5_000 });
+  }
+
+  it('resolves "dev" to the account (organization) and its dev group (resource set), and scoped calls then work', async () => {
+    const clients = await connectToCloud('dev');
+    expect(clients.scope).toEqual({ department: tc.accountId, resourceGroup: devGroup, resourceGroupId: devGroup });
+    const images = await clients.ecs.describeImagesWithOptions(new $Ecs.DescribeImagesRequest({ regionId: tc.regionId, imageOwnerAlias: 'self' }), clients.runtime());
+    expect(images.body?.images?.image ?? []).toEqual([]);
+  });
+
+  it.each([
+    { name: 'an unknown set name', setName: 'nope', message: /^resource group ID and organization not found for resource set nope$/ },
+    { name: "the default group (not a resource set)", setName: 'default', message: /^resource group ID and organization not found for resource set default$/ },
+  ])('fails with the documented error for $name', async ({ setName, message }) => {
+    const err = await connectToCloud(setName).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).attribute).toBe('resource_group_set_name');
+    expect((err as Error).message).toMatch(message);
+  });
+
+  it('a wrong secret is refused by the signature check', async () => {
+    const err = await connectToCloud('dev', 'not-the-secret').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toMatch(/SignatureDoesNotMatch/);
   });
 });
