@@ -6,6 +6,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Store, StoreDialect } from '../store.js';
 import { initialMigration } from './001-initial.js';
+import { imagesFilteredPageMigration } from './002-images-filtered-page.js';
 
 export interface StoreMigration {
   /** Unique and sortable: `001-initial`, `002-…`. */
@@ -14,7 +15,7 @@ export interface StoreMigration {
   up(db: Kysely<any>, dialect: StoreDialect): Promise<void>;
 }
 
-export const MIGRATIONS: readonly StoreMigration[] = [initialMigration];
+export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, imagesFilteredPageMigration];
 
 class ListMigrationProvider implements MigrationProvider {
   readonly #migrations: readonly StoreMigration[];
