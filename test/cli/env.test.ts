@@ -49,6 +49,17 @@ async function ecsImage(args: readonly string[], env: Record<string, string>): P
   }
 }
 
+/** Runs `body` in a fresh terraform workspace whose `main.tf` holds `mainTf`, removed afterwards. */
+async function inWorkspace(mainTf: readonly string[], body: (workspace: string) => Promise<void>): Promise<void> {
+  const workspace = mkdtempSync(join(tmpdir(), 'ecs-env-tf-'));
+  try {
+    writeFileSync(join(workspace, 'main.tf'), [...mainTf, ''].join('\n'));
+    await body(workspace);
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
 describe('ecs-image env: shell syntax', () => {
   const env = { TF_CLI_CONFIG_FILE: TRICKY, ALICLOUD_REGION: 'cn-hangzhou' };
 
@@ -216,13 +227,11 @@ describe('ecs-image env: against a running ecs-image serve', () => {
     }
   });
 
+  /** The `eval "$(ecs-image env …)" && ` prefix that wires a shell to the running cloud. */
+  const wired = (): string => `eval "$(${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} env --data ${JSON.stringify(dataDir)})" && `;
+
   it('terraform plans, applies, re-plans clean and destroys with no provider block and only the printed environment', async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'ecs-env-tf-'));
-    try {
-      writeFileSync(
-        join(workspace, 'main.tf'),
-        ['resource "alicloud_vpc" "default" {', '  vpc_name   = "env-test"', '  cidr_block = "172.16.0.0/16"', '}', ''].join('\n'),
-      );
+    await inWorkspace(['resource "alicloud_vpc" "default" {', '  vpc_name   = "env-test"', '  cidr_block = "172.16.0.0/16"', '}'], async (workspace) => {
       // A stale STS token and an unreachable registry: env must clear the first, and
       // nothing may need the second (no init, dev_overrides only).
       const shellEnv = bareEnv(home, {
@@ -231,8 +240,7 @@ describe('ecs-image env: against a running ecs-image serve', () => {
         HTTP_PROXY: 'http://127.0.0.1:9',
         NO_PROXY: '127.0.0.1,localhost',
       });
-      const wired = `eval "$(${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} env --data ${JSON.stringify(dataDir)})" && `;
-      const tf = (command: string) => bash(`${wired}terraform ${command} -no-color -input=false`, shellEnv, workspace);
+      const tf = (command: string) => bash(`${wired()}terraform ${command} -no-color -input=false`, shellEnv, workspace);
 
       const applied = await tf('apply -auto-approve');
       expect(applied.code, applied.stderr + applied.stdout).toBe(0);
@@ -246,64 +254,48 @@ describe('ecs-image env: against a running ecs-image serve', () => {
       const destroyed = await tf('destroy -auto-approve');
       expect(destroyed.code, destroyed.stderr + destroyed.stdout).toBe(0);
       expect(destroyed.stdout).toContain('Destroy complete! Resources: 1 destroyed');
-    } finally {
-      rmSync(workspace, { recursive: true, force: true });
-    }
+    });
   });
 
-  it('an empty provider block with the aliyun/alicloud source plans against the same cloud', async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'ecs-env-tf-'));
-    try {
-      writeFileSync(
-        join(workspace, 'main.tf'),
-        [
-          'terraform {',
-          '  required_providers {',
-          '    alicloud = { source = "aliyun/alicloud" }',
-          '  }',
-          '}',
-          'provider "alicloud" {}',
-          'resource "alicloud_vpc" "default" {',
-          '  cidr_block = "10.0.0.0/8"',
-          '}',
-          '',
-        ].join('\n'),
-      );
-      const wired = `eval "$(${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} env --data ${JSON.stringify(dataDir)})" && `;
-      const planned = await bash(`${wired}terraform plan -no-color -input=false -detailed-exitcode`, bareEnv(home), workspace);
-      expect(planned.code, planned.stderr + planned.stdout).toBe(2);
-      expect(planned.stdout).toContain('Plan: 1 to add');
-    } finally {
-      rmSync(workspace, { recursive: true, force: true });
-    }
-  });
-
-  it('the alibabacloudstack provider configures from the printed environment alone (tenant included)', async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'ecs-env-tf-'));
-    try {
-      writeFileSync(
-        join(workspace, 'main.tf'),
-        [
-          'terraform {',
-          '  required_providers {',
-          '    alibabacloudstack = { source = "aliyun/alibabacloudstack" }',
-          '  }',
-          '}',
-          'resource "alibabacloudstack_image" "default" {',
-          '  snapshot_id = "s-bp1planonly"',
-          '  image_name  = "env-test"',
-          '}',
-          '',
-        ].join('\n'),
-      );
-      const wired = `eval "$(${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} env --data ${JSON.stringify(dataDir)})" && `;
-      const planned = await bash(`${wired}terraform plan -no-color -input=false -detailed-exitcode`, bareEnv(home), workspace);
-      expect(planned.code, planned.stderr + planned.stdout).toBe(2);
-      expect(planned.stdout).toContain('Plan: 1 to add');
-    } finally {
-      rmSync(workspace, { recursive: true, force: true });
-    }
-  });
+  const planOnly = [
+    {
+      title: 'an empty provider block with the aliyun/alicloud source plans against the same cloud',
+      mainTf: [
+        'terraform {',
+        '  required_providers {',
+        '    alicloud = { source = "aliyun/alicloud" }',
+        '  }',
+        '}',
+        'provider "alicloud" {}',
+        'resource "alicloud_vpc" "default" {',
+        '  cidr_block = "10.0.0.0/8"',
+        '}',
+      ],
+    },
+    {
+      title: 'the alibabacloudstack provider configures from the printed environment alone (tenant included)',
+      mainTf: [
+        'terraform {',
+        '  required_providers {',
+        '    alibabacloudstack = { source = "aliyun/alibabacloudstack" }',
+        '  }',
+        '}',
+        'resource "alibabacloudstack_image" "default" {',
+        '  snapshot_id = "s-bp1planonly"',
+        '  image_name  = "env-test"',
+        '}',
+      ],
+    },
+  ];
+  for (const { title, mainTf } of planOnly) {
+    it(title, async () => {
+      await inWorkspace(mainTf, async (workspace) => {
+        const planned = await bash(`${wired()}terraform plan -no-color -input=false -detailed-exitcode`, bareEnv(home), workspace);
+        expect(planned.code, planned.stderr + planned.stdout).toBe(2);
+        expect(planned.stdout).toContain('Plan: 1 to add');
+      });
+    });
+  }
 
   it('a clean stop removes server.json, after which env reports no running cloud', async () => {
     expect(existsSync(join(dataDir, 'server.json'))).toBe(true);
