@@ -13,13 +13,10 @@ import type { EcsClient } from '../support/cloud.js';
 import {
   OLD_ZONE,
   ZONE,
-  createNetwork,
   describeDisks,
   expectEcsError,
-  runInstances,
-  runRequest,
-  startSteppedCloud,
-  untilRunning,
+  launchRunning,
+  startCompute,
   waitForInstanceStatus,
   type Network,
   type SteppedCloud,
@@ -35,12 +32,9 @@ describe('disks with the official ECS SDK', () => {
   let instanceId: string;
 
   beforeAll(async () => {
-    cloud = await startSteppedCloud({ instanceTransitionMs: STEP });
-    ecs = cloud.tc.ecsClient();
-    region = cloud.tc.regionId;
-    network = await createNetwork(cloud.tc);
-    [instanceId] = (await runInstances(ecs, runRequest(cloud.tc, network))) as [string];
-    await untilRunning(cloud, ecs, instanceId, STEP);
+    const setup = await startCompute({ instanceTransitionMs: STEP });
+    ({ cloud, ecs, region, network } = setup);
+    instanceId = await launchRunning(setup, STEP);
   });
   afterAll(async () => {
     await cloud?.tc.close();

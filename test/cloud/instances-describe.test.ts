@@ -14,7 +14,7 @@ import {
   expectEcsError,
   runInstances,
   runRequest,
-  startSteppedCloud,
+  startCompute,
   type Network,
   type SteppedCloud,
 } from './instances-support.js';
@@ -28,10 +28,7 @@ describe('DescribeInstances, Amount, ClientToken and account isolation', () => {
   let batch: string[];
 
   beforeAll(async () => {
-    cloud = await startSteppedCloud();
-    ecs = cloud.tc.ecsClient({ signature: 'v1' });
-    region = cloud.tc.regionId;
-    network = await createNetwork(cloud.tc);
+    ({ cloud, ecs, region, network } = await startCompute({}, { signature: 'v1' }));
     second = await createNetwork(cloud.tc, { zoneId: 'cn-hangzhou-i', cidrBlock: '172.16.2.0/24' });
     batch = await runInstances(
       ecs,

@@ -16,7 +16,7 @@ import {
   expectEcsError,
   runInstances,
   runRequest,
-  startSteppedCloud,
+  startCompute,
   type Network,
   type SteppedCloud,
 } from './instances-support.js';
@@ -29,9 +29,7 @@ describe('RunInstances checks its parameters against each other, as ECS does', (
   let old: Network;
 
   beforeAll(async () => {
-    cloud = await startSteppedCloud();
-    ecs = cloud.tc.ecsClient();
-    network = await createNetwork(cloud.tc);
+    ({ cloud, ecs, network } = await startCompute());
     other = await createNetwork(cloud.tc);
     old = await createNetwork(cloud.tc, { zoneId: OLD_ZONE });
   });

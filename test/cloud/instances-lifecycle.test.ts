@@ -10,13 +10,12 @@ import {
 } from '@alicloud/ecs20140526';
 import type { EcsClient } from '../support/cloud.js';
 import {
-  createNetwork,
   describeDisks,
   describeInstance,
   expectEcsError,
   runInstances,
   runRequest,
-  startSteppedCloud,
+  startCompute,
   untilRunning,
   waitForInstanceStatus,
   type Network,
@@ -32,10 +31,7 @@ describe('instance lifecycle with the official ECS SDK', () => {
   let region: string;
 
   beforeAll(async () => {
-    cloud = await startSteppedCloud({ instanceTransitionMs: STEP });
-    ecs = cloud.tc.ecsClient();
-    network = await createNetwork(cloud.tc);
-    region = cloud.tc.regionId;
+    ({ cloud, ecs, region, network } = await startCompute({ instanceTransitionMs: STEP }));
   });
   afterAll(async () => {
     await cloud?.tc.close();

@@ -14,8 +14,8 @@ import {
   type DescribeSnapshotsResponseBodySnapshotsSnapshot,
 } from '@alicloud/ecs20140526';
 import type { CloudSettings } from '../../src/cloud/api/action.js';
-import { startTestCloud, type EcsClient, type TestCloud } from '../support/cloud.js';
-import type { Network } from '../support/network.js';
+import { startTestCloud, type ClientOptions, type EcsClient, type TestCloud } from '../support/cloud.js';
+import { createNetwork, type Network } from '../support/network.js';
 
 export { ZONE, createNetwork, type Network } from '../support/network.js';
 
@@ -105,6 +105,34 @@ export async function untilRunning(cloud: SteppedCloud, ecs: EcsClient, id: stri
   await waitForInstanceStatus(ecs, cloud.tc.regionId, id, 'Starting');
   cloud.advance(transitionMs / 2);
   await waitForInstanceStatus(ecs, cloud.tc.regionId, id, 'Running');
+}
+
+/** What each compute suite starts from: a stepped cloud, an ECS client on it, its region and one network. */
+export interface ComputeSetup {
+  readonly cloud: SteppedCloud;
+  readonly ecs: EcsClient;
+  readonly region: string;
+  readonly network: Network;
+}
+
+export async function startCompute(settings: Partial<CloudSettings> = {}, client?: ClientOptions): Promise<ComputeSetup> {
+  const cloud = await startSteppedCloud(settings);
+  try {
+    const ecs = cloud.tc.ecsClient(client);
+    const network = await createNetwork(cloud.tc);
+    return { cloud, ecs, region: cloud.tc.regionId, network };
+  } catch (error) {
+    // The caller never gets the cloud to close in its afterAll.
+    await cloud.tc.close();
+    throw error;
+  }
+}
+
+/** Launches one instance on the set-up's network and steps it to Running; its id. */
+export async function launchRunning(setup: ComputeSetup, transitionMs: number): Promise<string> {
+  const [id] = (await runInstances(setup.ecs, runRequest(setup.cloud.tc, setup.network))) as [string];
+  await untilRunning(setup.cloud, setup.ecs, id, transitionMs);
+  return id;
 }
 
 export { expectEcsError } from '../support/sdk-error.js';

@@ -23,10 +23,10 @@ import {
   describeSnapshot,
   eventually,
   expectEcsError,
+  launchRunning,
   runInstances,
   runRequest,
-  startSteppedCloud,
-  untilRunning,
+  startCompute,
   waitForInstanceStatus,
   type SteppedCloud,
 } from './instances-support.js';
@@ -42,12 +42,9 @@ describe('snapshots with the official ECS SDK', () => {
   let systemDiskId: string;
 
   beforeAll(async () => {
-    cloud = await startSteppedCloud({ instanceTransitionMs: STEP, snapshotCreationMs: SNAPSHOT_MS, imageCreationMs: 1_000 });
-    ecs = cloud.tc.ecsClient();
-    region = cloud.tc.regionId;
-    const network = await createNetwork(cloud.tc);
-    [instanceId] = (await runInstances(ecs, runRequest(cloud.tc, network))) as [string];
-    await untilRunning(cloud, ecs, instanceId, STEP);
+    const setup = await startCompute({ instanceTransitionMs: STEP, snapshotCreationMs: SNAPSHOT_MS, imageCreationMs: 1_000 });
+    ({ cloud, ecs, region } = setup);
+    instanceId = await launchRunning(setup, STEP);
     const [system] = await describeDisks(ecs, { regionId: region, instanceId, diskType: 'system' });
     systemDiskId = system!.diskId!;
   });
