@@ -5,9 +5,8 @@
  * lands in the account's `dev` resource set. An unknown set name fails the plan with the
  * documented error. Requires `npm run build` (terraform runs the compiled provider).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { createTerraformWorkspace, diagnostics, ensureProviderBuilt, type TerraformWorkspace } from '../support/terraform.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { diagnostics, useTerraformScenario } from '../support/terraform.js';
 import { insertSnapshot } from '../cloud/images-support.js';
 
 function config(setName: string, ascmEndpoint: string, snapshotId: string): string {
@@ -32,47 +31,42 @@ resource "alibabacloudstack_image" "from_snapshot" {
 }
 
 describe('alibabacloudstack provider with resource_group_set_name (ASCM lookup)', { timeout: 180_000 }, () => {
-  let tc: TestCloud;
-  let tf: TerraformWorkspace;
   let devGroup: string;
   let snapshotId: string;
+  // No department/resource_group anywhere: the scope must come from ASCM.
+  const scenario = useTerraformScenario({
+    provider: 'alibabacloudstack',
+    env: () => ({ ALIBABACLOUDSTACK_DEPARTMENT: undefined, ALIBABACLOUDSTACK_RESOURCE_GROUP: undefined }),
+  });
 
   beforeAll(async () => {
-    ensureProviderBuilt('alibabacloudstack');
-    tc = await startTestCloud();
+    const tc = scenario.cloud;
     devGroup = (
       await tc.cloud.store.db.selectFrom('resource_groups').select('id').where('account_id', '=', tc.accountId).where('name', '=', 'dev').executeTakeFirstOrThrow()
     ).id;
     snapshotId = await insertSnapshot(tc, { size: 40 });
-    // No department/resource_group anywhere: the scope must come from ASCM.
-    tf = createTerraformWorkspace({ cloud: tc, env: { ALIBABACLOUDSTACK_DEPARTMENT: undefined, ALIBABACLOUDSTACK_RESOURCE_GROUP: undefined } });
-  });
-
-  afterAll(async () => {
-    tf?.remove();
-    await tc?.close();
   });
 
   it('plans and applies with the set name "dev"; the image lands in the dev resource set', async () => {
-    tf.write(config('dev', tc.endpoint, snapshotId));
-    const planned = await tf.plan();
+    scenario.tf.write(config('dev', scenario.cloud.endpoint, snapshotId));
+    const planned = await scenario.tf.plan();
     expect(planned.code, diagnostics(planned)).toBe(0);
     expect(planned.changes.map((c) => [c.address, c.actions])).toEqual([['alibabacloudstack_image.from_snapshot', ['create']]]);
 
-    const applied = await tf.apply();
+    const applied = await scenario.tf.apply();
     expect(diagnostics(applied)).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
-    const id = String((await tf.state()).resource('alibabacloudstack_image.from_snapshot').values['id']);
-    const image = await tc.cloud.store.db.selectFrom('images').select(['account_id', 'resource_group_id']).where('id', '=', id).executeTakeFirstOrThrow();
-    expect(image).toEqual({ account_id: tc.accountId, resource_group_id: devGroup });
+    const id = String((await scenario.tf.state()).resource('alibabacloudstack_image.from_snapshot').values['id']);
+    const image = await scenario.cloud.cloud.store.db.selectFrom('images').select(['account_id', 'resource_group_id']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(image).toEqual({ account_id: scenario.cloud.accountId, resource_group_id: devGroup });
 
-    const again = await tf.plan();
+    const again = await scenario.tf.plan();
     expect(again.code, diagnostics(again)).toBe(0);
     expect(again.changes).toEqual([]);
   });
 
   it('an unknown set name fails the plan with the documented error', async () => {
-    tf.write(config('no-such-set', tc.endpoint, snapshotId));
-    const planned = await tf.plan();
+    scenario.tf.write(config('no-such-set', scenario.cloud.endpoint, snapshotId));
+    const planned = await scenario.tf.plan();
     expect(planned.code).not.toBe(0);
     expect(diagnostics(planned)).toContain('resource group ID and organization not found for resource set no-such-set');
   });

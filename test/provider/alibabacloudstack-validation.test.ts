@@ -4,9 +4,8 @@
  * resource set the organization does not have fails at configuration on `resource_group`.
  * Requires `npm run build`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { createTerraformWorkspace, diagnostics, ensureProviderBuilt, type TerraformWorkspace } from '../support/terraform.js';
+import { describe, expect, it } from 'vitest';
+import { diagnostics, useTerraformScenario } from '../support/terraform.js';
 
 const HEADER = `terraform {
   required_providers {
@@ -50,30 +49,22 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
 };
 
 describe('plan-time errors of alibabacloudstack_image', { timeout: 240_000 }, () => {
-  let tc: TestCloud;
-  let tf: TerraformWorkspace;
-  let resourceGroup: string;
+  const scenario = useTerraformScenario({
+    provider: 'alibabacloudstack',
+    env: async (tc) => {
+      const resourceGroup = (
+        await tc.cloud.store.db.selectFrom('resource_groups').select('id').where('account_id', '=', tc.accountId).where('name', '=', 'dev').executeTakeFirstOrThrow()
+      ).id;
+      return { ALIBABACLOUDSTACK_DEPARTMENT: tc.accountId, ALIBABACLOUDSTACK_RESOURCE_GROUP: resourceGroup };
+    },
+  });
 
   const imageCount = async (): Promise<number> =>
-    (await tc.cloud.store.db.selectFrom('images').select('id').where('account_id', '=', tc.accountId).execute()).length;
-
-  beforeAll(async () => {
-    ensureProviderBuilt('alibabacloudstack');
-    tc = await startTestCloud();
-    resourceGroup = (
-      await tc.cloud.store.db.selectFrom('resource_groups').select('id').where('account_id', '=', tc.accountId).where('name', '=', 'dev').executeTakeFirstOrThrow()
-    ).id;
-    tf = createTerraformWorkspace({ cloud: tc, env: { ALIBABACLOUDSTACK_DEPARTMENT: tc.accountId, ALIBABACLOUDSTACK_RESOURCE_GROUP: resourceGroup } });
-  });
-
-  afterAll(async () => {
-    tf?.remove();
-    await tc?.close();
-  });
+    (await scenario.cloud.cloud.store.db.selectFrom('images').select('id').where('account_id', '=', scenario.cloud.accountId).execute()).length;
 
   it('reports every conflict and broken rule, each at its resource and attribute', async () => {
-    tf.write(HEADER + Object.entries(INVALID).map(([name, body]) => `resource "alibabacloudstack_image" "${name}" {\n  ${body}\n}\n`).join('\n'));
-    const planned = await tf.plan();
+    scenario.tf.write(HEADER + Object.entries(INVALID).map(([name, body]) => `resource "alibabacloudstack_image" "${name}" {\n  ${body}\n}\n`).join('\n'));
+    const planned = await scenario.tf.plan();
     expect(planned.code).not.toBe(0);
     // Terraform wraps long lines; compare with single spaces.
     const out = diagnostics(planned).replace(/\s+/g, ' ');
@@ -87,8 +78,8 @@ describe('plan-time errors of alibabacloudstack_image', { timeout: 240_000 }, ()
   });
 
   it('accepts a name that starts with a Chinese character, and needs an image source', async () => {
-    tf.write(`${HEADER}resource "alibabacloudstack_image" "nameless_source" {\n  image_name = "镜像-ok"\n}\n`);
-    const planned = await tf.plan();
+    scenario.tf.write(`${HEADER}resource "alibabacloudstack_image" "nameless_source" {\n  image_name = "镜像-ok"\n}\n`);
+    const planned = await scenario.tf.plan();
     expect(planned.code).not.toBe(0);
     const out = diagnostics(planned).replace(/\s+/g, ' ');
     expect(out).toContain('no image source');
@@ -97,8 +88,8 @@ describe('plan-time errors of alibabacloudstack_image', { timeout: 240_000 }, ()
   });
 
   it('refuses a resource set the organization does not have, at configuration', async () => {
-    tf.write(`${HEADER}resource "alibabacloudstack_image" "a" {\n  snapshot_id = "s-abc"\n}\n`);
-    const planned = await tf.plan([], { env: { ALIBABACLOUDSTACK_RESOURCE_GROUP: 'rg-acfmnothere0000' } });
+    scenario.tf.write(`${HEADER}resource "alibabacloudstack_image" "a" {\n  snapshot_id = "s-abc"\n}\n`);
+    const planned = await scenario.tf.plan([], { env: { ALIBABACLOUDSTACK_RESOURCE_GROUP: 'rg-acfmnothere0000' } });
     expect(planned.code).not.toBe(0);
     const out = diagnostics(planned).replace(/\s+/g, ' ');
     expect(out).toContain('InvalidResourceGroup.NotFound');

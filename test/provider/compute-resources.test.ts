@@ -6,10 +6,9 @@
  * import of all of them into a second workspace with a clean plan, destroy leaving nothing,
  * and plan-time validation naming the attribute.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as $Ecs from '@alicloud/ecs20140526';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { createTerraformWorkspace, diagnostics, ensureProviderBuilt, type TerraformWorkspace } from '../support/terraform.js';
+import { createTerraformWorkspace, diagnostics, useTerraformScenario } from '../support/terraform.js';
 import { expectAccountEmpty } from './account-leftovers.js';
 
 interface Version {
@@ -82,35 +81,20 @@ resource "alicloud_ecs_snapshot" "extra" {
 }
 
 describe('compute resources', () => {
-  let cloud: TestCloud;
-  let tf: TerraformWorkspace;
-  let imported: TerraformWorkspace;
-
-  beforeAll(async () => {
-    ensureProviderBuilt();
-    cloud = await startTestCloud();
-    tf = createTerraformWorkspace({ cloud });
-    imported = createTerraformWorkspace({ cloud });
-  });
-
-  afterAll(async () => {
-    tf?.remove();
-    imported?.remove();
-    await cloud?.close();
-  });
+  const scenario = useTerraformScenario({ workspaces: 2 });
 
   it('creates, updates in place, imports with a clean plan, and destroys', async () => {
     const first: Version = { name: 'one', status: 'Stopped', groups: 'alicloud_security_group.a.id', bandwidth: 0, diskSize: 20, env: 'test' };
-    tf.write(compute(first));
-    const created = await tf.apply();
+    scenario.tf.write(compute(first));
+    const created = await scenario.tf.apply();
     expect(created.code, diagnostics(created)).toBe(0);
-    const before = await tf.state();
+    const before = await scenario.tf.state();
     const instance = before.resource('alicloud_instance.main').values;
     expect(instance).toMatchObject({ status: 'Stopped', system_disk_size: 40, system_disk_category: 'cloud_essd', public_ip: '' });
     expect(instance['data_disks']).toEqual([expect.objectContaining({ name: 'data-one', size: 20, category: 'cloud_essd', delete_with_instance: true })]);
     expect(before.resource('alicloud_disk_attachment.extra').values['device']).toMatch(/^\/dev\/xvd[c-z]$/);
     expect(before.resource('alicloud_ecs_snapshot.extra').values).toMatchObject({ status: 'accomplished', snapshot_name: 'snap-one' });
-    const noDiff = await tf.run(['plan', '-detailed-exitcode']);
+    const noDiff = await scenario.tf.run(['plan', '-detailed-exitcode']);
     expect(noDiff.code, diagnostics(noDiff)).toBe(0);
 
     const second: Version = {
@@ -121,23 +105,23 @@ describe('compute resources', () => {
       diskSize: 40,
       env: 'prod',
     };
-    tf.write(compute(second));
-    const plan = await tf.plan();
+    scenario.tf.write(compute(second));
+    const plan = await scenario.tf.plan();
     expect(plan.code, diagnostics(plan)).toBe(0);
     expect(plan.changes.map((change) => [change.address, change.actions])).toEqual([
       ['alicloud_disk.extra', ['update']],
       ['alicloud_ecs_snapshot.extra', ['update']],
       ['alicloud_instance.main', ['update']],
     ]);
-    const updated = await tf.apply();
+    const updated = await scenario.tf.apply();
     expect(updated.code, diagnostics(updated)).toBe(0);
-    const clean = await tf.run(['plan', '-detailed-exitcode']);
+    const clean = await scenario.tf.run(['plan', '-detailed-exitcode']);
     expect(clean.code, diagnostics(clean)).toBe(0);
 
-    const after = await tf.state();
+    const after = await scenario.tf.state();
     const instanceId = String(after.resource('alicloud_instance.main').values['id']);
-    const described = await cloud.ecsClient().describeInstances(
-      new $Ecs.DescribeInstancesRequest({ regionId: cloud.regionId, instanceIds: JSON.stringify([instanceId]) }),
+    const described = await scenario.cloud.ecsClient().describeInstances(
+      new $Ecs.DescribeInstancesRequest({ regionId: scenario.cloud.regionId, instanceIds: JSON.stringify([instanceId]) }),
     );
     const remote = described.body?.instances?.instance?.[0];
     expect(remote).toMatchObject({ status: 'Running', instanceName: 'two', internetMaxBandwidthOut: 5 });
@@ -146,23 +130,23 @@ describe('compute resources', () => {
     expect(after.resource('alicloud_disk.extra').values).toMatchObject({ size: 40, disk_name: 'extra-two', status: 'In_use' });
 
     const ids = Object.fromEntries(after.resources.map((resource) => [resource.address, String(resource.values['id'])]));
-    imported.write(
+    scenario.workspaces[1]!.write(
       compute(second) +
         Object.entries(ids)
           .map(([address, id]) => `import {\n  to = ${address}\n  id = "${id}"\n}\n`)
           .join(''),
     );
-    const importPlan = await imported.plan();
+    const importPlan = await scenario.workspaces[1]!.plan();
     expect(importPlan.code, diagnostics(importPlan)).toBe(0);
     expect(importPlan.changes).toEqual([]);
 
-    const destroyed = await tf.destroy();
+    const destroyed = await scenario.tf.destroy();
     expect(destroyed.code, diagnostics(destroyed)).toBe(0);
-    await expectAccountEmpty(cloud);
+    await expectAccountEmpty(scenario.cloud);
   });
 
   it('rejects invalid arguments at plan time, naming the attribute', async () => {
-    const bad = createTerraformWorkspace({ cloud });
+    const bad = createTerraformWorkspace({ cloud: scenario.cloud });
     try {
       bad.write(`
 resource "alicloud_instance" "bad" {

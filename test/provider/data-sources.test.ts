@@ -3,9 +3,8 @@
  * `alicloud_instance_types`, `alicloud_images` and `alicloud_resource_manager_resource_groups`
  * — their filters against the local cloud's catalogue, and plan-time validation.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { createTerraformWorkspace, diagnostics, ensureProviderBuilt } from '../support/terraform.js';
+import { describe, expect, it } from 'vitest';
+import { createTerraformWorkspace, diagnostics, useTerraformScenario } from '../support/terraform.js';
 
 const CONFIG = `
 data "alicloud_zones" "instance" {
@@ -50,18 +49,10 @@ output "groups" { value = data.alicloud_resource_manager_resource_groups.all }
 type Outputs = Record<string, { value: unknown }>;
 
 describe('data sources', () => {
-  let cloud: TestCloud;
-
-  beforeAll(async () => {
-    ensureProviderBuilt();
-    cloud = await startTestCloud();
-  });
-  afterAll(async () => {
-    await cloud?.close();
-  });
+  const scenario = useTerraformScenario({ workspaces: 0 });
 
   it('filter the catalogue as the real data sources do', async () => {
-    const tf = createTerraformWorkspace({ cloud });
+    const tf = createTerraformWorkspace({ cloud: scenario.cloud });
     try {
       tf.write(CONFIG);
       const applied = await tf.apply();
@@ -106,7 +97,7 @@ describe('data sources', () => {
   });
 
   it('reject invalid filters at plan time, naming the attribute', async () => {
-    const tf = createTerraformWorkspace({ cloud });
+    const tf = createTerraformWorkspace({ cloud: scenario.cloud });
     try {
       tf.write(`
 data "alicloud_images" "bad" {

@@ -6,9 +6,9 @@
  * state as tainted (never orphaned in the cloud).
  */
 import { DescribeImagesRequest } from '@alicloud/ecs20140526';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestCloud } from '../support/cloud.js';
-import { createTerraformWorkspace, diagnostics, ensureProviderBuilt, type TerraformWorkspace } from '../support/terraform.js';
+import { diagnostics, useTerraformScenario } from '../support/terraform.js';
 import { makeSources, PROVIDER_HEADER, startImageCloud, type Sources } from './image-support.js';
 
 const STEP_TIMEOUT = 240_000;
@@ -30,24 +30,16 @@ async function ownImagesNamed(tc: TestCloud, imageName: string): Promise<string[
 }
 
 describe('alicloud_image failures: validation, credentials, timeouts, Ctrl-C', () => {
-  let tc: TestCloud;
   let sources: Sources;
-  const workspaces: TerraformWorkspace[] = [];
-  const workspace = (env?: Record<string, string | undefined>): TerraformWorkspace => {
-    const tf = createTerraformWorkspace({ cloud: tc, ...(env ? { env } : {}) });
-    workspaces.push(tf);
-    return tf;
-  };
+  // Images take two minutes here: long enough for a timeout and a Ctrl-C to land mid-create.
+  const scenario = useTerraformScenario({
+    workspaces: 0,
+    start: () => startImageCloud({ instanceTransitionMs: 100, snapshotCreationMs: 100, imageCreationMs: 120_000 }),
+  });
+  const workspace = scenario.workspace;
 
   beforeAll(async () => {
-    ensureProviderBuilt();
-    // Images take two minutes here: long enough for a timeout and a Ctrl-C to land mid-create.
-    tc = await startImageCloud({ instanceTransitionMs: 100, snapshotCreationMs: 100, imageCreationMs: 120_000 });
-    sources = await makeSources(tc);
-  });
-  afterAll(async () => {
-    for (const tf of workspaces) tf.remove();
-    await tc?.close();
+    sources = await makeSources(scenario.cloud);
   });
 
   it('rejects invalid arguments at plan time, naming the attribute and the rule', async () => {
@@ -95,7 +87,7 @@ describe('alicloud_image failures: validation, credentials, timeouts, Ctrl-C', (
     // Each error is tied to its resource and configuration line.
     expect(text).toContain('with alicloud_image.bad_arch');
     expect(text).toMatch(/on main\.tf line \d+, in resource "alicloud_image" "bad_arch"/);
-    expect(await ownImagesNamed(tc, 'one')).toEqual([]);
+    expect(await ownImagesNamed(scenario.cloud, 'one')).toEqual([]);
   }, STEP_TIMEOUT);
 
   it('rejects a create without a source and two system disks at plan time; warns about the deprecated name', async () => {
@@ -164,7 +156,7 @@ describe('alicloud_image failures: validation, credentials, timeouts, Ctrl-C', (
     const text = flat(diagnostics(applied));
     expect(text).toMatch(/creating ECS Image \(m-[a-z0-9]+\): timed out after 1s \(raise timeouts\.create to wait longer\)/);
 
-    const [created] = await ownImagesNamed(tc, 'too-slow');
+    const [created] = await ownImagesNamed(scenario.cloud, 'too-slow');
     const slow = (await tf.state()).resource('alicloud_image.slow');
     expect(slow.tainted).toBe(true);
     expect(slow.values['id']).toBe(created);
@@ -183,7 +175,7 @@ describe('alicloud_image failures: validation, credentials, timeouts, Ctrl-C', (
     while (imageIds.length === 0 || !running.stdout().includes('Creating...')) {
       if (Date.now() > deadline) throw new Error(`the image was never created; terraform said:\n${running.stdout()}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
-      imageIds = await ownImagesNamed(tc, 'ctrl-c');
+      imageIds = await ownImagesNamed(scenario.cloud, 'ctrl-c');
     }
     running.interrupt();
     const done = await running.done;

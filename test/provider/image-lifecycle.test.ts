@@ -7,9 +7,8 @@
  * One workspace, steps in order: each step starts from the previous one's state.
  */
 import { DeleteImageRequest } from '@alicloud/ecs20140526';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestCloud } from '../support/cloud.js';
-import { createTerraformWorkspace, diagnostics, ensureProviderBuilt, type TerraformWorkspace } from '../support/terraform.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { diagnostics, useTerraformScenario } from '../support/terraform.js';
 import { describeImage, makeSources, PROVIDER_HEADER, resourceGroups, snapshotExists, startImageCloud, type Sources } from './image-support.js';
 
 const ADDRESS = 'alicloud_image.app';
@@ -56,20 +55,16 @@ ${tags}
 }
 
 describe('alicloud_image from a snapshot: create, update, replace, drift, destroy', () => {
-  let tc: TestCloud;
   let sources: Sources;
-  let tf: TerraformWorkspace;
   let groups: { defaultId: string; otherId: string };
   let firstId = '';
   let secondId = '';
   let settings: Settings;
+  const scenario = useTerraformScenario({ start: () => startImageCloud() });
 
   beforeAll(async () => {
-    ensureProviderBuilt();
-    tc = await startImageCloud();
-    sources = await makeSources(tc);
-    groups = await resourceGroups(tc);
-    tf = createTerraformWorkspace({ cloud: tc });
+    sources = await makeSources(scenario.cloud);
+    groups = await resourceGroups(scenario.cloud);
     settings = {
       name: 'app-image-1',
       description: 'first build',
@@ -81,18 +76,14 @@ describe('alicloud_image from a snapshot: create, update, replace, drift, destro
       tags: { team: 'images', stage: 'dev', remove: 'me' },
     };
   });
-  afterAll(async () => {
-    tf?.remove();
-    await tc?.close();
-  });
 
   it('creates the image with every argument, as show -json and the cloud report it; the second plan is empty', async () => {
-    tf.write(config(sources, settings));
-    const applied = await tf.apply();
+    scenario.tf.write(config(sources, settings));
+    const applied = await scenario.tf.apply();
     expect(applied.code, diagnostics(applied)).toBe(0);
     expect(applied.stdout).toMatch(/alicloud_image\.app: Creation complete after \d+s \[id=m-/);
 
-    const image = (await tf.state()).resource(ADDRESS);
+    const image = (await scenario.tf.state()).resource(ADDRESS);
     expect(image.tainted).toBe(false);
     firstId = String(image.values['id']);
     expect(firstId).toMatch(/^m-[a-z0-9]+$/);
@@ -134,7 +125,7 @@ describe('alicloud_image from a snapshot: create, update, replace, drift, destro
       usable: true,
     });
 
-    const remote = await describeImage(tc, firstId);
+    const remote = await describeImage(scenario.cloud, firstId);
     expect(remote).toMatchObject({
       imageName: 'app-image-1',
       description: 'first build',
@@ -145,7 +136,7 @@ describe('alicloud_image from a snapshot: create, update, replace, drift, destro
       features: { nvmeSupport: 'supported' },
     });
 
-    const plan = await tf.plan();
+    const plan = await scenario.tf.plan();
     expect(plan.code, diagnostics(plan)).toBe(0);
     expect(plan.changes).toEqual([]);
   }, STEP_TIMEOUT);
@@ -161,14 +152,14 @@ describe('alicloud_image from a snapshot: create, update, replace, drift, destro
       resourceGroupId: groups.otherId,
       tags: { team: 'platform', stage: 'dev', added: 'yes' },
     };
-    tf.write(config(sources, settings));
-    const plan = await tf.plan();
+    scenario.tf.write(config(sources, settings));
+    const plan = await scenario.tf.plan();
     expect(plan.code, diagnostics(plan)).toBe(0);
     expect(plan.changes.map((c) => [c.address, c.actions])).toEqual([[ADDRESS, ['update']]]);
 
-    const applied = await tf.apply();
+    const applied = await scenario.tf.apply();
     expect(applied.code, diagnostics(applied)).toBe(0);
-    const image = (await tf.state()).resource(ADDRESS);
+    const image = (await scenario.tf.state()).resource(ADDRESS);
     expect(image.values['id']).toBe(firstId);
     expect(image.values).toMatchObject({
       image_name: 'app-image-renamed',
@@ -180,7 +171,7 @@ describe('alicloud_image from a snapshot: create, update, replace, drift, destro
       resource_group_id: groups.otherId,
       tags: { team: 'platform', stage: 'dev', added: 'yes' },
     });
-    const remote = await describeImage(tc, firstId);
+    const remote = await describeImage(scenario.cloud, firstId);
     expect(remote).toMatchObject({
       imageName: 'app-image-renamed',
       description: 'second description',
@@ -192,45 +183,45 @@ describe('alicloud_image from a snapshot: create, update, replace, drift, destro
     const remoteTags = Object.fromEntries((remote?.tags?.tag ?? []).map((t) => [t.tagKey, t.tagValue]));
     expect(remoteTags).toEqual({ team: 'platform', stage: 'dev', added: 'yes' });
 
-    const again = await tf.plan();
+    const again = await scenario.tf.plan();
     expect(again.changes).toEqual([]);
   }, STEP_TIMEOUT);
 
   it('replaces the image when a ForceNew argument (image_version) changes', async () => {
     settings = { ...settings, version: '1.0.1' };
-    tf.write(config(sources, settings));
-    const plan = await tf.plan();
+    scenario.tf.write(config(sources, settings));
+    const plan = await scenario.tf.plan();
     expect(plan.code, diagnostics(plan)).toBe(0);
     expect(plan.changes).toHaveLength(1);
     expect(plan.changes[0]?.actions).toEqual(['delete', 'create']);
     expect(plan.changes[0]?.replacePaths).toContainEqual(['image_version']);
 
-    const applied = await tf.apply();
+    const applied = await scenario.tf.apply();
     expect(applied.code, diagnostics(applied)).toBe(0);
-    secondId = String((await tf.state()).resource(ADDRESS).values['id']);
+    secondId = String((await scenario.tf.state()).resource(ADDRESS).values['id']);
     expect(secondId).not.toBe(firstId);
-    expect(await describeImage(tc, firstId)).toBeUndefined();
-    expect(await describeImage(tc, secondId)).toMatchObject({ imageVersion: '1.0.1', status: 'Available' });
+    expect(await describeImage(scenario.cloud, firstId)).toBeUndefined();
+    expect(await describeImage(scenario.cloud, secondId)).toMatchObject({ imageVersion: '1.0.1', status: 'Available' });
     // delete_auto_snapshot on the replaced image: the user's own snapshot stays.
-    expect(await snapshotExists(tc, sources.systemSnapshotId)).toBe(true);
+    expect(await snapshotExists(scenario.cloud, sources.systemSnapshotId)).toBe(true);
   }, STEP_TIMEOUT);
 
   it('notices an image deleted outside terraform and plans to create it again', async () => {
-    await tc.ecsClient().deleteImage(new DeleteImageRequest({ regionId: tc.regionId, imageId: secondId, force: true }));
-    const plan = await tf.plan();
+    await scenario.cloud.ecsClient().deleteImage(new DeleteImageRequest({ regionId: scenario.cloud.regionId, imageId: secondId, force: true }));
+    const plan = await scenario.tf.plan();
     expect(plan.code, diagnostics(plan)).toBe(0);
     expect(plan.changes.map((c) => [c.address, c.actions])).toEqual([[ADDRESS, ['create']]]);
   }, STEP_TIMEOUT);
 
   it('destroys the image; delete_auto_snapshot never deletes a snapshot the user supplied', async () => {
-    const applied = await tf.apply();
+    const applied = await scenario.tf.apply();
     expect(applied.code, diagnostics(applied)).toBe(0);
-    const thirdId = String((await tf.state()).resource(ADDRESS).values['id']);
+    const thirdId = String((await scenario.tf.state()).resource(ADDRESS).values['id']);
 
-    const destroyed = await tf.destroy();
+    const destroyed = await scenario.tf.destroy();
     expect(destroyed.code, diagnostics(destroyed)).toBe(0);
-    expect(await describeImage(tc, thirdId)).toBeUndefined();
-    expect((await tf.state()).resources).toEqual([]);
-    expect(await snapshotExists(tc, sources.systemSnapshotId)).toBe(true);
+    expect(await describeImage(scenario.cloud, thirdId)).toBeUndefined();
+    expect((await scenario.tf.state()).resources).toEqual([]);
+    expect(await snapshotExists(scenario.cloud, sources.systemSnapshotId)).toBe(true);
   }, STEP_TIMEOUT);
 });

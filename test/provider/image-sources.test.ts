@@ -6,9 +6,8 @@
  * the snapshots the instance image's creation made but never the snapshots the user
  * supplied, and keeps the creation's snapshots too with `delete_auto_snapshot = false`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestCloud } from '../support/cloud.js';
-import { createTerraformWorkspace, diagnostics, ensureProviderBuilt, type TerraformWorkspace } from '../support/terraform.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { diagnostics, useTerraformScenario } from '../support/terraform.js';
 import { describeImage, makeSources, PROVIDER_HEADER, snapshotExists, startImageCloud, type Sources } from './image-support.js';
 
 const STEP_TIMEOUT = 240_000;
@@ -64,38 +63,27 @@ resource "alicloud_image" "imported" {
 }
 
 describe('alicloud_image from an instance and from disk mappings; import; snapshots on destroy', () => {
-  let tc: TestCloud;
   let sources: Sources;
-  let tf: TerraformWorkspace;
-  let importer: TerraformWorkspace;
   let instanceImageId = '';
   let disksImageId = '';
   let instanceSnapshots: string[] = [];
   let keptSnapshots: string[] = [];
+  const scenario = useTerraformScenario({ workspaces: 2, start: () => startImageCloud() });
 
   beforeAll(async () => {
-    ensureProviderBuilt();
-    tc = await startImageCloud();
-    sources = await makeSources(tc);
-    tf = createTerraformWorkspace({ cloud: tc });
-    importer = createTerraformWorkspace({ cloud: tc });
-  });
-  afterAll(async () => {
-    tf?.remove();
-    importer?.remove();
-    await tc?.close();
+    sources = await makeSources(scenario.cloud);
   });
 
   it('creates both images; every attribute is in the state once refreshed; the second plan is empty', async () => {
-    tf.write(sourcesConfig(sources));
-    const applied = await tf.apply();
+    scenario.tf.write(sourcesConfig(sources));
+    const applied = await scenario.tf.apply();
     expect(applied.code, diagnostics(applied)).toBe(0);
 
     // A configured disk_device_mapping is planned as written, so the values ECS fills in
     // (format, progress…) reach the state with the next refresh.
-    const refreshed = await tf.apply(['-refresh-only']);
+    const refreshed = await scenario.tf.apply(['-refresh-only']);
     expect(refreshed.code, diagnostics(refreshed)).toBe(0);
-    const state = await tf.state();
+    const state = await scenario.tf.state();
 
     const fromInstance = state.resource('alicloud_image.from_instance').values;
     instanceImageId = String(fromInstance['id']);
@@ -125,7 +113,7 @@ describe('alicloud_image from an instance and from disk mappings; import; snapsh
     for (const id of instanceSnapshots) {
       expect(id).toMatch(/^s-/);
       expect([sources.systemSnapshotId, sources.dataSnapshotId]).not.toContain(id);
-      expect(await snapshotExists(tc, id)).toBe(true);
+      expect(await snapshotExists(scenario.cloud, id)).toBe(true);
     }
     const kept = state.resource('alicloud_image.kept_snapshots').values;
     expect(kept).toMatchObject({ instance_id: sources.instanceId, delete_auto_snapshot: false, status: 'Available' });
@@ -161,46 +149,46 @@ describe('alicloud_image from an instance and from disk mappings; import; snapsh
       },
     ]);
 
-    const plan = await tf.plan();
+    const plan = await scenario.tf.plan();
     expect(plan.code, diagnostics(plan)).toBe(0);
     expect(plan.changes).toEqual([]);
   }, STEP_TIMEOUT);
 
   it('imports an existing image by id; the plan after the import is empty', async () => {
-    importer.write(importConfig(sources));
-    const imported = await importer.import('alicloud_image.imported', disksImageId);
+    scenario.workspaces[1]!.write(importConfig(sources));
+    const imported = await scenario.workspaces[1]!.import('alicloud_image.imported', disksImageId);
     expect(imported.code, diagnostics(imported)).toBe(0);
     expect(imported.stdout).toContain('Import successful');
-    const values = (await importer.state()).resource('alicloud_image.imported').values;
+    const values = (await scenario.workspaces[1]!.state()).resource('alicloud_image.imported').values;
     expect(values).toMatchObject({ id: disksImageId, image_name: 'from-disks', name: 'from-disks', force: false, timeouts: null });
 
-    const plan = await importer.plan();
+    const plan = await scenario.workspaces[1]!.plan();
     expect(plan.code, diagnostics(plan)).toBe(0);
     expect(plan.changes).toEqual([]);
 
     // Hand the image back to the first workspace.
-    const removed = await importer.run(['state', 'rm', 'alicloud_image.imported']);
+    const removed = await scenario.workspaces[1]!.run(['state', 'rm', 'alicloud_image.imported']);
     expect(removed.code, diagnostics(removed)).toBe(0);
 
-    const missing = await importer.import('alicloud_image.imported', 'm-bp0doesnotexist00000');
+    const missing = await scenario.workspaces[1]!.import('alicloud_image.imported', 'm-bp0doesnotexist00000');
     expect(missing.code).not.toBe(0);
     expect(diagnostics(missing)).toContain('Cannot import non-existent remote object');
   }, STEP_TIMEOUT);
 
   it('destroy deletes the snapshots made for an instance image unless delete_auto_snapshot = false, never the supplied ones', async () => {
-    const keptImageId = String((await tf.state()).resource('alicloud_image.kept_snapshots').values['id']);
-    const destroyed = await tf.destroy();
+    const keptImageId = String((await scenario.tf.state()).resource('alicloud_image.kept_snapshots').values['id']);
+    const destroyed = await scenario.tf.destroy();
     expect(destroyed.code, diagnostics(destroyed)).toBe(0);
-    expect(await describeImage(tc, instanceImageId)).toBeUndefined();
-    expect(await describeImage(tc, keptImageId)).toBeUndefined();
-    expect(await describeImage(tc, disksImageId)).toBeUndefined();
+    expect(await describeImage(scenario.cloud, instanceImageId)).toBeUndefined();
+    expect(await describeImage(scenario.cloud, keptImageId)).toBeUndefined();
+    expect(await describeImage(scenario.cloud, disksImageId)).toBeUndefined();
     // delete_auto_snapshot unset: the creation's snapshots go with the image.
     expect(instanceSnapshots.length).toBeGreaterThan(0);
-    for (const id of instanceSnapshots) expect(await snapshotExists(tc, id)).toBe(false);
+    for (const id of instanceSnapshots) expect(await snapshotExists(scenario.cloud, id)).toBe(false);
     // delete_auto_snapshot = false: they stay.
-    for (const id of keptSnapshots) expect(await snapshotExists(tc, id)).toBe(true);
+    for (const id of keptSnapshots) expect(await snapshotExists(scenario.cloud, id)).toBe(true);
     // Supplied snapshots stay whatever the setting.
-    expect(await snapshotExists(tc, sources.systemSnapshotId)).toBe(true);
-    expect(await snapshotExists(tc, sources.dataSnapshotId)).toBe(true);
+    expect(await snapshotExists(scenario.cloud, sources.systemSnapshotId)).toBe(true);
+    expect(await snapshotExists(scenario.cloud, sources.dataSnapshotId)).toBe(true);
   }, STEP_TIMEOUT);
 });

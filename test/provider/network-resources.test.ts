@@ -4,11 +4,10 @@
  * plan after each apply, import of all three into a second workspace with a clean plan,
  * destroy leaving nothing, and plan-time validation naming the attribute.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as $Ecs from '@alicloud/ecs20140526';
 import * as $Vpc from '@alicloud/vpc20160428';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { createTerraformWorkspace, diagnostics, ensureProviderBuilt, type TerraformWorkspace } from '../support/terraform.js';
+import { createTerraformWorkspace, diagnostics, useTerraformScenario } from '../support/terraform.js';
 import { expectAccountEmpty } from './account-leftovers.js';
 
 function network(v: { name: string; description: string; vpcCidr: string; env: string }): string {
@@ -39,73 +38,58 @@ resource "alicloud_security_group" "main" {
 }
 
 describe('network resources', () => {
-  let cloud: TestCloud;
-  let tf: TerraformWorkspace;
-  let imported: TerraformWorkspace;
-
-  beforeAll(async () => {
-    ensureProviderBuilt();
-    cloud = await startTestCloud();
-    tf = createTerraformWorkspace({ cloud });
-    imported = createTerraformWorkspace({ cloud });
-  });
-
-  afterAll(async () => {
-    tf?.remove();
-    imported?.remove();
-    await cloud?.close();
-  });
+  const scenario = useTerraformScenario({ workspaces: 2 });
 
   it('creates, updates in place, imports with a clean plan, and destroys', async () => {
-    tf.write(network({ name: 'one', description: 'first network', vpcCidr: '10.1.0.0/16', env: 'test' }));
-    const created = await tf.apply();
+    scenario.tf.write(network({ name: 'one', description: 'first network', vpcCidr: '10.1.0.0/16', env: 'test' }));
+    const created = await scenario.tf.apply();
     expect(created.code, diagnostics(created)).toBe(0);
-    const before = await tf.state();
+    const before = await scenario.tf.state();
     const vpcId = String(before.resource('alicloud_vpc.main').values['id']);
     expect(before.resource('alicloud_vpc.main').values).toMatchObject({ vpc_name: 'vpc-one', name: 'vpc-one', status: 'Available', tags: { Env: 'test' } });
     expect(String(before.resource('alicloud_vpc.main').values['route_table_id'])).toMatch(/^vtb-/);
 
-    tf.write(network({ name: 'two', description: 'second network', vpcCidr: '10.0.0.0/8', env: 'prod' }));
-    const plan = await tf.plan();
+    scenario.tf.write(network({ name: 'two', description: 'second network', vpcCidr: '10.0.0.0/8', env: 'prod' }));
+    const plan = await scenario.tf.plan();
     expect(plan.code, diagnostics(plan)).toBe(0);
     expect(plan.changes.map((change) => [change.address, change.actions])).toEqual([
       ['alicloud_security_group.main', ['update']],
       ['alicloud_vpc.main', ['update']],
       ['alicloud_vswitch.main', ['update']],
     ]);
-    const updated = await tf.apply();
+    const updated = await scenario.tf.apply();
     expect(updated.code, diagnostics(updated)).toBe(0);
-    const clean = await tf.run(['plan', '-detailed-exitcode']);
+    const clean = await scenario.tf.run(['plan', '-detailed-exitcode']);
     expect(clean.code, diagnostics(clean)).toBe(0);
 
     // The cloud saw the changes (not just the state).
-    const vpc = await cloud.vpcClient().describeVpcAttribute(new $Vpc.DescribeVpcAttributeRequest({ regionId: cloud.regionId, vpcId }));
+    const vpc = await scenario.cloud.vpcClient().describeVpcAttribute(new $Vpc.DescribeVpcAttributeRequest({ regionId: scenario.cloud.regionId, vpcId }));
     expect(vpc.body).toMatchObject({ vpcName: 'vpc-two', description: 'second network', cidrBlock: '10.0.0.0/8' });
     expect(vpc.body?.tags?.tag).toEqual([expect.objectContaining({ key: 'Env', value: 'prod' })]);
-    const after = await tf.state();
+    const after = await scenario.tf.state();
     const groupId = String(after.resource('alicloud_security_group.main').values['id']);
-    const groups = await cloud.ecsClient().describeSecurityGroups(new $Ecs.DescribeSecurityGroupsRequest({ regionId: cloud.regionId, securityGroupId: groupId }));
+    const groups = await scenario.cloud.ecsClient().describeSecurityGroups(new $Ecs.DescribeSecurityGroupsRequest({ regionId: scenario.cloud.regionId, securityGroupId: groupId }));
     expect(groups.body?.securityGroups?.securityGroup?.[0]).toMatchObject({ securityGroupName: 'sg-two', description: 'second network' });
 
     // Import all three into another workspace: the plan shows nothing to change.
     const ids = Object.fromEntries(after.resources.map((resource) => [resource.address, String(resource.values['id'])]));
-    imported.write(
+    scenario.workspaces[1]!.write(
       network({ name: 'two', description: 'second network', vpcCidr: '10.0.0.0/8', env: 'prod' }) +
         Object.entries(ids)
           .map(([address, id]) => `import {\n  to = ${address}\n  id = "${id}"\n}\n`)
           .join(''),
     );
-    const importPlan = await imported.plan();
+    const importPlan = await scenario.workspaces[1]!.plan();
     expect(importPlan.code, diagnostics(importPlan)).toBe(0);
     expect(importPlan.changes).toEqual([]);
 
-    const destroyed = await tf.destroy();
+    const destroyed = await scenario.tf.destroy();
     expect(destroyed.code, diagnostics(destroyed)).toBe(0);
-    await expectAccountEmpty(cloud);
+    await expectAccountEmpty(scenario.cloud);
   });
 
   it('rejects invalid arguments at plan time, naming the attribute', async () => {
-    const bad = createTerraformWorkspace({ cloud });
+    const bad = createTerraformWorkspace({ cloud: scenario.cloud });
     try {
       bad.write(`
 resource "alicloud_vpc" "bad" {

@@ -6,37 +6,27 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { REPO_ROOT, createTerraformWorkspace, diagnostics, ensureProviderBuilt, type TerraformWorkspace } from '../support/terraform.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, diagnostics, useTerraformScenario } from '../support/terraform.js';
 import { expectAccountEmpty } from './account-leftovers.js';
 
 /** The seed example as users run it: `examples/image-from-instance/` (main.tf + variables.tf). */
 const EXAMPLE_DIR = join(REPO_ROOT, 'examples', 'image-from-instance');
 
 describe('seed 000: alicloud_image Example Usage', () => {
-  let cloud: TestCloud;
-  let tf: TerraformWorkspace;
+  const scenario = useTerraformScenario();
 
-  beforeAll(async () => {
-    ensureProviderBuilt();
-    cloud = await startTestCloud();
-    tf = createTerraformWorkspace({ cloud });
+  beforeAll(() => {
     for (const file of readdirSync(EXAMPLE_DIR).filter((name) => name.endsWith('.tf'))) {
-      tf.writeFile(file, readFileSync(join(EXAMPLE_DIR, file), 'utf8'));
+      scenario.tf.writeFile(file, readFileSync(join(EXAMPLE_DIR, file), 'utf8'));
     }
   });
 
-  afterAll(async () => {
-    tf?.remove();
-    await cloud?.close();
-  });
-
   it('applies, plans again with no changes, and destroys everything', async () => {
-    const applied = await tf.apply();
+    const applied = await scenario.tf.apply();
     expect(applied.code, diagnostics(applied)).toBe(0);
 
-    const state = await tf.state();
+    const state = await scenario.tf.state();
     const instance = state.resource('alicloud_instance.default').values;
     expect(instance).toMatchObject({ status: 'Running', instance_type: 'ecs.sn1ne.large', internet_max_bandwidth_out: 10 });
     expect(String(instance['image_id'])).toMatch(/^ubuntu_18_04_x64_/);
@@ -46,11 +36,11 @@ describe('seed 000: alicloud_image Example Usage', () => {
     expect(state.resource('alicloud_vswitch.default').values).toMatchObject({ zone_id: 'cn-hangzhou-g', availability_zone: 'cn-hangzhou-g' });
     expect(state.resource('alicloud_security_group.default').values).toMatchObject({ name: 'terraform-example', security_group_name: 'terraform-example' });
 
-    const again = await tf.run(['plan', '-detailed-exitcode']);
+    const again = await scenario.tf.run(['plan', '-detailed-exitcode']);
     expect(again.code, diagnostics(again)).toBe(0);
 
-    const destroyed = await tf.destroy();
+    const destroyed = await scenario.tf.destroy();
     expect(destroyed.code, diagnostics(destroyed)).toBe(0);
-    await expectAccountEmpty(cloud);
+    await expectAccountEmpty(scenario.cloud);
   });
 });

@@ -22,7 +22,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { cliConfigText, terraformEnv, type CloudTarget } from '../../src/cli/terraform-wiring.js';
+import { startTestCloud, type TestCloud, type TestCloudOptions } from './cloud.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PROVIDER_DIR = join(REPO_ROOT, 'bin');
@@ -319,4 +321,76 @@ export function createTerraformWorkspace(options: WorkspaceOptions): TerraformWo
 /** The text of a failed command's diagnostics (terraform prints errors on stderr). */
 export function diagnostics(run: TerraformRun): string {
   return `${run.stderr}\n${run.stdout}`;
+}
+
+export interface TerraformScenarioOptions {
+  /** Which compiled provider must exist (default `alicloud`). */
+  readonly provider?: 'alicloud' | 'alibabacloudstack';
+  /** Workspaces made in `beforeAll` (default 1); `tf` is the first. */
+  readonly workspaces?: number;
+  /** Passed to `startTestCloud` (ignored with `start`). */
+  readonly cloud?: TestCloudOptions;
+  /** Starts the cloud another way (e.g. `startImageCloud`). */
+  readonly start?: () => Promise<TestCloud>;
+  /** The workspaces' extra environment; may read the started cloud. */
+  readonly env?: (cloud: TestCloud) => Promise<Readonly<Record<string, string | undefined>>> | Readonly<Record<string, string | undefined>>;
+}
+
+/** A test cloud and terraform workspaces shared by a `describe`, filled by its `beforeAll`. */
+export interface TerraformScenario {
+  readonly cloud: TestCloud;
+  /** The first workspace. */
+  readonly tf: TerraformWorkspace;
+  readonly workspaces: readonly TerraformWorkspace[];
+  /** One more workspace on the same cloud, removed in `afterAll` with the others. */
+  workspace(env?: Readonly<Record<string, string | undefined>>): TerraformWorkspace;
+}
+
+/**
+ * Registers the `beforeAll` that builds-checks the provider, starts the cloud and makes the
+ * workspaces, and the `afterAll` that removes them and closes the cloud. Call it inside a
+ * `describe`; its own `beforeAll`s registered afterwards run after this one.
+ */
+export function useTerraformScenario(options: TerraformScenarioOptions = {}): TerraformScenario {
+  let cloud: TestCloud | undefined;
+  let baseEnvOverrides: Readonly<Record<string, string | undefined>> = {};
+  const workspaces: TerraformWorkspace[] = [];
+  const started = (what: string): TestCloud => {
+    if (cloud === undefined) throw new Error(`useTerraformScenario: ${what} used before its beforeAll ran (read it inside a hook or a test)`);
+    return cloud;
+  };
+  const workspace = (env?: Readonly<Record<string, string | undefined>>): TerraformWorkspace => {
+    const merged = { ...baseEnvOverrides, ...env };
+    const tf = createTerraformWorkspace({ cloud: started('workspace()'), ...(Object.keys(merged).length > 0 ? { env: merged } : {}) });
+    workspaces.push(tf);
+    return tf;
+  };
+
+  beforeAll(async () => {
+    ensureProviderBuilt(options.provider);
+    cloud = await (options.start ? options.start() : startTestCloud(options.cloud));
+    baseEnvOverrides = options.env ? await options.env(cloud) : {};
+    for (let i = 0; i < (options.workspaces ?? 1); i++) workspace();
+  });
+  afterAll(async () => {
+    for (const tf of workspaces) tf.remove();
+    await cloud?.close();
+  });
+
+  return {
+    get cloud(): TestCloud {
+      return started('cloud');
+    },
+    get tf(): TerraformWorkspace {
+      started('tf');
+      const first = workspaces[0];
+      if (first === undefined) throw new Error('useTerraformScenario: no workspace was made (workspaces: 0)');
+      return first;
+    },
+    get workspaces(): readonly TerraformWorkspace[] {
+      started('workspaces');
+      return workspaces;
+    },
+    workspace,
+  };
 }
