@@ -4,10 +4,11 @@
  * across processes use PostgreSQL's own tools: `FOR UPDATE SKIP LOCKED` to
  * claim jobs, a session advisory lock to migrate and seed once on start.
  */
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../schema.js';
 import type { ClaimJobOptions, JobRow, Store } from '../store.js';
+import { claimDueJob } from '../claim-job.js';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -51,29 +52,8 @@ export class PostgresStore implements Store {
    * claimer (`SKIP LOCKED`), so two replicas never take the same job and never
    * wait on each other; the lease then outlives the statement.
    */
-  async claimJob({ owner, now, leaseMs }: ClaimJobOptions): Promise<JobRow | undefined> {
-    const due = this.db
-      .selectFrom('jobs')
-      .select('id')
-      .where('state', '=', 'pending')
-      .where('run_at', '<=', now)
-      .where((eb) => eb.or([eb('lease_owner', '=', ''), eb('lease_expires_at', '<', now)]))
-      .orderBy('run_at')
-      .orderBy('id')
-      .limit(1)
-      .forUpdate()
-      .skipLocked();
-    return this.db
-      .updateTable('jobs')
-      .set({
-        lease_owner: owner,
-        lease_expires_at: now + leaseMs,
-        attempts: sql<number>`attempts + 1`,
-        updated_at: now,
-      })
-      .where('id', '=', due)
-      .returningAll()
-      .executeTakeFirst();
+  claimJob(options: ClaimJobOptions): Promise<JobRow | undefined> {
+    return claimDueJob(this.db, options, 'skip-locked');
   }
 
   /**

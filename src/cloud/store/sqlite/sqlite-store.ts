@@ -6,9 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { Kysely, sql } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ClaimJobOptions, JobRow, Store } from '../store.js';
+import { claimDueJob } from '../claim-job.js';
 import { SqliteStoreDialect } from './sqlite-dialect.js';
 import { CachingSqliteDatabase } from './statement-cache.js';
 
@@ -30,27 +31,8 @@ export class SqliteStore implements Store {
    * runs a statement atomically under its write lock, so no second worker (in
    * this or another process) can claim the same row.
    */
-  async claimJob({ owner, now, leaseMs }: ClaimJobOptions): Promise<JobRow | undefined> {
-    const due = this.db
-      .selectFrom('jobs')
-      .select('id')
-      .where('state', '=', 'pending')
-      .where('run_at', '<=', now)
-      .where((eb) => eb.or([eb('lease_owner', '=', ''), eb('lease_expires_at', '<', now)]))
-      .orderBy('run_at')
-      .orderBy('id')
-      .limit(1);
-    return this.db
-      .updateTable('jobs')
-      .set({
-        lease_owner: owner,
-        lease_expires_at: now + leaseMs,
-        attempts: sql<number>`attempts + 1`,
-        updated_at: now,
-      })
-      .where('id', '=', due)
-      .returningAll()
-      .executeTakeFirst();
+  claimJob(options: ClaimJobOptions): Promise<JobRow | undefined> {
+    return claimDueJob(this.db, options, 'none');
   }
 
   async close(): Promise<void> {
