@@ -21,36 +21,19 @@ export interface ScheduleImage {
   readonly regionId: string;
   readonly availableAt: number;
   readonly now: number;
-  /** CopyImage: the image copied (for OperationDenied.ImageCopying on its deletion). */
-  readonly sourceImageId?: string;
 }
 
 interface ImageJobPayload {
   readonly regionId: string;
-  readonly sourceImageId?: string;
 }
 
 export async function scheduleImageCompletion(db: Kysely<Database>, input: ScheduleImage): Promise<void> {
-  const payload: ImageJobPayload =
-    input.sourceImageId === undefined
-      ? { regionId: input.regionId }
-      : { regionId: input.regionId, sourceImageId: input.sourceImageId };
+  const payload: ImageJobPayload = { regionId: input.regionId };
   await enqueueJob(
     db,
     { kind: IMAGE_CREATION_JOB, accountId: input.accountId, resourceId: input.imageId, payload, runAt: input.availableAt },
     input.now,
   );
-}
-
-/** True while a copy of `imageId` is still being made. */
-export async function isImageBeingCopied(db: Kysely<Database>, imageId: string): Promise<boolean> {
-  const pending = await db
-    .selectFrom('jobs')
-    .select('payload')
-    .where('kind', '=', IMAGE_CREATION_JOB)
-    .where('state', '=', 'pending')
-    .execute();
-  return pending.some((job) => (JSON.parse(job.payload) as ImageJobPayload).sourceImageId === imageId);
 }
 
 function parsePayload(raw: string): ImageJobPayload {

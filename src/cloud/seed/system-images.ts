@@ -2,7 +2,7 @@
  * Writes the public images into every region, once: a restart finds them and
  * inserts nothing. Disk rows are shared across regions (same image id).
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { listRegions } from '../api/catalog/catalog.js';
 import { SYSTEM_ACCOUNT_ID, SYSTEM_IMAGES, type SystemImage } from '../api/catalog/system-images.js';
@@ -41,7 +41,7 @@ export async function seedSystemImages(db: Kysely<Database>, now: number): Promi
     .execute();
 }
 
-function imageRow(image: SystemImage, regionId: string): Database['images'] {
+function imageRow(image: SystemImage, regionId: string): Insertable<Database['images']> {
   return {
     id: image.imageId,
     account_id: SYSTEM_ACCOUNT_ID,

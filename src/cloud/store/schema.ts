@@ -7,7 +7,7 @@
  * Ownership: each area of `src/cloud/api/` owns the tables named after it and
  * is the only writer; other areas may read them.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** 0 or 1: portable boolean column. */
 export type Flag = 0 | 1;
@@ -83,6 +83,8 @@ export interface ImageTable {
   failure_message: string;
   creation_time: number;
   available_at: number | null; // when creation finishes (planned or actual)
+  /** CopyImage: the image this one copies; '' for every other image (the column's default). */
+  copied_from_image_id: ColumnType<string, string | undefined, string>;
 }
 
 export interface ImageDiskTable {

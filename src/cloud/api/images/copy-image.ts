@@ -111,6 +111,7 @@ async function copy(ctx: ActionContext): Promise<ActionResult> {
       is_public: 0,
       source_instance_id: '',
       source_snapshot_id: disks[0]?.snapshotId ?? '',
+      copied_from_image_id: source.id,
       resource_group_id: resourceGroupId,
       failure_code: '',
       failure_message: '',
@@ -127,7 +128,6 @@ async function copy(ctx: ActionContext): Promise<ActionResult> {
     regionId: destination,
     availableAt,
     now,
-    sourceImageId: source.id,
   });
   return { ImageId: copyId };
 }

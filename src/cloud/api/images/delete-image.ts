@@ -8,7 +8,6 @@
 import type { ActionContext, ActionResult } from '../action.js';
 import { EcsError } from '../../http/errors.js';
 import { deleteTagsOf } from '../tags/tag-store.js';
-import { isImageBeingCopied } from '../../jobs/image-creation.js';
 import { endDryRun } from './image-attributes.js';
 import { findOwnImage } from './image-lookup.js';
 
@@ -19,7 +18,13 @@ export async function deleteImage(ctx: ActionContext): Promise<ActionResult> {
 
   const shared = await ctx.db.selectFrom('image_shares').select('account_id').where('image_id', '=', image.id).executeTakeFirst();
   if (shared !== undefined || image.is_public === 1) throw new EcsError('ImageUseShared');
-  if (await isImageBeingCopied(ctx.db, image.id)) throw new EcsError('OperationDenied.ImageCopying');
+  const copying = await ctx.db
+    .selectFrom('images')
+    .select('id')
+    .where('copied_from_image_id', '=', image.id)
+    .where('status', '=', 'Creating')
+    .executeTakeFirst();
+  if (copying !== undefined) throw new EcsError('OperationDenied.ImageCopying');
   if (!force) {
     const user = await ctx.db
       .selectFrom('instances')

@@ -99,7 +99,7 @@ export async function renderImages(view: ViewContext, images: readonly Described
       ImageOwnerAlias: ownerAlias(image, view.callerAccountId),
       ImageOwnerId: ownerId(image.account_id),
       ImageVersion: image.image_version,
-      IsCopied: false,
+      IsCopied: image.copied_from_image_id !== '',
       IsPublic: bool(image.is_public),
       IsSelfShared: image.account_id === view.callerAccountId && truthy(image.shared) ? 'True' : 'False',
       IsSubscribed: false,
