@@ -37,6 +37,10 @@ const CATALOGUE: Readonly<Record<string, ErrorDefinition>> = {
   ServiceUnavailable: { status: 503, message: 'The request has failed due to a temporary failure of the server.' },
   /** Not an Alibaba Cloud code (its gateway answers 413 without a body); ours for bodies over the limit. */
   RequestTooLarge: { status: 413, message: 'The request body exceeds the size limit of the endpoint.' },
+  /** Ours, like RequestTooLarge: the gateway's answer to oversized headers has no documented code. */
+  RequestHeaderTooLarge: { status: 431, message: 'The request headers exceed the size limit of the endpoint.' },
+  /** Ours: an `Expect` other than 100-continue, which HTTP answers 417 (RFC 9110 §10.1.1). */
+  ExpectationFailed: { status: 417, message: 'The expectation given in the Expect header cannot be met.' },
 
   // --- Common parameter errors ---------------------------------------------
   MissingParameter: {
