@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateImageRequest, ModifyImageSharePermissionRequest } from '@alicloud/ecs20140526';
-import { Params } from '../../src/cloud/http/params.js';
+import { Params } from '../../src/cloud/api/params.js';
 import { plainIdLookup } from '../../src/cloud/api/images/describe-images-by-id.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
 import { sendV1 } from '../support/raw-rpc.js';

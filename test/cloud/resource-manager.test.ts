@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetResourceGroupRequest, ListResourceGroupsRequest } from '@alicloud/resourcemanager20200331';
 import type { ActionContext } from '../../src/cloud/api/action.js';
 import { resolveResourceGroupId } from '../../src/cloud/api/resource-manager/resource-groups.js';
-import { EcsError } from '../../src/cloud/http/errors.js';
-import { Params } from '../../src/cloud/http/params.js';
+import { EcsError } from '../../src/cloud/api/errors.js';
+import { Params } from '../../src/cloud/api/params.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
 import { sdkError } from '../support/sdk-error.js';
 

@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActionContext } from '../../src/cloud/api/action.js';
 import { withClientToken } from '../../src/cloud/api/idempotency.js';
-import { Params } from '../../src/cloud/http/params.js';
+import { Params } from '../../src/cloud/api/params.js';
 import { enqueueJob, JobRunner } from '../../src/cloud/jobs/runner.js';
 import { DEFAULT_SETTINGS } from '../../src/cloud/server.js';
 import { lockAccount } from '../../src/cloud/store/account-lock.js';

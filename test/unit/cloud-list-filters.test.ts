@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Params } from '../../src/cloud/http/params.js';
+import { Params } from '../../src/cloud/api/params.js';
 import { thrown } from '../support/thrown.js';
 import { readCommaIds, readIdList } from '../../src/cloud/api/list-filters.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Params } from '../../src/cloud/http/params.js';
+import { Params } from '../../src/cloud/api/params.js';
 import { thrown } from '../support/thrown.js';
 import { COMPUTE_TOKENS, NETWORK_TOKENS, base36Token, hexToken, pageFields, readPage, tokenOffset } from '../../src/cloud/api/paging.js';
 

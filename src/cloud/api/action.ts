@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import type { Params } from '../http/params.js';
+import type { Params } from './params.js';
 
 export interface Account {
   readonly id: string;

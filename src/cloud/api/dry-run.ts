@@ -1,6 +1,6 @@
 /** `DryRun`: every check of the request runs, then nothing is done. */
-import { EcsError } from '../http/errors.js';
-import type { Params } from '../http/params.js';
+import { EcsError } from './errors.js';
+import type { Params } from './params.js';
 
 /** `DryRun=true` and every check passed: ECS answers DryRunOperation instead of acting. */
 export function endDryRun(params: Params): void {

@@ -7,7 +7,7 @@
  * `IdempotentParameterMismatch`. A failed request rolls back its reservation.
  */
 import { createHash } from 'node:crypto';
-import { EcsError } from '../http/errors.js';
+import { EcsError } from './errors.js';
 import type { ActionContext, ActionResult } from './action.js';
 
 const MAX_TOKEN_LENGTH = 64;

@@ -3,8 +3,8 @@
  * and parameters that each match one column exactly.
  */
 import { sql, type SelectQueryBuilder } from 'kysely';
-import { EcsError } from '../http/errors.js';
-import type { Params } from '../http/params.js';
+import { EcsError } from './errors.js';
+import type { Params } from './params.js';
 import type { Database } from '../store/schema.js';
 import type { ListedTable } from './page-query.js';
 

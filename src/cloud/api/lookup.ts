@@ -4,7 +4,7 @@
  * caller that someone else's resource exists.
  */
 import { sql, type SelectQueryBuilder } from 'kysely';
-import { EcsError } from '../http/errors.js';
+import { EcsError } from './errors.js';
 import type { Database } from '../store/schema.js';
 import type { ActionContext } from './action.js';
 

@@ -6,8 +6,8 @@
  * VPC product, 100 on ECS), the `MaxResults` range, and how an area spells its
  * tokens (kept as each area first spelt them, so no answer changes).
  */
-import type { Params } from '../http/params.js';
-import { EcsError } from '../http/errors.js';
+import type { Params } from './params.js';
+import { EcsError } from './errors.js';
 
 /** One area's spelling of an offset as an opaque `NextToken`. */
 export interface OffsetToken {

@@ -5,7 +5,7 @@ import { createAccount, putAccessKey, type AccountCredentials } from '../seed/ac
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { AccessKeyDirectory } from './access-keys.js';
-import { EcsError } from './errors.js';
+import { EcsError } from '../api/errors.js';
 import { parseRequest } from './parse-request.js';
 import { verifySignature } from './verify-signature.js';
 

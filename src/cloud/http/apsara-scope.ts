@@ -35,8 +35,8 @@ import type { Account } from '../api/action.js';
 import { findResourceGroup } from '../api/resource-manager/resource-groups.js';
 import type { Database } from '../store/schema.js';
 import { checkApsaraVisibility } from './apsara-visibility.js';
-import { EcsError } from './errors.js';
-import { Params } from './params.js';
+import { EcsError } from '../api/errors.js';
+import { Params } from '../api/params.js';
 import type { ParsedRequest } from './parse-request.js';
 import { actionParams } from './system-params.js';
 

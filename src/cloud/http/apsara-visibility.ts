@@ -11,8 +11,8 @@ import { findOwnedResources, storedEcsType } from '../api/tags/taggable.js';
 import type { TaggableResourceType } from '../api/tags/tag-store.js';
 import type { Database } from '../store/schema.js';
 import type { ApsaraTenant } from './apsara-scope.js';
-import { EcsError } from './errors.js';
-import type { Params } from './params.js';
+import { EcsError } from '../api/errors.js';
+import type { Params } from '../api/params.js';
 
 interface AddressedResources {
   readonly type: TaggableResourceType;

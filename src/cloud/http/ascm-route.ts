@@ -28,7 +28,7 @@ import type { Logger } from 'pino';
 import type { Account } from '../api/action.js';
 import type { Database } from '../store/schema.js';
 import type { AccessKeyDirectory } from './access-keys.js';
-import { EcsError } from './errors.js';
+import { EcsError } from '../api/errors.js';
 import { parseRequest } from './parse-request.js';
 import type { RawRequest, RpcResponse } from './raw-request.js';
 import { newRequestId, renderError } from './render.js';

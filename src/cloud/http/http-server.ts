@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { RawRequest, RpcResponse } from './raw-request.js';
-import { EcsError } from './errors.js';
+import { EcsError } from '../api/errors.js';
 import { newRequestId, renderError } from './render.js';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;

@@ -5,7 +5,7 @@
  * after query, last value wins) is what handlers read.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { EcsError } from './errors.js';
+import { EcsError } from '../api/errors.js';
 import type { RawRequest } from './raw-request.js';
 
 export type Pair = readonly [string, string];

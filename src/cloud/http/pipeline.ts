@@ -11,7 +11,7 @@ import { applyApsaraScope } from './apsara-scope.js';
 import { handleAscm, isAscmRequest } from './ascm-route.js';
 import { checkRegion } from './check-region.js';
 import { dispatch } from './dispatch.js';
-import { EcsError } from './errors.js';
+import { EcsError } from '../api/errors.js';
 import { parseRequest } from './parse-request.js';
 import type { RawRequest, RpcResponse } from './raw-request.js';
 import { newRequestId, renderError, renderSuccess } from './render.js';

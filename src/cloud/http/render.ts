@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ActionResult } from '../api/action.js';
-import { EcsError } from './errors.js';
+import { EcsError } from '../api/errors.js';
 import { isPostgresUnavailable } from '../store/postgres/connection-errors.js';
 import type { RpcResponse } from './raw-request.js';
 

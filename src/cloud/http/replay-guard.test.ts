@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
-import { EcsError } from './errors.js';
+import { EcsError } from '../api/errors.js';
 import { ReplayGuard } from './replay-guard.js';
 import type { Caller } from './verify-signature.js';
 

@@ -15,7 +15,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { EcsError } from './errors.js';
+import { EcsError } from '../api/errors.js';
 import { MAX_CLOCK_SKEW_MS } from './timestamp.js';
 import type { Caller } from './verify-signature.js';
 

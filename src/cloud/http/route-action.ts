@@ -3,7 +3,7 @@
  * only as the `x-acs-version` / `x-acs-action` headers.
  */
 import type { ActionRegistry, RoutedAction } from '../api/registry.js';
-import { EcsError } from './errors.js';
+import { EcsError } from '../api/errors.js';
 import type { ParsedRequest } from './parse-request.js';
 
 export function routeAction(request: ParsedRequest, registry: ActionRegistry): RoutedAction {

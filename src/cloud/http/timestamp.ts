@@ -1,5 +1,5 @@
 /** Request timestamps: UTC `YYYY-MM-DDTHH:MM:SSZ` (milliseconds tolerated), within ±15 minutes. */
-import { EcsError } from './errors.js';
+import { EcsError } from '../api/errors.js';
 
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 

@@ -8,7 +8,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Account } from '../api/action.js';
 import type { AccessKey, AccessKeyDirectory } from './access-keys.js';
-import { EcsError } from './errors.js';
+import { EcsError } from '../api/errors.js';
 import type { ParsedRequest } from './parse-request.js';
 import {
   ACS3_ALGORITHM,

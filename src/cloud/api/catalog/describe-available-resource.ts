@@ -5,8 +5,8 @@
  * that offer nothing at the requested level are left out.
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
-import type { Params } from '../../http/params.js';
+import { EcsError } from '../errors.js';
+import type { Params } from '../params.js';
 import { findInstanceType, instanceTypesInZone, listZones, type InstanceType, type Zone } from './catalog.js';
 
 const DESTINATIONS = ['Zone', 'IoOptimized', 'InstanceType', 'Network', 'ddh', 'SystemDisk', 'DataDisk'] as const;

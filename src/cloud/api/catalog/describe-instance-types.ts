@@ -3,8 +3,8 @@
  * `MaxResults` (1–1600, default 1600) and an opaque `NextToken`.
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
-import type { Params } from '../../http/params.js';
+import { EcsError } from '../errors.js';
+import type { Params } from '../params.js';
 import { hexToken, tokenOffset } from '../paging.js';
 import { listInstanceTypes, type InstanceType } from './catalog.js';
 

@@ -1,6 +1,6 @@
 /** DescribeRegions: every region of the catalog, named in the requested language. */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { listRegions } from './catalog.js';
 import { acceptLanguage, localName } from './language.js';
 

@@ -4,7 +4,7 @@
  * drops zones whose instance type or disk category lists are empty.
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { instanceTypesInZone, listZones, type Zone } from './catalog.js';
 import { acceptLanguage, localName } from './language.js';
 

@@ -1,6 +1,6 @@
 /** `AcceptLanguage`: the documented values; names are kept in Chinese and English. */
-import { EcsError } from '../../http/errors.js';
-import type { Params } from '../../http/params.js';
+import { EcsError } from '../errors.js';
+import type { Params } from '../params.js';
 import type { LocalNames } from './regions.js';
 
 const LANGUAGES = ['zh-CN', 'zh-TW', 'en-US', 'ja', 'fr', 'de', 'ko'] as const;

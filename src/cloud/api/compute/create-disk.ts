@@ -5,7 +5,7 @@
  * attached to it (In_use); otherwise it is Available at once.
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { findZone, isDiskCategoryAvailableInZone } from '../catalog/catalog.js';
 import { withClientToken } from '../idempotency.js';
 import { resolveResourceGroupId } from '../resource-manager/resource-groups.js';

@@ -5,7 +5,7 @@
  * passed, then `accomplished` (jobs/snapshot-creation.ts).
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { withClientToken } from '../idempotency.js';
 import { resolveResourceGroupId } from '../resource-manager/resource-groups.js';
 import { parseTags } from '../tags/tag-params.js';

@@ -3,8 +3,8 @@
  * `CreationStartTime` and `CreationEndTime`, with `yyyy-MM-ddTHH:mmZ` values
  * (seconds tolerated). Any other key is `InvalidFilterKey.NotFound`.
  */
-import type { Params } from '../../http/params.js';
-import { EcsError } from '../../http/errors.js';
+import type { Params } from '../params.js';
+import { EcsError } from '../errors.js';
 
 export interface CreationWindow {
   readonly from?: number;

@@ -4,7 +4,7 @@
  * Its snapshots stay.
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { deleteTagsOf } from '../tags/tag-store.js';
 import { requireOwnDisk } from './disk-lookup.js';
 import { isSnapshotInProgress } from './snapshot-lookup.js';

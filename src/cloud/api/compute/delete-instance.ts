@@ -6,7 +6,7 @@
  * Its private IP is free again once the row is gone.
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { deleteTagsOf } from '../tags/tag-store.js';
 import { requireOwnInstance } from './instance-lookup.js';
 import { disksOfInstance } from './disk-lookup.js';

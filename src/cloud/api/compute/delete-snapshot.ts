@@ -5,7 +5,7 @@
  * (`SnapshotCreatedDisk`). A snapshot still in progress may be deleted.
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { deleteTagsOf } from '../tags/tag-store.js';
 import { requireOwnSnapshot } from './snapshot-lookup.js';
 import { usagesOf } from './snapshot-usage.js';

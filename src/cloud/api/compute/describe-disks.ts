@@ -5,7 +5,7 @@
  */
 import type { SelectQueryBuilder } from 'kysely';
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import type { Database } from '../../store/schema.js';
 import { parseTagFilters } from '../tags/tag-params.js';
 import { tagsOf, taggedWith } from '../tags/tag-store.js';

@@ -7,7 +7,7 @@
  * leaves a Stopped instance. Both settle at once (no Attaching/Detaching).
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { disksOfInstance, requireOwnDisk } from './disk-lookup.js';
 import { freeDataDevice, SYSTEM_DEVICE } from './disk-store.js';
 import { requireOwnInstance } from './instance-lookup.js';

@@ -4,7 +4,7 @@
  * ECS hides images the caller cannot see.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import type { Database, ImageTable } from '../../store/schema.js';
 import { SYSTEM_ACCOUNT_ID } from '../catalog/system-images.js';
 

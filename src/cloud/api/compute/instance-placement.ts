@@ -5,7 +5,7 @@
  * image must be visible, ready and compatible with the type, and the disks
  * must fit their categories, the zone and their source image or snapshots.
  */
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import type { ActionContext } from '../action.js';
 import { findInstanceType, isDiskCategoryAvailableInZone, isInstanceTypeAvailableInZone, type InstanceType } from '../catalog/catalog.js';
 import { findLaunchableImage, type ImageRow } from './image-lookup.js';

@@ -4,7 +4,7 @@
  * the settling step is a durable job (jobs/instance-transition.ts).
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { scheduleInstanceTransition } from '../../jobs/instance-transition.js';
 import { requireOwnInstance, type InstanceRow } from './instance-lookup.js';
 import { idScope } from './scope.js';

@@ -3,8 +3,8 @@
  * (no store access): names, counts, enums, disk specs, password, tags. What
  * needs the store (vSwitch, groups, image, snapshots) is `instance-placement.ts`.
  */
-import { Params } from '../../http/params.js';
-import { EcsError } from '../../http/errors.js';
+import { Params } from '../params.js';
+import { EcsError } from '../errors.js';
 import type { Tag } from '../../../domain/tags.js';
 import { parseTags } from '../tags/tag-params.js';
 import { checkDescription, checkDiskName, checkInstanceName } from './text-rules.js';

@@ -7,7 +7,7 @@
  * → Running by a durable job); CreateInstance leaves its one instance Stopped.
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { newId } from '../../../domain/ids.js';
 import { withClientToken } from '../idempotency.js';
 import { resolveResourceGroupId } from '../resource-manager/resource-groups.js';

@@ -7,7 +7,7 @@
 import type { Updateable } from 'kysely';
 import type { DiskTable } from '../../store/schema.js';
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { requireOwnDisk } from './disk-lookup.js';
 import { idScope } from './scope.js';
 import { checkDescription, checkDiskName } from './text-rules.js';

@@ -8,7 +8,7 @@
 import type { Updateable } from 'kysely';
 import type { InstanceTable } from '../../store/schema.js';
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { requireOwnInstance, type InstanceRow } from './instance-lookup.js';
 import { idScope } from './scope.js';
 import { checkDescription, checkHostName, checkInstanceName } from './text-rules.js';

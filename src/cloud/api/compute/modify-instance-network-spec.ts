@@ -6,7 +6,7 @@
 import type { Updateable } from 'kysely';
 import type { InstanceTable } from '../../store/schema.js';
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { withClientToken } from '../idempotency.js';
 import { requireOwnInstance } from './instance-lookup.js';
 import { idScope } from './scope.js';

@@ -3,7 +3,7 @@
  * account's vSwitch or security group is answered as if it did not exist.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import type { Database, SecurityGroupTable, VSwitchTable, VpcTable } from '../../store/schema.js';
 import { requireOwned } from '../lookup.js';
 

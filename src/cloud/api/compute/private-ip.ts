@@ -2,7 +2,7 @@
  * Private IPv4 addresses from a vSwitch's CIDR block, unique per vSwitch,
  * outside the addresses the VPC product reserves (domain/cidr.ts).
  */
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { broadcastOf, firstFreeAddress, formatIpv4, isCidr, parseCidr, parseIpv4, RESERVED_HEAD, RESERVED_TAIL, type Cidr } from '../../../domain/cidr.js';
 
 function blockOf(cidrBlock: string): Cidr {

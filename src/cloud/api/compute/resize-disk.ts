@@ -4,7 +4,7 @@
  * and both take effect at once here.
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { withClientToken } from '../idempotency.js';
 import { requireOwnDisk } from './disk-lookup.js';
 import { dataDiskSizeRange, systemDiskSizeRange } from './disk-rules.js';

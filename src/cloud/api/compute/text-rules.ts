@@ -4,7 +4,7 @@
  * check throws the ECS error the real API answers with; absent values are the
  * caller's business.
  */
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 
 const CJK = '\\u4e00-\\u9fff\\u3400-\\u4dbf';
 const HTTP_PREFIX = /^https?:\/\//i;

@@ -6,7 +6,7 @@
  */
 import type { Insertable } from 'kysely';
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import type { SnapshotTable } from '../../store/schema.js';
 import { withClientToken } from '../idempotency.js';
 import { findRegion } from '../catalog/catalog.js';

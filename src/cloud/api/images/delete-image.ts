@@ -6,7 +6,7 @@
  * (the alicloud provider's `delete_auto_snapshot` does so afterwards).
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { deleteTagsOf } from '../tags/tag-store.js';
 import { endDryRun } from './image-attributes.js';
 import { findOwnImage } from './image-lookup.js';

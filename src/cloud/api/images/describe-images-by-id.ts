@@ -7,7 +7,7 @@
  * same rows; paging happens in memory as for any short id list.
  */
 import type { Kysely } from 'kysely';
-import type { Params } from '../../http/params.js';
+import type { Params } from '../params.js';
 import { QueryTemplate, QueryTemplates } from '../../store/query-template.js';
 import type { Database } from '../../store/schema.js';
 import { visibility, type Viewer } from './describe-images-visibility.js';

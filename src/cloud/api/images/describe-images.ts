@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { findInstanceType } from '../catalog/catalog.js';
 import { findDefaultResourceGroup } from '../resource-manager/resource-groups.js';
 import { taggedWith } from '../tags/tag-store.js';

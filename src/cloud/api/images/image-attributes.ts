@@ -4,8 +4,8 @@
  * Every reader returns undefined for an absent (or empty) parameter: what
  * absence means is the action's business.
  */
-import type { Params } from '../../http/params.js';
-import { EcsError } from '../../http/errors.js';
+import type { Params } from '../params.js';
+import { EcsError } from '../errors.js';
 import {
   ARCHITECTURES,
   BOOT_MODES,

@@ -5,7 +5,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { ActionContext } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import type { Database, ImageTable } from '../../store/schema.js';
 import { SYSTEM_ACCOUNT_ID } from '../catalog/system-images.js';
 

@@ -7,8 +7,8 @@
  */
 import type { Insertable, Selectable } from 'kysely';
 import type { ActionContext } from '../action.js';
-import { EcsError } from '../../http/errors.js';
-import type { Params } from '../../http/params.js';
+import { EcsError } from '../errors.js';
+import type { Params } from '../params.js';
 import type { SnapshotTable } from '../../store/schema.js';
 import { newId } from '../../../domain/ids.js';
 import {

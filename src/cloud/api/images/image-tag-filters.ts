@@ -2,8 +2,8 @@
  * DescribeImages' `Tag.N` filters, with its own codes: more than 20 →
  * `InvalidTagCount`; a value without its key → `InvalidTag.Mismatch`.
  */
-import type { Params } from '../../http/params.js';
-import { EcsError } from '../../http/errors.js';
+import type { Params } from '../params.js';
+import { EcsError } from '../errors.js';
 import { MAX_TAGS_PER_REQUEST, type TagFilter } from '../../../domain/tags.js';
 import { parseTagFilters } from '../tags/tag-params.js';
 

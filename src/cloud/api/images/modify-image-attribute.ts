@@ -6,7 +6,7 @@
  */
 import type { Updateable } from 'kysely';
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import type { ImageTable } from '../../store/schema.js';
 import { isOneOf, SETTABLE_IMAGE_STATUSES } from '../../../domain/image-enums.js';
 import {

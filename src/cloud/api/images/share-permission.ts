@@ -4,7 +4,7 @@
  * is published as a community image (`ShareGroups` = `all`).
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { endDryRun } from './image-attributes.js';
 import { findOwnImage } from './image-lookup.js';
 

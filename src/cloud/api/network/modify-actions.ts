@@ -6,7 +6,7 @@
  * fields), so none of these can clear a name or description.
  */
 import type { ActionContext, ActionResult, ActionTable } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { VPC_MASK, containsCidr, formatCidr, isCidr, isPrivateRange, maskWithin, parseCidr } from '../../../domain/cidr.js';
 import { findSecurityGroup, findVSwitch, findVpc } from './lookups.js';
 import { endDryRun } from '../dry-run.js';

@@ -6,7 +6,7 @@
  * which keeps a group from being deleted.
  */
 import type { ActionContext, ActionResult, ActionTable } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { newId } from '../../../domain/ids.js';
 import { withClientToken } from '../idempotency.js';
 import { resolveResourceGroupId } from '../resource-manager/resource-groups.js';

@@ -3,7 +3,7 @@
  * CreateSecurityGroup, CreateVpc, CreateVSwitch). An empty value means
  * "not given": the SDKs send `Name=` for unset fields.
  */
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 
 const URL_PREFIX = /^https?:\/\//i;
 const STARTS_WITH_LETTER = /^\p{L}/u;

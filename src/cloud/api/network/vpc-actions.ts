@@ -6,7 +6,7 @@
  * CreateVSwitch right after CreateVpc never meets `IncorrectVpcStatus`.
  */
 import type { ActionContext, ActionResult, ActionTable } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { newId } from '../../../domain/ids.js';
 import { DEFAULT_VPC_CIDR, VPC_MASK, isCidr, isPrivateRange, maskWithin, parseCidr, formatCidr } from '../../../domain/cidr.js';
 import { withClientToken } from '../idempotency.js';

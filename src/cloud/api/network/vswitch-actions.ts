@@ -8,7 +8,7 @@
  * first and the last three) less one per instance in the vSwitch.
  */
 import type { ActionContext, ActionResult, ActionTable } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { newId } from '../../../domain/ids.js';
 import {
   VSWITCH_MASK,

@@ -1,6 +1,6 @@
 /** GetResourceGroup: one of the caller's groups; another account's is as unknown as a missing one. */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { findResourceGroup } from './resource-groups.js';
 import { resourceGroupView, tagsOfGroups } from './resource-group-view.js';
 

@@ -1,6 +1,6 @@
 /** ListResourceGroups: the caller's groups, filtered, in creation order, paged by number. */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { resourceGroupView, tagsOfGroups } from './resource-group-view.js';
 
 const STATUSES = ['Creating', 'OK', 'PendingDelete'];

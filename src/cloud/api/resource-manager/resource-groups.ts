@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { ActionContext } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import type { Database, ResourceGroupTable } from '../../store/schema.js';
 
 export type ResourceGroupRow = Selectable<ResourceGroupTable>;

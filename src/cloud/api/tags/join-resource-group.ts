@@ -5,7 +5,7 @@
  * `resource_group_id` column of the owning area's table.
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { resolveResourceGroupId } from '../resource-manager/resource-groups.js';
 import { ECS_RESOURCE_GROUP_TYPES, findOwnedResources, moveToResourceGroup, storedEcsType } from './taggable.js';
 

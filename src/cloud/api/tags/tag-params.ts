@@ -3,8 +3,8 @@
  * actions, TagResources) and `Tag.N.Key` [+ `Tag.N.Value`] filters (Describe
  * actions). Violations become the ECS error codes of ecs-api.md §5.
  */
-import type { Params } from '../../http/params.js';
-import { EcsError } from '../../http/errors.js';
+import type { Params } from '../params.js';
+import { EcsError } from '../errors.js';
 import { MAX_TAGS_PER_REQUEST, checkTags, type Tag, type TagFilter } from '../../../domain/tags.js';
 
 /**

@@ -5,7 +5,7 @@
  * which names a product accepts and where this cloud keeps each type.
  */
 import type { ActionContext, ActionResult } from '../action.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { MAX_TAGS_PER_REQUEST, MAX_TAG_RESOURCE_IDS } from '../../../domain/tags.js';
 import { parseTagFilters, parseTags } from './tag-params.js';
 import { removeTags, setTags, taggedWith, type TaggableResourceType } from './tag-store.js';

@@ -6,7 +6,7 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { InListQuery } from '../../store/query-template.js';
-import { EcsError } from '../../http/errors.js';
+import { EcsError } from '../errors.js';
 import { MAX_TAGS_PER_RESOURCE, checkTags, tagCountAfterUpsert, type Tag, type TagFilter } from '../../../domain/tags.js';
 
 /**
