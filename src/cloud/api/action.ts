@@ -21,6 +21,12 @@ export interface ActionContext {
   /** `RegionId` from the request, or the cloud's default region. Validated by the endpoint. */
   readonly regionId: string;
   readonly params: Params;
+  /**
+   * The Apsara Stack resource set (a resource group id) an Apsara request is confined to
+   * (`apsara/tenant.ts`); absent for a public-ECS request. It confines the account's own
+   * resources only: what the account does not own stays visible.
+   */
+  readonly resourceSet?: string;
   /** The request's transaction (or the plain connection for read-only actions). */
   readonly db: Kysely<Database>;
   /** The cloud's clock; tests may shift it. */

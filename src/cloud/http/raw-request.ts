@@ -15,3 +15,9 @@ export interface RpcResponse {
   readonly status: number;
   readonly body: string;
 }
+
+/** One header's value by lowercase name; repeated headers that node:http keeps apart are joined with `,`. */
+export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}

@@ -7,6 +7,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { headerValue } from './raw-request.js';
 import type { Pair } from './parse-request.js';
 
 export interface RoaSigned {
@@ -53,9 +54,4 @@ function canonicalResource(path: string, pairs: readonly Pair[]): string {
     .map((key) => (byKey.get(key) === '' ? key : `${key}=${byKey.get(key)!}`))
     .join('&');
   return `${path}?${query}`;
-}
-
-function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value.join(',') : value;
 }

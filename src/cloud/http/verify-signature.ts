@@ -10,6 +10,7 @@ import type { Account } from '../api/action.js';
 import type { AccessKey, AccessKeyDirectory } from './access-keys.js';
 import { EcsError } from '../api/errors.js';
 import type { ParsedRequest } from './parse-request.js';
+import { headerValue } from './raw-request.js';
 import {
   ACS3_ALGORITHM,
   acs3CanonicalRequest,
@@ -32,7 +33,7 @@ export interface Caller {
 const REQUIRED_ACS3_HEADERS = ['host', 'x-acs-date', 'x-acs-signature-nonce'] as const;
 
 export async function verifySignature(request: ParsedRequest, keys: AccessKeyDirectory, now: number): Promise<Caller> {
-  const authorization = header(request, 'authorization');
+  const authorization = headerValue(request.headers, 'authorization');
   if (authorization !== undefined && authorization.trim().startsWith('ACS3-')) {
     return verifyAcs3(request, authorization, keys, now);
   }
@@ -45,21 +46,21 @@ async function verifyAcs3(request: ParsedRequest, authorization: string, keys: A
   if (parsed.algorithm !== ACS3_ALGORITHM) throw new EcsError('InvalidSignatureMethod');
   const key = await keys.find(parsed.accessKeyId);
   if (key === undefined) throw new EcsError('InvalidAccessKeyId.NotFound');
-  const stsKeyId = header(request, 'x-acs-accesskey-id');
+  const stsKeyId = headerValue(request.headers, 'x-acs-accesskey-id');
   if (stsKeyId !== undefined && stsKeyId !== parsed.accessKeyId) throw new EcsError('IncompleteSignature');
   for (const name of REQUIRED_ACS3_HEADERS) {
     if (!parsed.signedHeaders.includes(name)) throw new EcsError('IncompleteSignature');
   }
-  const date = header(request, 'x-acs-date');
+  const date = headerValue(request.headers, 'x-acs-date');
   if (date === undefined) throw new EcsError('MissingParameter', 'x-acs-date');
   const timestamp = checkTimestamp(date, now);
-  const nonce = header(request, 'x-acs-signature-nonce');
+  const nonce = headerValue(request.headers, 'x-acs-signature-nonce');
   if (nonce === undefined || nonce === '') throw new EcsError('MissingParameter', 'x-acs-signature-nonce');
   const canonical = acs3CanonicalRequest({
     method: request.method,
     path: request.path,
     queryPairs: request.queryPairs,
-    headerValue: (name) => header(request, name),
+    headerValue: (name) => headerValue(request.headers, name),
     signedHeaders: parsed.signedHeaders,
     payloadHash: sha256Hex(request.body),
   });
@@ -106,11 +107,6 @@ async function signingKey(
   if (current === undefined) throw new EcsError('InvalidAccessKeyId.NotFound');
   if (current.secret === found.secret || !signs(current.secret)) throw new EcsError('SignatureDoesNotMatch', stringToSign);
   return current;
-}
-
-function header(request: ParsedRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value.join(',') : value;
 }
 
 function sameText(expected: string, given: string): boolean {

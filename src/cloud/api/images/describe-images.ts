@@ -153,7 +153,11 @@ async function applyFilters(query: ImageQuery, ctx: ActionContext): Promise<Imag
   if (ownerId !== undefined) q = q.where('images.account_id', '=', ownerId);
 
   const groupId = params.string('ResourceGroupId');
-  if (groupId !== undefined) {
+  if (ctx.resourceSet !== undefined) {
+    // An Apsara tenant's resource set confines its own images; public, marketplace and shared ones stay visible.
+    const resourceSet = ctx.resourceSet;
+    q = q.where((eb) => eb.or([eb('images.account_id', '!=', ctx.account.id), eb('images.resource_group_id', '=', resourceSet)]));
+  } else if (groupId !== undefined) {
     // ECS: "filtering by the default resource group is not supported" — it finds nothing.
     const defaultGroup = await findDefaultResourceGroup(ctx.db, ctx.account.id);
     if (defaultGroup?.id === groupId) return undefined;

@@ -1,18 +1,18 @@
 /**
  * Apsara Stack scoping for actions that address existing resources by id (see
- * `apsara-scope.ts` for the model). Describe calls are scoped by the `ResourceGroupId`
+ * `tenant.ts` for the model). Describe calls are scoped by the `ResourceGroupId`
  * filter; the actions below ignore that parameter, so a resource of the caller's account
  * that lies outside the request's resource set is answered as the handler would answer a
  * missing one: the resource set cannot see it, so it cannot change or delete it either.
  * Ids the account does not own are left to the handler (it answers NotFound itself).
  */
 import type { Kysely } from 'kysely';
-import { findOwnedResources, storedEcsType } from '../api/tags/taggable.js';
-import type { TaggableResourceType } from '../api/tags/tag-store.js';
-import type { Database } from '../store/schema.js';
-import type { ApsaraTenant } from './apsara-scope.js';
-import { EcsError } from '../api/errors.js';
-import type { Params } from '../api/params.js';
+import { findOwnedResources, storedEcsType } from '../tags/taggable.js';
+import type { TaggableResourceType } from '../tags/tag-store.js';
+import type { Database } from '../../store/schema.js';
+import type { ApsaraTenant } from './tenant.js';
+import { EcsError } from '../errors.js';
+import type { Params } from '../params.js';
 
 interface AddressedResources {
   readonly type: TaggableResourceType;
@@ -44,7 +44,7 @@ const ADDRESSING: Readonly<Record<string, Addressing>> = {
   UntagResources: byTaggedIds,
 };
 
-export async function checkApsaraVisibility(
+export async function checkAddressedResources(
   db: Kysely<Database>,
   action: string,
   params: Params,
