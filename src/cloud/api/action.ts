@@ -53,6 +53,11 @@ export interface ActionDefinition {
   readonly handler: (ctx: ActionContext) => Promise<ActionResult>;
   /** Read-only actions run without a write transaction. */
   readonly readOnly?: boolean;
+  /**
+   * The API reference marks `RegionId` required: without it the endpoint answers
+   * `MissingParameter` (otherwise a missing `RegionId` means the cloud's default region).
+   */
+  readonly regionIdRequired?: boolean;
 }
 
 /** Action name (case-sensitive, as ECS spells it) → definition. */

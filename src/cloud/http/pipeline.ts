@@ -41,7 +41,7 @@ export async function handleRpc(raw: RawRequest, deps: PipelineDeps): Promise<Rp
     const now = deps.now();
     const caller = await verifySignature(request, deps.accessKeys, now); // 3. AccessKey, time, signature → account
     await deps.replayGuard.check(caller, now); //                  4. nonce
-    const regionId = checkRegion(request.params, deps.settings.defaultRegionId); // 5. RegionId
+    const regionId = checkRegion(request.params, deps.settings.defaultRegionId, routed.definition.regionIdRequired === true); // 5. RegionId
     const scoped = await applyApsaraScope(request, routed.action, { account: caller.account, regionId, db: deps.store.db }); // 5b. Apsara scoping
     const result = await dispatch(routed, deps.store.db, { //      6. handler, in a transaction unless read-only
       requestId,

@@ -7,7 +7,7 @@ import { describeZones } from './describe-zones.js';
 
 export const catalogEcsActions: ActionTable = {
   DescribeRegions: { handler: describeRegions, readOnly: true },
-  DescribeZones: { handler: describeZones, readOnly: true },
+  DescribeZones: { handler: describeZones, readOnly: true, regionIdRequired: true },
   DescribeInstanceTypes: { handler: describeInstanceTypes, readOnly: true },
-  DescribeAvailableResource: { handler: describeAvailableResource, readOnly: true },
+  DescribeAvailableResource: { handler: describeAvailableResource, readOnly: true, regionIdRequired: true },
 };

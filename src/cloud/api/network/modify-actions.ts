@@ -101,5 +101,5 @@ export const vpcModifyActions: ActionTable = {
 };
 
 export const securityGroupModifyActions: ActionTable = {
-  ModifySecurityGroupAttribute: { handler: modifySecurityGroupAttribute },
+  ModifySecurityGroupAttribute: { handler: modifySecurityGroupAttribute, regionIdRequired: true },
 };

@@ -188,8 +188,8 @@ async function deleteSecurityGroup(ctx: ActionContext): Promise<ActionResult> {
 }
 
 export const securityGroupActions: ActionTable = {
-  CreateSecurityGroup: { handler: createSecurityGroup },
-  DescribeSecurityGroups: { handler: describeSecurityGroups, readOnly: true },
-  DescribeSecurityGroupAttribute: { handler: describeSecurityGroupAttribute, readOnly: true },
-  DeleteSecurityGroup: { handler: deleteSecurityGroup },
+  CreateSecurityGroup: { handler: createSecurityGroup, regionIdRequired: true },
+  DescribeSecurityGroups: { handler: describeSecurityGroups, readOnly: true, regionIdRequired: true },
+  DescribeSecurityGroupAttribute: { handler: describeSecurityGroupAttribute, readOnly: true, regionIdRequired: true },
+  DeleteSecurityGroup: { handler: deleteSecurityGroup, regionIdRequired: true },
 };

@@ -255,9 +255,9 @@ async function describeRouteTableList(ctx: ActionContext): Promise<ActionResult>
 }
 
 export const vpcActions: ActionTable = {
-  CreateVpc: { handler: createVpc },
-  DescribeVpcs: { handler: describeVpcs, readOnly: true },
-  DescribeVpcAttribute: { handler: describeVpcAttribute, readOnly: true },
+  CreateVpc: { handler: createVpc, regionIdRequired: true },
+  DescribeVpcs: { handler: describeVpcs, readOnly: true, regionIdRequired: true },
+  DescribeVpcAttribute: { handler: describeVpcAttribute, readOnly: true, regionIdRequired: true },
   DeleteVpc: { handler: deleteVpc },
-  DescribeRouteTableList: { handler: describeRouteTableList, readOnly: true },
+  DescribeRouteTableList: { handler: describeRouteTableList, readOnly: true, regionIdRequired: true },
 };

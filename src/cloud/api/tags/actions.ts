@@ -24,15 +24,15 @@ function vpcType(name: string): ResolvedType | undefined {
 }
 
 export const tagsEcsActions: ActionTable = {
-  TagResources: { handler: (ctx) => tagResources(ctx, ecsType) },
-  UntagResources: { handler: (ctx) => untagResources(ctx, ecsType) },
-  ListTagResources: { handler: (ctx) => listTagResources(ctx, ecsType), readOnly: true },
+  TagResources: { handler: (ctx) => tagResources(ctx, ecsType), regionIdRequired: true },
+  UntagResources: { handler: (ctx) => untagResources(ctx, ecsType), regionIdRequired: true },
+  ListTagResources: { handler: (ctx) => listTagResources(ctx, ecsType), readOnly: true, regionIdRequired: true },
   JoinResourceGroup: { handler: joinResourceGroup },
 };
 
 /** The VPC product spells its untag action `UnTagResources`. */
 export const tagsVpcActions: ActionTable = {
-  TagResources: { handler: (ctx) => tagResources(ctx, vpcType) },
-  UnTagResources: { handler: (ctx) => untagResources(ctx, vpcType) },
-  ListTagResources: { handler: (ctx) => listTagResources(ctx, vpcType), readOnly: true },
+  TagResources: { handler: (ctx) => tagResources(ctx, vpcType), regionIdRequired: true },
+  UnTagResources: { handler: (ctx) => untagResources(ctx, vpcType), regionIdRequired: true },
+  ListTagResources: { handler: (ctx) => listTagResources(ctx, vpcType), readOnly: true, regionIdRequired: true },
 };
