@@ -73,8 +73,15 @@ export async function createCloud(config: CloudConfig = {}): Promise<Cloud> {
   const now = config.now ?? Date.now;
   let seeded: AccountCredentials | undefined;
   // Seeding runs under the store's startup lock: replicas starting together seed once.
+  const storeConfig: StoreConfig = config.store ?? { kind: 'sqlite', file: join(config.dataDir ?? DEFAULT_DATA_DIR, 'cloud.sqlite') };
   const store = await openStore(
-    config.store ?? { kind: 'sqlite', file: join(config.dataDir ?? DEFAULT_DATA_DIR, 'cloud.sqlite') },
+    storeConfig.kind === 'sqlite'
+      ? {
+          ...storeConfig,
+          onWideDirectory: ({ directory, mode }) =>
+            logger.warn({ directory, mode: mode.toString(8) }, 'the data directory holds AccessKey secrets but others may read it: chmod 700 it'),
+        }
+      : storeConfig,
     async (opened) => {
       seeded = await seedCloud(opened.db, { credentials: config.credentials, now: now() });
     },

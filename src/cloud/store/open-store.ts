@@ -27,7 +27,7 @@ export async function openStore(config: StoreConfig, prepare?: (store: Store) =>
 function createStore(config: StoreConfig): Store {
   switch (config.kind) {
     case 'sqlite':
-      return new SqliteStore(config.file);
+      return new SqliteStore(config.file, config.onWideDirectory);
     case 'postgres':
       return new PostgresStore(config.connectionString);
   }

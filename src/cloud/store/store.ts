@@ -6,11 +6,17 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, JobTable } from './schema.js';
+import type { WideDirectory } from './sqlite/private-files.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
 export type StoreConfig =
-  | { readonly kind: 'sqlite'; readonly file: string }
+  | {
+      readonly kind: 'sqlite';
+      readonly file: string;
+      /** Told when the store's directory already exists and others may read it (the cloud warns). */
+      readonly onWideDirectory?: (wide: WideDirectory) => void;
+    }
   | { readonly kind: 'postgres'; readonly connectionString: string };
 
 export type JobRow = Selectable<JobTable>;

@@ -3,8 +3,6 @@
  * the writer), a busy timeout so a second process (e.g. `ecs-image accounts
  * create` beside a running server) waits instead of failing.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
@@ -12,13 +10,17 @@ import type { ClaimJobOptions, JobRow, Store } from '../store.js';
 import { claimDueJob } from '../claim-job.js';
 import { SqliteStoreDialect } from './sqlite-dialect.js';
 import { CachingSqliteDatabase } from './statement-cache.js';
+import { preparePrivateStoreFiles, type WideDirectory } from './private-files.js';
 
 export class SqliteStore implements Store {
   readonly db: Kysely<Database>;
   readonly dialect = 'sqlite' as const;
 
-  constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  constructor(file: string, onWideDirectory?: (wide: WideDirectory) => void) {
+    if (file !== ':memory:') {
+      const wide = preparePrivateStoreFiles(file);
+      if (wide !== undefined) onWideDirectory?.(wide);
+    }
     const connection = new Sqlite(file);
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = NORMAL');
