@@ -13,8 +13,7 @@
  */
 import { BASIC_DISK_CATEGORY, type ImageDiskType, isOneOf, IMAGE_DISK_TYPES } from './image-enums.js';
 import { snapshotTooOldProblem } from './snapshot-rules.js';
-
-export const MAX_DATA_DISKS = 16;
+import { imageDiskSizeRange, MAX_DATA_DISKS } from './disk-limits.js';
 
 /** What the image needs to know about a snapshot named by a mapping. */
 export interface SnapshotFacts {
@@ -66,24 +65,13 @@ export type DiskMappingPlan =
   | { readonly ok: true; readonly disks: readonly PlannedDisk[] }
   | { readonly ok: false; readonly problem: DiskMappingProblem };
 
-export interface SizeRange {
-  readonly min: number;
-  readonly max: number;
-  readonly default: number;
-}
-
 export function isBasicCategory(category: string): boolean {
   return category === BASIC_DISK_CATEGORY;
 }
 
-/** Size range of an empty disk of this category (GiB). */
-export function emptyDiskSizeRange(category: string): SizeRange {
-  return isBasicCategory(category) ? { min: 5, max: 2000, default: 5 } : { min: 20, max: 32768, default: 20 };
-}
-
 /** Size range of a disk made from a snapshot: at least the snapshot, at most the category's maximum. */
-export function snapshotDiskSizeRange(category: string, snapshotSize: number): SizeRange {
-  return { min: snapshotSize, max: emptyDiskSizeRange(category).max, default: snapshotSize };
+export function snapshotDiskSizeRange(category: string, snapshotSize: number): ReturnType<typeof imageDiskSizeRange> {
+  return { min: snapshotSize, max: imageDiskSizeRange(category).max, default: snapshotSize };
 }
 
 /** The device letter (a = first disk) of a valid device name for this category, or undefined. */
@@ -184,7 +172,7 @@ export function planDiskMappings(
   for (const entry of ordered) {
     const snapshot = entry.request.snapshot;
     const range =
-      snapshot === undefined ? emptyDiskSizeRange(entry.category) : snapshotDiskSizeRange(entry.category, snapshot.sizeGiB);
+      snapshot === undefined ? imageDiskSizeRange(entry.category) : snapshotDiskSizeRange(entry.category, snapshot.sizeGiB);
     const size = entry.request.size === undefined || entry.request.size === 0 ? range.default : entry.request.size;
     if (!Number.isInteger(size) || size < range.min || size > range.max) {
       const source = snapshot === undefined ? `an empty ${entry.category} disk` : `a disk from snapshot ${snapshot.id}`;

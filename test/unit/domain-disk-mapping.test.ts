@@ -3,8 +3,8 @@ import {
   type DiskMappingRequest,
   planDiskMappings,
   type SnapshotFacts,
-  emptyDiskSizeRange,
 } from '../../src/domain/disk-mapping.js';
+import { imageDiskSizeRange } from '../../src/domain/disk-limits.js';
 import { OLDEST_IMAGE_SNAPSHOT_TIME, snapshotTooOldProblem } from '../../src/domain/snapshot-rules.js';
 
 const recent = Date.UTC(2024, 0, 1);
@@ -70,7 +70,7 @@ describe('planDiskMappings: success', () => {
     ['cloud_efficiency', 20, 32768],
     ['cloud_essd', 20, 32768],
   ])('an empty %s disk may be %i to %i GiB', (category, min, max) => {
-    expect(emptyDiskSizeRange(category)).toMatchObject({ min, max });
+    expect(imageDiskSizeRange(category)).toMatchObject({ min, max });
     const sys = { snapshot: snapshot('s', { category, sizeGiB: 20 }) };
     expect(planDiskMappings([sys, { size: min }]).ok).toBe(true);
     expect(planDiskMappings([sys, { size: max }]).ok).toBe(true);

@@ -57,15 +57,12 @@ import {
   type Value,
 } from '../framework/index.js';
 import { imageDescriptionProblem, imageNameProblem } from '../../domain/image-text-rules.js';
+import { APSARA_IMAGE_DISK_SIZE } from '../../domain/disk-limits.js';
 import { creationRecord } from '../client/image-creation-record.js';
 import { rule, tagsRule } from '../alicloud/image-schema.js';
 import { lazyResource } from '../alicloud/lazy-definition.js';
 
 export const IMAGE_TIMEOUTS = Object.freeze({ create: '10m', delete: '10m' });
-
-/** Disk sizes the document allows in a combined custom image (GiB). */
-export const MIN_MAPPING_SIZE_GIB = 5;
-export const MAX_MAPPING_SIZE_GIB = 2000;
 
 const SOURCES = ['instance_id', 'snapshot_id', 'disk_device_mapping'] as const;
 const othersThan = (name: (typeof SOURCES)[number]): string[] => SOURCES.filter((other) => other !== name);
@@ -122,7 +119,7 @@ export const imageSchema: BlockSchema = {
           optional: true,
           computed: true,
           forceNew: true,
-          validators: [validators.intBetween(MIN_MAPPING_SIZE_GIB, MAX_MAPPING_SIZE_GIB)],
+          validators: [validators.intBetween(APSARA_IMAGE_DISK_SIZE.min, APSARA_IMAGE_DISK_SIZE.max)],
           description: 'Size of the disk in GiB: 5 to 2000.',
         },
         snapshot_id: { type: 'string', optional: true, computed: true, forceNew: true, description: 'Snapshot of the disk.' },

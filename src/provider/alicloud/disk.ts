@@ -13,6 +13,7 @@
 import { validators, type BlockSchema } from '../framework/index.js';
 import { noUrlPrefix } from './network-validators.js';
 import { lazyResource } from './lazy-definition.js';
+import { PERFORMANCE_LEVELS } from '../../domain/disk-limits.js';
 
 export const CATEGORIES = ['cloud', 'cloud_efficiency', 'cloud_ssd', 'cloud_essd', 'cloud_auto', 'cloud_essd_entry'];
 
@@ -62,7 +63,7 @@ export const diskSchema: BlockSchema = {
       optional: true,
       computed: true,
       forceNew: true,
-      validators: [validators.stringInSlice(['PL0', 'PL1', 'PL2', 'PL3'])],
+      validators: [validators.stringInSlice(PERFORMANCE_LEVELS)],
       description: 'ESSD performance level.',
     },
     delete_auto_snapshot: { type: 'bool', optional: true, default: false, description: 'Delete the automatic snapshots with the disk.' },

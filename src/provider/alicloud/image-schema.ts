@@ -15,14 +15,10 @@ import {
 } from '../../domain/image-enums.js';
 import { imageDescriptionProblem, imageFamilyProblem, imageNameProblem, imageVersionProblem } from '../../domain/image-text-rules.js';
 import { isValidTagKey, isValidTagValue, MAX_TAGS_PER_RESOURCE, MAX_TAG_LENGTH } from '../../domain/tags.js';
-import { MAX_DATA_DISKS } from '../../domain/disk-mapping.js';
+import { IMAGE_DISK_SIZE_BOUNDS, MAX_DATA_DISKS } from '../../domain/disk-limits.js';
 import { validators, type BlockSchema, type Validator } from '../framework/index.js';
 
 export const NAME_DEPRECATION = "Field 'name' has been deprecated since provider version 1.227.0. New field 'image_name' instead.";
-
-/** Smallest and largest disk of any category (basic disks start at 5 GiB, others at 20). */
-export const MIN_DISK_SIZE_GIB = 5;
-export const MAX_DISK_SIZE_GIB = 32768;
 
 /** A `domain/` text rule as a validator: `invalid value for image_name (the image name must start with a letter), got "1x"`. */
 export function rule(problem: (value: string) => string | undefined): Validator {
@@ -185,7 +181,7 @@ export const imageSchema: BlockSchema = {
           optional: true,
           computed: true,
           forceNew: true,
-          validators: [validators.intBetween(MIN_DISK_SIZE_GIB, MAX_DISK_SIZE_GIB)],
+          validators: [validators.intBetween(IMAGE_DISK_SIZE_BOUNDS.min, IMAGE_DISK_SIZE_BOUNDS.max)],
         },
         snapshot_id: {
           type: 'string',

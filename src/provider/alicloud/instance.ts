@@ -19,11 +19,10 @@
  */
 import { validators, type BlockSchema } from '../framework/index.js';
 import { noUrlPrefix } from './network-validators.js';
+import { DATA_DISK_SIZE_BOUNDS, MAX_DATA_DISKS, PERFORMANCE_LEVELS, SYSTEM_DISK_SIZE_BOUNDS } from '../../domain/disk-limits.js';
 import { lazyResource } from './lazy-definition.js';
 
 export const DISK_CATEGORIES = ['cloud', 'cloud_efficiency', 'cloud_ssd', 'cloud_essd', 'cloud_auto', 'cloud_essd_entry', 'ephemeral_ssd'];
-
-export const PERFORMANCE_LEVELS = ['PL0', 'PL1', 'PL2', 'PL3'];
 
 export const instanceSchema: BlockSchema = {
   description: 'An ECS instance (pay-as-you-go or subscription) in a VPC vSwitch.',
@@ -89,7 +88,7 @@ export const instanceSchema: BlockSchema = {
       validators: [validators.stringInSlice(DISK_CATEGORIES)],
       description: 'The system disk category.',
     },
-    system_disk_size: { type: 'number', optional: true, computed: true, validators: [validators.intBetween(20, 32768)], description: 'System disk size, GiB; can only grow.' },
+    system_disk_size: { type: 'number', optional: true, computed: true, validators: [validators.intBetween(SYSTEM_DISK_SIZE_BOUNDS.min, SYSTEM_DISK_SIZE_BOUNDS.max)], description: 'System disk size, GiB; can only grow.' },
     system_disk_name: { type: 'string', optional: true, computed: true, validators: [validators.stringLenBetween(2, 128)], description: 'The system disk name.' },
     system_disk_description: {
       type: 'string',
@@ -134,11 +133,11 @@ export const instanceSchema: BlockSchema = {
     data_disks: {
       nesting: 'list',
       forceNew: true,
-      maxItems: 16,
+      maxItems: MAX_DATA_DISKS,
       description: 'Data disks created with the instance.',
       attributes: {
         name: { type: 'string', optional: true, forceNew: true, validators: [validators.stringLenBetween(2, 128)], description: 'The disk name.' },
-        size: { type: 'number', required: true, forceNew: true, validators: [validators.intBetween(5, 32768)], description: 'Size, GiB.' },
+        size: { type: 'number', required: true, forceNew: true, validators: [validators.intBetween(DATA_DISK_SIZE_BOUNDS.min, DATA_DISK_SIZE_BOUNDS.max)], description: 'Size, GiB.' },
         category: {
           type: 'string',
           optional: true,

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { newId } from '../../../domain/ids.js';
-import { MAX_DATA_DISKS } from './disk-rules.js';
+import { MAX_DATA_DISKS } from '../../../domain/disk-limits.js';
 
 export const SYSTEM_DEVICE = '/dev/xvda';
 

@@ -11,13 +11,8 @@ import { findInstanceType, isDiskCategoryAvailableInZone, isInstanceTypeAvailabl
 import { findLaunchableImage, type ImageRow } from './image-lookup.js';
 import { findSecurityGroupsForLaunch, findVSwitchForLaunch, type VSwitchRow } from './network-lookup.js';
 import type { DataDiskRequest, LaunchRequest } from './instance-request.js';
-import {
-  DEFAULT_SYSTEM_DISK_CATEGORY,
-  dataDiskSizeRange,
-  defaultSystemDiskSize,
-  performanceLevelFor,
-  systemDiskSizeRange,
-} from './disk-rules.js';
+import { DEFAULT_SYSTEM_DISK_CATEGORY, defaultSystemDiskSize, performanceLevelFor } from './disk-rules.js';
+import { dataDiskSizeRange, systemDiskSizeRange } from '../../../domain/disk-limits.js';
 import { findOwnSnapshot } from './snapshot-lookup.js';
 import { regionScope } from './scope.js';
 

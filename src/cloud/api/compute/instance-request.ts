@@ -8,7 +8,8 @@ import { EcsError } from '../errors.js';
 import type { Tag } from '../../../domain/tags.js';
 import { parseTags } from '../tags/tag-params.js';
 import { checkDescription, checkDiskName, checkInstanceName } from './text-rules.js';
-import { DATA_DISK_CATEGORIES, MAX_DATA_DISKS, SYSTEM_DISK_CATEGORIES, isPerformanceLevel } from './disk-rules.js';
+import { DATA_DISK_CATEGORIES, SYSTEM_DISK_CATEGORIES } from './disk-rules.js';
+import { isPerformanceLevel, MAX_DATA_DISKS } from '../../../domain/disk-limits.js';
 
 export interface SystemDiskRequest {
   readonly category?: string;

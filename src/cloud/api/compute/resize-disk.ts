@@ -7,7 +7,7 @@ import type { ActionContext, ActionResult } from '../action.js';
 import { EcsError } from '../errors.js';
 import { withClientToken } from '../idempotency.js';
 import { requireOwnDisk } from './disk-lookup.js';
-import { dataDiskSizeRange, systemDiskSizeRange } from './disk-rules.js';
+import { dataDiskSizeRange, systemDiskSizeRange } from '../../../domain/disk-limits.js';
 import { idScope } from './scope.js';
 
 const TYPES = ['offline', 'online'];
