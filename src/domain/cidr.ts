@@ -95,10 +95,6 @@ export function containsCidr(outer: Cidr, inner: Cidr): boolean {
   return inner.prefix >= outer.prefix && inner.network >= outer.network && broadcastOf(inner) <= broadcastOf(outer);
 }
 
-export function containsAddress(cidr: Cidr, address: number): boolean {
-  return address >= cidr.network && address <= broadcastOf(cidr);
-}
-
 export function overlaps(a: Cidr, b: Cidr): boolean {
   return a.network <= broadcastOf(b) && b.network <= broadcastOf(a);
 }

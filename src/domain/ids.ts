@@ -38,7 +38,3 @@ export function newId(kind: ResourceKind, regionId: string): string {
   for (const byte of bytes) tail += ALPHABET[byte % ALPHABET.length];
   return `${ID_PREFIX[kind]}${REGION_CODES[regionId] ?? 'xx'}${tail}`;
 }
-
-export function hasPrefix(kind: ResourceKind, id: string): boolean {
-  return id.startsWith(ID_PREFIX[kind]);
-}

@@ -91,7 +91,6 @@ export type SecureBootSupport = (typeof SECURE_BOOT_SUPPORT_VALUES)[number];
 
 /** DescribeImages `Usage`: images some instance runs on, or idle ones. */
 export const IMAGE_USAGES = ['instance', 'none'] as const;
-export type ImageUsage = (typeof IMAGE_USAGES)[number];
 
 /** Type guard for any of the vocabularies above: `isOneOf(BOOT_MODES, value)`. */
 export function isOneOf<T extends string>(values: readonly T[], value: string | undefined): value is T {

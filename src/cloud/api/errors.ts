@@ -2,7 +2,8 @@
  * The catalogue of errors the cloud answers with, keyed by the real API's own
  * codes: HTTP status and message as Alibaba Cloud sends them (see
  * shared/spec/ecs-wire.md §6 and ecs-api.md). Greppable by code; handlers throw
- * `new EcsError('InvalidImageId.NotFound')` or one of the helpers below.
+ * `new EcsError('InvalidImageId.NotFound')` or one of the helpers below, and a code
+ * outside the catalogue does not compile. Only codes something throws are listed.
  *
  * A message may carry `{0}`, `{1}` … placeholders filled from `args`.
  */
@@ -12,10 +13,9 @@ export interface ErrorDefinition {
   readonly message: string;
 }
 
-const CATALOGUE: Readonly<Record<string, ErrorDefinition>> = {
+const CATALOGUE = {
   // --- Gateway: authentication, signature, routing -------------------------
   'InvalidAccessKeyId.NotFound': { status: 404, message: 'Specified access key is not found.' },
-  'InvalidAccessKeyId.Inactive': { status: 400, message: 'Specified access key is disabled.' },
   MissingAccessKeyId: { status: 400, message: 'AccessKeyId is mandatory for this action.' },
   SignatureDoesNotMatch: {
     status: 400,
@@ -27,7 +27,6 @@ const CATALOGUE: Readonly<Record<string, ErrorDefinition>> = {
   'InvalidTimeStamp.Expired': { status: 400, message: 'Specified time stamp or date value is expired.' },
   SignatureNonceUsed: { status: 400, message: 'Specified signature nonce was used already.' },
   'InvalidApi.NotFound': { status: 404, message: 'Specified api is not found,please check your url and method.' },
-  'InvalidProduct.NotFound': { status: 404, message: 'Cannot find product according to your specified domain.' },
   UnsupportedHTTPMethod: { status: 400, message: 'Specified HTTP method is not supported.' },
   Forbidden: { status: 403, message: 'User not authorized to operate on the specified resource.' },
   InternalError: {
@@ -324,15 +323,17 @@ const CATALOGUE: Readonly<Record<string, ErrorDefinition>> = {
     message: 'Specified security group description is not valid.',
   },
   'InvalidNicType.ValueNotSupported': { status: 400, message: 'The specified NicType does not exist.' },
-};
+} as const satisfies Readonly<Record<string, ErrorDefinition>>;
+
+/** A code of the catalogue: a misspelt code does not compile. */
+export type ErrorCode = keyof typeof CATALOGUE;
 
 export class EcsError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly status: number;
 
-  constructor(code: string, ...args: string[]) {
-    const definition = CATALOGUE[code];
-    if (definition === undefined) throw new Error(`cloud bug: error code ${code} is not in the catalogue`);
+  constructor(code: ErrorCode, ...args: string[]) {
+    const definition: ErrorDefinition = CATALOGUE[code];
     super(definition.message.replace(/\{(\d+)\}/g, (_, index: string) => args[Number(index)] ?? ''));
     this.name = 'EcsError';
     this.code = code;
@@ -344,11 +345,7 @@ export class EcsError extends Error {
   }
 
   /** `InvalidParameter` naming the parameter, or a specific code from the catalogue. */
-  static invalidParameter(name: string, code?: string): EcsError {
+  static invalidParameter(name: string, code?: ErrorCode): EcsError {
     return code === undefined ? new EcsError('InvalidParameter', name) : new EcsError(code, name);
   }
-}
-
-export function isKnownErrorCode(code: string): boolean {
-  return code in CATALOGUE;
 }

@@ -3,7 +3,7 @@
  * and parameters that each match one column exactly.
  */
 import { sql, type SelectQueryBuilder } from 'kysely';
-import { EcsError } from './errors.js';
+import { EcsError, type ErrorCode } from './errors.js';
 import type { Params } from './params.js';
 import type { Database } from '../store/schema.js';
 import type { ListedTable } from './page-query.js';
@@ -13,7 +13,7 @@ import type { ListedTable } from './page-query.js';
  * `tooManyCode` where the action has one (DescribeDisks, DescribeSnapshots),
  * else `InvalidParameter` naming the parameter.
  */
-export function readIdList(params: Params, name: string, max: number, tooManyCode?: string): string[] | undefined {
+export function readIdList(params: Params, name: string, max: number, tooManyCode?: ErrorCode): string[] | undefined {
   const ids = params.jsonArray(name);
   if (ids !== undefined && ids.length > max) throw EcsError.invalidParameter(name, tooManyCode);
   return ids;

@@ -4,7 +4,7 @@
  * caller that someone else's resource exists.
  */
 import { sql, type SelectQueryBuilder } from 'kysely';
-import { EcsError } from './errors.js';
+import { EcsError, type ErrorCode } from './errors.js';
 import type { Database } from '../store/schema.js';
 import type { ActionContext } from './action.js';
 
@@ -41,7 +41,7 @@ export async function requireOwned<T extends OwnedTable>(
   from: SelectQueryBuilder<Database, T, object>,
   scope: Scope,
   id: string,
-  notFoundCode: string,
+  notFoundCode: ErrorCode,
 ) {
   const row = await findOwned(from, scope, id);
   if (row === undefined) throw new EcsError(notFoundCode);

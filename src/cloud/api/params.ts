@@ -4,13 +4,13 @@
  * endpoint gives: `MissingParameter` for an absent required value and
  * `InvalidParameter` (or a caller-chosen code) for a malformed one.
  */
-import { EcsError } from './errors.js';
+import { EcsError, type ErrorCode } from './errors.js';
 
 export interface IntegerOptions {
   readonly min?: number;
   readonly max?: number;
   /** Error code for an out-of-range or malformed value (default `InvalidParameter`). */
-  readonly code?: string;
+  readonly code?: ErrorCode;
 }
 
 export class Params {

@@ -11,14 +11,14 @@ import { findOwnedResources, storedEcsType } from '../tags/taggable.js';
 import type { TaggableResourceType } from '../tags/tag-store.js';
 import type { Database } from '../../store/schema.js';
 import type { ApsaraTenant } from './tenant.js';
-import { EcsError } from '../errors.js';
+import { EcsError, type ErrorCode } from '../errors.js';
 import type { Params } from '../params.js';
 
 interface AddressedResources {
   readonly type: TaggableResourceType;
   readonly ids: readonly string[];
   /** What the handler answers for an id that does not exist. */
-  readonly notFound: string;
+  readonly notFound: ErrorCode;
 }
 
 type Addressing = (params: Params) => AddressedResources | undefined;

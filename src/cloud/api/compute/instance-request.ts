@@ -4,7 +4,7 @@
  * needs the store (vSwitch, groups, image, snapshots) is `instance-placement.ts`.
  */
 import { Params } from '../params.js';
-import { EcsError } from '../errors.js';
+import { EcsError, type ErrorCode } from '../errors.js';
 import type { Tag } from '../../../domain/tags.js';
 import { parseTags } from '../tags/tag-params.js';
 import { checkDescription, checkDiskName, checkInstanceName } from './text-rules.js';
@@ -71,7 +71,7 @@ function optionalName(params: Params, name: string, check: (value: string) => vo
   return value ?? '';
 }
 
-function optionalDescription(params: Params, name: string, code: string): string {
+function optionalDescription(params: Params, name: string, code: ErrorCode): string {
   const value = params.string(name);
   if (value !== undefined) checkDescription(value, code);
   return value ?? '';
@@ -89,7 +89,7 @@ function readSecurityGroupIds(params: Params): string[] {
   return ids;
 }
 
-function readEnum(params: Params, name: string, values: readonly string[], fallback: string, code: string): string {
+function readEnum(params: Params, name: string, values: readonly string[], fallback: string, code: ErrorCode): string {
   const value = params.string(name) ?? fallback;
   if (!values.includes(value)) throw new EcsError(code);
   return value;

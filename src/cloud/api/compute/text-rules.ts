@@ -4,7 +4,7 @@
  * check throws the ECS error the real API answers with; absent values are the
  * caller's business.
  */
-import { EcsError } from '../errors.js';
+import { EcsError, type ErrorCode } from '../errors.js';
 
 const CJK = '\\u4e00-\\u9fff\\u3400-\\u4dbf';
 const HTTP_PREFIX = /^https?:\/\//i;
@@ -45,7 +45,7 @@ export function isValidDescription(value: string): boolean {
   return length(value) >= 2 && length(value) <= 256 && !HTTP_PREFIX.test(value);
 }
 
-export function checkDescription(value: string, code = 'InvalidDescription.Malformed'): void {
+export function checkDescription(value: string, code: ErrorCode = 'InvalidDescription.Malformed'): void {
   if (!isValidDescription(value)) throw new EcsError(code);
 }
 

@@ -3,7 +3,7 @@
  * CreateSecurityGroup, CreateVpc, CreateVSwitch). An empty value means
  * "not given": the SDKs send `Name=` for unset fields.
  */
-import { EcsError } from '../errors.js';
+import { EcsError, type ErrorCode } from '../errors.js';
 
 const URL_PREFIX = /^https?:\/\//i;
 const STARTS_WITH_LETTER = /^\p{L}/u;
@@ -22,7 +22,7 @@ function follows(value: string, rule: TextRule): boolean {
 }
 
 /** The value when given and valid, `""` when absent, otherwise `code`. */
-function checked(value: string | undefined, rule: TextRule, code: string): string {
+function checked(value: string | undefined, rule: TextRule, code: ErrorCode): string {
   if (value === undefined) return '';
   if (!follows(value, rule)) throw new EcsError(code);
   return value;
