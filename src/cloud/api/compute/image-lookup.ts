@@ -6,7 +6,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { EcsError } from '../errors.js';
 import type { Database, ImageTable } from '../../store/schema.js';
-import { SYSTEM_ACCOUNT_ID } from '../catalog/system-images.js';
+import { mayUse } from '../images/image-visibility.js';
 
 export type ImageRow = Selectable<ImageTable>;
 
@@ -21,20 +21,7 @@ export async function findVisibleImage(
     .selectAll()
     .where('id', '=', imageId)
     .where('region_id', '=', regionId)
-    .where((eb) =>
-      eb.or([
-        eb('account_id', '=', accountId),
-        eb('account_id', '=', SYSTEM_ACCOUNT_ID),
-        eb('is_public', '=', 1),
-        eb.exists(
-          eb
-            .selectFrom('image_shares')
-            .select('image_shares.image_id')
-            .whereRef('image_shares.image_id', '=', 'images.id')
-            .where('image_shares.account_id', '=', accountId),
-        ),
-      ]),
-    )
+    .where((eb) => mayUse(eb, accountId))
     .executeTakeFirst();
 }
 

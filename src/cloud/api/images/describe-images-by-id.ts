@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Params } from '../params.js';
 import { QueryTemplate, QueryTemplates } from '../../store/query-template.js';
 import type { Database } from '../../store/schema.js';
-import { visibility, type Viewer } from './describe-images-visibility.js';
+import { visibility, type Viewer } from './image-visibility.js';
 import { withFacts } from './image-page.js';
 import type { DescribedImageRow } from './image-view.js';
 

@@ -21,7 +21,7 @@ import {
   type ImageOwnerAlias,
 } from '../../../domain/image-enums.js';
 import { lookupImagesById, plainIdLookup } from './describe-images-by-id.js';
-import { visibility, type ImageQuery } from './describe-images-visibility.js';
+import { visibility, type ImageQuery } from './image-visibility.js';
 import { endDryRun } from './image-attributes.js';
 import { pageInMemory, readImagePage, type ImagePage } from './image-page.js';
 import { renderImages } from './image-view.js';

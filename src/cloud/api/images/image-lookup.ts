@@ -1,28 +1,27 @@
 /**
  * Finding images on behalf of a caller. Another account's image is answered
  * as if it did not exist (`InvalidImageId.NotFound`), except where the caller
- * can see it (public or shared with it) but may not change it: `Forbidden`.
+ * may use it (`image-visibility.ts`) but may not change it: `Forbidden`.
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { ActionContext } from '../action.js';
 import { EcsError } from '../errors.js';
 import type { Database, ImageTable } from '../../store/schema.js';
-import { SYSTEM_ACCOUNT_ID } from '../catalog/system-images.js';
+import { mayUse } from './image-visibility.js';
 
 export type ImageRow = Selectable<ImageTable>;
-
-export { SYSTEM_ACCOUNT_ID };
 
 async function findImageInRegion(db: Kysely<Database>, regionId: string, imageId: string): Promise<ImageRow | undefined> {
   return db.selectFrom('images').selectAll().where('id', '=', imageId).where('region_id', '=', regionId).executeTakeFirst();
 }
 
-async function isSharedWith(db: Kysely<Database>, imageId: string, accountId: string): Promise<boolean> {
+async function mayUseImage(db: Kysely<Database>, image: ImageRow, accountId: string): Promise<boolean> {
   const row = await db
-    .selectFrom('image_shares')
-    .select('image_id')
-    .where('image_id', '=', imageId)
-    .where('account_id', '=', accountId)
+    .selectFrom('images')
+    .select('id')
+    .where('id', '=', image.id)
+    .where('region_id', '=', image.region_id)
+    .where((eb) => mayUse(eb, accountId))
     .executeTakeFirst();
   return row !== undefined;
 }
@@ -36,8 +35,7 @@ export async function findOwnImage(ctx: ActionContext, imageId: string): Promise
   const image = await findImageInRegion(ctx.db, ctx.regionId, imageId);
   if (image === undefined) throw new EcsError('InvalidImageId.NotFound');
   if (image.account_id === ctx.account.id) return image;
-  const visible = image.is_public === 1 || (await isSharedWith(ctx.db, image.id, ctx.account.id));
-  throw new EcsError(visible ? 'Forbidden' : 'InvalidImageId.NotFound');
+  throw new EcsError((await mayUseImage(ctx.db, image, ctx.account.id)) ? 'Forbidden' : 'InvalidImageId.NotFound');
 }
 
 /** True when another image of the account in the region already bears this name. */
@@ -70,4 +68,4 @@ export async function checkImageQuota(db: Kysely<Database>, accountId: string, r
   if (Number(row.count) >= quota) throw new EcsError('QuotaExceed.Image');
 }
 
-export { findImageInRegion, isSharedWith };
+export { findImageInRegion };

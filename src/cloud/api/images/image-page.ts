@@ -10,7 +10,7 @@
  */
 import type { ExpressionBuilder } from 'kysely';
 import type { Database } from '../../store/schema.js';
-import type { ImageQuery } from './describe-images-visibility.js';
+import type { ImageQuery } from './image-visibility.js';
 import type { DescribedImageRow } from './image-view.js';
 
 /** ECS takes at most 100 ids in `ImageId`; longer lists are paged by the database. */

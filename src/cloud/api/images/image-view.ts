@@ -10,7 +10,8 @@ import { InListQuery } from '../../store/query-template.js';
 import type { Database } from '../../store/schema.js';
 import { tagsOf } from '../tags/tag-store.js';
 import { progressPercent } from './image-progress.js';
-import { SYSTEM_ACCOUNT_ID, type ImageRow } from './image-lookup.js';
+import type { ImageRow } from './image-lookup.js';
+import { SYSTEM_ACCOUNT_ID } from '../catalog/system-images.js';
 
 export interface ViewContext {
   readonly db: Kysely<Database>;

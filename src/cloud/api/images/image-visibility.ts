@@ -1,13 +1,17 @@
 /**
- * Which images a DescribeImages caller may see, by `ImageOwnerAlias`: its own,
- * the system (and marketplace) ones, and others' images shared with it — or,
- * with `IsPublic=true`, others' public ones too. Shared by the general query and
- * the compiled lookup by id, so both read the same rows.
+ * Which images an account may see, written once for every action:
+ * - `mayUse`: what it may launch from or read by id — its own images, the system ones,
+ *   public ones and those shared with it (RunInstances, and the line between
+ *   `Forbidden` and `InvalidImageId.NotFound` when it addresses another's image);
+ * - `visibility`: what DescribeImages lists, by `ImageOwnerAlias` — its own, the system
+ *   (and marketplace) ones, and others' images shared with it or, with `IsPublic=true`,
+ *   others' public ones too. Shared by the general query and the compiled lookup by id,
+ *   so both read the same rows.
  */
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { ImageOwnerAlias } from '../../../domain/image-enums.js';
 import type { Database } from '../../store/schema.js';
-import { SYSTEM_ACCOUNT_ID } from './image-lookup.js';
+import { SYSTEM_ACCOUNT_ID } from '../catalog/system-images.js';
 
 export type ImageQuery = SelectQueryBuilder<Database, 'images', object>;
 type Eb = ExpressionBuilder<Database, 'images'>;
@@ -19,7 +23,7 @@ export interface Viewer {
   readonly alias: ImageOwnerAlias | undefined;
 }
 
-function sharedWithCaller(eb: Eb, accountId: string) {
+function sharedWith(eb: Eb, accountId: string) {
   return eb.exists(
     eb
       .selectFrom('image_shares')
@@ -32,7 +36,7 @@ function sharedWithCaller(eb: Eb, accountId: string) {
 export function visibility(query: ImageQuery, viewer: Viewer): ImageQuery {
   const me = viewer.accountId;
   const othersFilter = (eb: Eb) => {
-    const shared = sharedWithCaller(eb, me);
+    const shared = sharedWith(eb, me);
     const mine = eb('images.account_id', '!=', me);
     const notSystem = eb('images.account_id', '!=', SYSTEM_ACCOUNT_ID);
     return viewer.community
@@ -53,4 +57,14 @@ export function visibility(query: ImageQuery, viewer: Viewer): ImageQuery {
         eb.or([eb('images.account_id', '=', me), eb('images.account_id', '=', SYSTEM_ACCOUNT_ID), othersFilter(eb)]),
       );
   }
+}
+
+/** An image the account may launch from or read by id (see the header). */
+export function mayUse(eb: Eb, accountId: string) {
+  return eb.or([
+    eb('images.account_id', '=', accountId),
+    eb('images.account_id', '=', SYSTEM_ACCOUNT_ID),
+    eb('images.is_public', '=', 1),
+    sharedWith(eb, accountId),
+  ]);
 }
