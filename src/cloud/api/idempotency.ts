@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { EcsError } from './errors.js';
 import type { ActionContext, ActionResult } from './action.js';
 
+/** ECS: a token is ASCII only, at most 64 characters; checked here for every action that takes one. */
 const MAX_TOKEN_LENGTH = 64;
 
 export async function withClientToken<T extends ActionResult>(

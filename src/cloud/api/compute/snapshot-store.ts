@@ -1,19 +1,22 @@
 /**
- * Writing snapshot rows. `startSnapshot` is the one way a snapshot comes to
- * exist, for CreateSnapshot and for other areas (CreateImage from an
- * instance takes one snapshot per disk): it inserts the `progressing` row and
- * the durable job that accomplishes it after `settings.snapshotCreationMs`.
+ * Snapshot rows, written one way. `newSnapshotRow` is every new snapshot's row, a
+ * `progressing` one: CreateSnapshot's, and those CreateImage (one per disk of an instance)
+ * and CopyImage (one per source snapshot, in the destination region) make for an image.
+ * `startSnapshot` inserts CreateSnapshot's with the durable job that accomplishes it after
+ * `settings.snapshotCreationMs`; an image's snapshots are inserted with the image and
+ * accomplished by the image's own job (`jobs/image-creation.ts`).
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { CloudSettings } from '../action.js';
-import type { Database } from '../../store/schema.js';
+import type { Database, SnapshotTable } from '../../store/schema.js';
 import { newId } from '../../../domain/ids.js';
 import { scheduleSnapshotCompletion } from '../../jobs/snapshot-creation.js';
 import type { DiskRow } from './disk-lookup.js';
 
-export interface StartSnapshotInput {
+export interface NewSnapshot {
   readonly accountId: string;
   readonly regionId: string;
+  /** The disk it is taken of (for a copy: the disk the copied snapshot was taken of). */
   readonly disk: Pick<DiskRow, 'id' | 'type' | 'size' | 'category'>;
   readonly resourceGroupId: string;
   readonly snapshotName?: string;
@@ -25,35 +28,40 @@ export interface StartSnapshotInput {
   /** The image this snapshot is taken for (CreateImage), or absent for a user snapshot. */
   readonly createdForImageId?: string;
   readonly now: number;
-  readonly settings: CloudSettings;
+  /** When it is planned to be accomplished. */
+  readonly availableAt: number;
 }
 
-/** Inserts a progressing snapshot of `disk` and schedules its completion; returns its id. */
+/** A new progressing snapshot's row, with a new id. */
+export function newSnapshotRow(input: NewSnapshot): Insertable<SnapshotTable> & { readonly id: string } {
+  return {
+    id: newId('snapshot', input.regionId),
+    account_id: input.accountId,
+    region_id: input.regionId,
+    snapshot_name: input.snapshotName ?? '',
+    description: input.description ?? '',
+    source_disk_id: input.disk.id,
+    source_disk_type: input.disk.type === 'system' ? 'System' : 'Data',
+    source_disk_size: input.disk.size,
+    source_disk_category: input.disk.category,
+    status: 'progressing',
+    progress: 0,
+    category: input.category ?? 'standard',
+    retention_days: input.retentionDays ?? 0,
+    created_for_image_id: input.createdForImageId ?? '',
+    resource_group_id: input.resourceGroupId,
+    creation_time: input.now,
+    available_at: input.availableAt,
+  };
+}
+
+export type StartSnapshotInput = Omit<NewSnapshot, 'availableAt' | 'createdForImageId'> & { readonly settings: CloudSettings };
+
+/** CreateSnapshot: inserts a progressing snapshot of `disk` and schedules its completion; returns its id. */
 export async function startSnapshot(db: Kysely<Database>, input: StartSnapshotInput): Promise<string> {
-  const id = newId('snapshot', input.regionId);
   const availableAt = input.now + Math.max(0, input.settings.snapshotCreationMs);
-  await db
-    .insertInto('snapshots')
-    .values({
-      id,
-      account_id: input.accountId,
-      region_id: input.regionId,
-      snapshot_name: input.snapshotName ?? '',
-      description: input.description ?? '',
-      source_disk_id: input.disk.id,
-      source_disk_type: input.disk.type === 'system' ? 'System' : 'Data',
-      source_disk_size: input.disk.size,
-      source_disk_category: input.disk.category,
-      status: 'progressing',
-      progress: 0,
-      category: input.category ?? 'standard',
-      retention_days: input.retentionDays ?? 0,
-      created_for_image_id: input.createdForImageId ?? '',
-      resource_group_id: input.resourceGroupId,
-      creation_time: input.now,
-      available_at: availableAt,
-    })
-    .execute();
-  await scheduleSnapshotCompletion(db, { accountId: input.accountId, snapshotId: id, availableAt, now: input.now });
-  return id;
+  const row = newSnapshotRow({ ...input, availableAt });
+  await db.insertInto('snapshots').values(row).execute();
+  await scheduleSnapshotCompletion(db, { accountId: input.accountId, snapshotId: row.id, availableAt, now: input.now });
+  return row.id;
 }

@@ -17,9 +17,10 @@ import { newId } from '../../../domain/ids.js';
 import type { PlannedDisk } from '../../../domain/disk-mapping.js';
 import type { ImageDiskType } from '../../../domain/image-enums.js';
 import { scheduleImageCompletion } from '../../jobs/image-creation.js';
-import { checkClientToken, endDryRun, readDescription, readImageName } from './image-attributes.js';
+import { endDryRun, readDescription, readImageName } from './image-attributes.js';
 import { checkImageQuota, findOwnImage, isImageNameTaken } from './image-lookup.js';
 import { insertImage } from './image-write.js';
+import { newSnapshotRow } from '../compute/snapshot-store.js';
 
 export async function copyImage(ctx: ActionContext): Promise<ActionResult> {
   return withClientToken(ctx, 'CopyImage', () => copy(ctx));
@@ -27,7 +28,6 @@ export async function copyImage(ctx: ActionContext): Promise<ActionResult> {
 
 async function copy(ctx: ActionContext): Promise<ActionResult> {
   const { params } = ctx;
-  checkClientToken(params);
   const imageId = params.requiredString('ImageId');
   const destination = params.requiredString('DestinationRegionId');
   const name = readImageName(params, 'DestinationImageName');
@@ -67,26 +67,23 @@ async function copy(ctx: ActionContext): Promise<ActionResult> {
     const original = snapshotById.get(disk.snapshot_id);
     let snapshotId = '';
     if (disk.snapshot_id !== '') {
-      snapshotId = newId('snapshot', destination);
-      newSnapshots.push({
-        id: snapshotId,
-        account_id: ctx.account.id,
-        region_id: destination,
-        snapshot_name: '',
+      const snapshot = newSnapshotRow({
+        accountId: ctx.account.id,
+        regionId: destination,
+        disk: {
+          id: original?.source_disk_id ?? '',
+          type: disk.disk_type === 'system' ? 'system' : 'data',
+          size: original === undefined ? Number(disk.size) : Number(original.source_disk_size),
+          category: original?.source_disk_category ?? '',
+        },
+        resourceGroupId,
         description: `Copied for image ${copyId} from ${disk.snapshot_id}`,
-        source_disk_id: original?.source_disk_id ?? '',
-        source_disk_type: disk.disk_type === 'system' ? 'System' : 'Data',
-        source_disk_size: original === undefined ? Number(disk.size) : Number(original.source_disk_size),
-        source_disk_category: original?.source_disk_category ?? '',
-        status: 'progressing',
-        progress: 0,
-        category: 'standard',
-        retention_days: 0,
-        created_for_image_id: copyId,
-        resource_group_id: resourceGroupId,
-        creation_time: now,
-        available_at: availableAt,
+        createdForImageId: copyId,
+        now,
+        availableAt,
       });
+      snapshotId = snapshot.id;
+      newSnapshots.push(snapshot);
     }
     return {
       device: disk.device,

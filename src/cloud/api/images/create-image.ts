@@ -15,7 +15,6 @@ import { DEFAULT_ARCHITECTURE, DEFAULT_PLATFORM, type Architecture } from '../..
 import { describeOs, type OsDescription } from '../../../domain/platform.js';
 import { scheduleImageCompletion } from '../../jobs/image-creation.js';
 import {
-  checkClientToken,
   checkSecureBootOptions,
   endDryRun,
   readArchitecture,
@@ -51,7 +50,6 @@ function defaultBootMode(architecture: Architecture): string {
 
 async function create(ctx: ActionContext): Promise<ActionResult> {
   const { params } = ctx;
-  checkClientToken(params);
   const imageName = readImageName(params);
   const description = readDescription(params);
   const imageFamily = readImageFamily(params);

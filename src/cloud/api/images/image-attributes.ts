@@ -123,12 +123,4 @@ export function checkSecureBootOptions(params: Params): void {
   }
 }
 
-/** ECS: ASCII only, at most 64 characters. */
-export function checkClientToken(params: Params): void {
-  const token = params.string('ClientToken');
-  if (token !== undefined && (token.length > 64 || !/^[\x20-\x7e]+$/.test(token))) {
-    throw EcsError.invalidParameter('ClientToken');
-  }
-}
-
 export { endDryRun } from '../dry-run.js';

@@ -10,7 +10,6 @@ import type { ActionContext } from '../action.js';
 import { EcsError } from '../errors.js';
 import type { Params } from '../params.js';
 import type { SnapshotTable } from '../../store/schema.js';
-import { newId } from '../../../domain/ids.js';
 import {
   deviceLetter,
   planDiskMappings,
@@ -22,6 +21,7 @@ import {
 import { snapshotTooOldProblem } from '../../../domain/snapshot-rules.js';
 import { regionScope, requireOwned } from '../lookup.js';
 import { findImageInRegion, type ImageRow } from './image-lookup.js';
+import { newSnapshotRow } from '../compute/snapshot-store.js';
 
 type SnapshotRow = Selectable<SnapshotTable>;
 
@@ -146,27 +146,19 @@ export async function fromInstance(ctx: ActionContext, instanceId: string, image
   const newSnapshots: Insertable<SnapshotTable>[] = [];
   const requests: DiskMappingRequest[] = [];
   for (const disk of disks) {
-    const snapshotId = newId('snapshot', ctx.regionId);
     const diskType = disk.type === 'system' ? 'system' : 'data';
-    newSnapshots.push({
-      id: snapshotId,
-      account_id: ctx.account.id,
-      region_id: ctx.regionId,
-      snapshot_name: '',
+    const snapshot = newSnapshotRow({
+      accountId: ctx.account.id,
+      regionId: ctx.regionId,
+      disk: { id: disk.id, type: disk.type, size: Number(disk.size), category: disk.category },
+      resourceGroupId: disk.resource_group_id,
       description: `Created for image ${imageId}`,
-      source_disk_id: disk.id,
-      source_disk_type: diskType === 'system' ? 'System' : 'Data',
-      source_disk_size: Number(disk.size),
-      source_disk_category: disk.category,
-      status: 'progressing',
-      progress: 0,
-      category: 'standard',
-      retention_days: 0,
-      created_for_image_id: imageId,
-      resource_group_id: disk.resource_group_id,
-      creation_time: now,
-      available_at: now + ctx.settings.imageCreationMs,
+      createdForImageId: imageId,
+      now,
+      availableAt: now + ctx.settings.imageCreationMs,
     });
+    const snapshotId = snapshot.id;
+    newSnapshots.push(snapshot);
     requests.push({
       device: deviceLetter(disk.device, disk.category) === undefined ? '' : disk.device,
       diskType,
