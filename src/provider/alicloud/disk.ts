@@ -14,6 +14,7 @@ import { validators, type BlockSchema } from '../framework/index.js';
 import { noUrlPrefix } from './network-validators.js';
 import { lazyResource } from './lazy-definition.js';
 import { PERFORMANCE_LEVELS } from '../../domain/disk-limits.js';
+import { ECS_DESCRIPTION, ECS_NAME } from '../../domain/resource-text-rules.js';
 
 export const CATEGORIES = ['cloud', 'cloud_efficiency', 'cloud_ssd', 'cloud_essd', 'cloud_auto', 'cloud_essd_entry'];
 
@@ -44,7 +45,7 @@ export const diskSchema: BlockSchema = {
       optional: true,
       computed: true,
       conflictsWith: ['name'],
-      validators: [validators.stringLenBetween(2, 128), noUrlPrefix()],
+      validators: [validators.stringLenBetween(ECS_NAME.min, ECS_NAME.max), noUrlPrefix()],
       description: 'The disk name, 2–128 characters.',
     },
     name: {
@@ -52,10 +53,10 @@ export const diskSchema: BlockSchema = {
       optional: true,
       computed: true,
       deprecated: "Field 'name' has been deprecated from provider version 1.122.0. New field 'disk_name' instead.",
-      validators: [validators.stringLenBetween(2, 128), noUrlPrefix()],
+      validators: [validators.stringLenBetween(ECS_NAME.min, ECS_NAME.max), noUrlPrefix()],
       description: 'Deprecated: use `disk_name`.',
     },
-    description: { type: 'string', optional: true, validators: [validators.stringLenBetween(2, 256), noUrlPrefix()], description: 'The description.' },
+    description: { type: 'string', optional: true, validators: [validators.stringLenBetween(ECS_DESCRIPTION.min, ECS_DESCRIPTION.max), noUrlPrefix()], description: 'The description.' },
     encrypted: { type: 'bool', optional: true, forceNew: true, default: false, description: 'Whether the disk is encrypted.' },
     kms_key_id: { type: 'string', optional: true, forceNew: true, description: 'The KMS key of an encrypted disk.' },
     performance_level: {

@@ -8,6 +8,7 @@
 import { validators, type BlockSchema } from '../framework/index.js';
 import { noUrlPrefix } from './network-validators.js';
 import { lazyResource } from './lazy-definition.js';
+import { ECS_DESCRIPTION, ECS_NAME } from '../../domain/resource-text-rules.js';
 
 export const ecsSnapshotSchema: BlockSchema = {
   description: 'A snapshot of an ECS disk.',
@@ -18,7 +19,7 @@ export const ecsSnapshotSchema: BlockSchema = {
       optional: true,
       computed: true,
       conflictsWith: ['name'],
-      validators: [validators.stringLenBetween(2, 128), noUrlPrefix(), validators.stringNotPrefixedBy(['auto'])],
+      validators: [validators.stringLenBetween(ECS_NAME.min, ECS_NAME.max), noUrlPrefix(), validators.stringNotPrefixedBy(['auto'])],
       description: 'The name, 2–128 characters; cannot start with auto.',
     },
     name: {
@@ -26,10 +27,10 @@ export const ecsSnapshotSchema: BlockSchema = {
       optional: true,
       computed: true,
       deprecated: "Field 'name' has been deprecated from provider version 1.120.0. New field 'snapshot_name' instead.",
-      validators: [validators.stringLenBetween(2, 128), noUrlPrefix()],
+      validators: [validators.stringLenBetween(ECS_NAME.min, ECS_NAME.max), noUrlPrefix()],
       description: 'Deprecated: use `snapshot_name`.',
     },
-    description: { type: 'string', optional: true, validators: [validators.stringLenBetween(2, 256), noUrlPrefix()], description: 'The description.' },
+    description: { type: 'string', optional: true, validators: [validators.stringLenBetween(ECS_DESCRIPTION.min, ECS_DESCRIPTION.max), noUrlPrefix()], description: 'The description.' },
     category: {
       type: 'string',
       optional: true,

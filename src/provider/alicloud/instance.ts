@@ -21,6 +21,7 @@ import { validators, type BlockSchema } from '../framework/index.js';
 import { noUrlPrefix } from './network-validators.js';
 import { DATA_DISK_SIZE_BOUNDS, MAX_DATA_DISKS, PERFORMANCE_LEVELS, SYSTEM_DISK_SIZE_BOUNDS } from '../../domain/disk-limits.js';
 import { lazyResource } from './lazy-definition.js';
+import { ECS_DESCRIPTION, ECS_NAME } from '../../domain/resource-text-rules.js';
 
 export const DISK_CATEGORIES = ['cloud', 'cloud_efficiency', 'cloud_ssd', 'cloud_essd', 'cloud_auto', 'cloud_essd_entry', 'ephemeral_ssd'];
 
@@ -37,13 +38,13 @@ export const instanceSchema: BlockSchema = {
       type: 'string',
       optional: true,
       computed: true,
-      validators: [validators.stringLenBetween(2, 128), noUrlPrefix()],
+      validators: [validators.stringLenBetween(ECS_NAME.min, ECS_NAME.max), noUrlPrefix()],
       description: 'The name, 2–128 characters.',
     },
     description: {
       type: 'string',
       optional: true,
-      validators: [validators.stringLenBetween(2, 256), noUrlPrefix()],
+      validators: [validators.stringLenBetween(ECS_DESCRIPTION.min, ECS_DESCRIPTION.max), noUrlPrefix()],
       description: 'The description, 2–256 characters.',
     },
     host_name: { type: 'string', optional: true, computed: true, description: 'The host name of the operating system.' },
@@ -89,12 +90,12 @@ export const instanceSchema: BlockSchema = {
       description: 'The system disk category.',
     },
     system_disk_size: { type: 'number', optional: true, computed: true, validators: [validators.intBetween(SYSTEM_DISK_SIZE_BOUNDS.min, SYSTEM_DISK_SIZE_BOUNDS.max)], description: 'System disk size, GiB; can only grow.' },
-    system_disk_name: { type: 'string', optional: true, computed: true, validators: [validators.stringLenBetween(2, 128)], description: 'The system disk name.' },
+    system_disk_name: { type: 'string', optional: true, computed: true, validators: [validators.stringLenBetween(ECS_NAME.min, ECS_NAME.max)], description: 'The system disk name.' },
     system_disk_description: {
       type: 'string',
       optional: true,
       computed: true,
-      validators: [validators.stringLenBetween(2, 256)],
+      validators: [validators.stringLenBetween(ECS_DESCRIPTION.min, ECS_DESCRIPTION.max)],
       description: 'The system disk description.',
     },
     system_disk_performance_level: {
@@ -136,7 +137,7 @@ export const instanceSchema: BlockSchema = {
       maxItems: MAX_DATA_DISKS,
       description: 'Data disks created with the instance.',
       attributes: {
-        name: { type: 'string', optional: true, forceNew: true, validators: [validators.stringLenBetween(2, 128)], description: 'The disk name.' },
+        name: { type: 'string', optional: true, forceNew: true, validators: [validators.stringLenBetween(ECS_NAME.min, ECS_NAME.max)], description: 'The disk name.' },
         size: { type: 'number', required: true, forceNew: true, validators: [validators.intBetween(DATA_DISK_SIZE_BOUNDS.min, DATA_DISK_SIZE_BOUNDS.max)], description: 'Size, GiB.' },
         category: {
           type: 'string',
@@ -149,7 +150,7 @@ export const instanceSchema: BlockSchema = {
         encrypted: { type: 'bool', optional: true, forceNew: true, default: false, description: 'Whether the disk is encrypted.' },
         snapshot_id: { type: 'string', optional: true, forceNew: true, description: 'The snapshot the disk is made from.' },
         delete_with_instance: { type: 'bool', optional: true, forceNew: true, default: true, description: 'Release the disk with the instance.' },
-        description: { type: 'string', optional: true, forceNew: true, validators: [validators.stringLenBetween(2, 256)], description: 'The disk description.' },
+        description: { type: 'string', optional: true, forceNew: true, validators: [validators.stringLenBetween(ECS_DESCRIPTION.min, ECS_DESCRIPTION.max)], description: 'The disk description.' },
         performance_level: {
           type: 'string',
           optional: true,

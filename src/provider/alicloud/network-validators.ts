@@ -4,6 +4,7 @@
  */
 import { isCidr, parseCidr } from '../../domain/cidr.js';
 import type { Validator } from '../framework/index.js';
+import { URL_PREFIX } from '../../domain/resource-text-rules.js';
 
 /** An IPv4 network in CIDR form whose mask is between `min` and `max` bits. */
 export function cidrNetwork(min: number, max: number): Validator {
@@ -20,5 +21,5 @@ export function cidrNetwork(min: number, max: number): Validator {
 /** Names and descriptions must not start with http:// or https://. */
 export function noUrlPrefix(): Validator {
   return (value, { key }) =>
-    typeof value === 'string' && /^https?:\/\//i.test(value) ? `${key} cannot start with http:// or https://, got ${JSON.stringify(value)}` : undefined;
+    typeof value === 'string' && URL_PREFIX.test(value) ? `${key} cannot start with http:// or https://, got ${JSON.stringify(value)}` : undefined;
 }

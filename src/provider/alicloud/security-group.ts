@@ -12,6 +12,7 @@
 import { validators, type BlockSchema } from '../framework/index.js';
 import { noUrlPrefix } from './network-validators.js';
 import { lazyResource } from './lazy-definition.js';
+import { ECS_DESCRIPTION, ECS_NAME } from '../../domain/resource-text-rules.js';
 
 export const securityGroupSchema: BlockSchema = {
   description: 'An ECS security group in a VPC.',
@@ -21,7 +22,7 @@ export const securityGroupSchema: BlockSchema = {
       optional: true,
       computed: true,
       conflictsWith: ['name'],
-      validators: [validators.stringLenBetween(2, 128), noUrlPrefix()],
+      validators: [validators.stringLenBetween(ECS_NAME.min, ECS_NAME.max), noUrlPrefix()],
       description: 'The name, 2–128 characters, starting with a letter.',
     },
     name: {
@@ -29,13 +30,13 @@ export const securityGroupSchema: BlockSchema = {
       optional: true,
       computed: true,
       deprecated: "Field 'name' has been deprecated from provider version 1.239.0. New field 'security_group_name' instead.",
-      validators: [validators.stringLenBetween(2, 128), noUrlPrefix()],
+      validators: [validators.stringLenBetween(ECS_NAME.min, ECS_NAME.max), noUrlPrefix()],
       description: 'Deprecated: use `security_group_name`.',
     },
     description: {
       type: 'string',
       optional: true,
-      validators: [validators.stringLenBetween(2, 256), noUrlPrefix()],
+      validators: [validators.stringLenBetween(ECS_DESCRIPTION.min, ECS_DESCRIPTION.max), noUrlPrefix()],
       description: 'The description, 2–256 characters.',
     },
     vpc_id: { type: 'string', optional: true, computed: true, forceNew: true, description: 'The VPC of the group (required by the local cloud, whose regions are VPC-only).' },

@@ -12,6 +12,7 @@
 import { validators, type BlockSchema } from '../framework/index.js';
 import { cidrNetwork, noUrlPrefix } from './network-validators.js';
 import { lazyResource } from './lazy-definition.js';
+import { VPC_DESCRIPTION, VPC_NAME } from '../../domain/resource-text-rules.js';
 
 export const vpcSchema: BlockSchema = {
   description: 'A Virtual Private Cloud.',
@@ -21,7 +22,7 @@ export const vpcSchema: BlockSchema = {
       optional: true,
       computed: true,
       conflictsWith: ['name'],
-      validators: [validators.stringLenBetween(1, 128), noUrlPrefix()],
+      validators: [validators.stringLenBetween(VPC_NAME.min, VPC_NAME.max), noUrlPrefix()],
       description: 'The name of the VPC, 1–128 characters.',
     },
     name: {
@@ -29,7 +30,7 @@ export const vpcSchema: BlockSchema = {
       optional: true,
       computed: true,
       deprecated: "Field 'name' has been deprecated since provider version 1.119.0. New field 'vpc_name' instead.",
-      validators: [validators.stringLenBetween(1, 128), noUrlPrefix()],
+      validators: [validators.stringLenBetween(VPC_NAME.min, VPC_NAME.max), noUrlPrefix()],
       description: 'Deprecated: use `vpc_name`.',
     },
     cidr_block: {
@@ -42,7 +43,7 @@ export const vpcSchema: BlockSchema = {
     description: {
       type: 'string',
       optional: true,
-      validators: [validators.stringLenBetween(1, 256), noUrlPrefix()],
+      validators: [validators.stringLenBetween(VPC_DESCRIPTION.min, VPC_DESCRIPTION.max), noUrlPrefix()],
       description: 'The description of the VPC, 1–256 characters.',
     },
     resource_group_id: { type: 'string', optional: true, computed: true, description: 'The resource group of the VPC.' },

@@ -11,6 +11,7 @@
 import { validators, type BlockSchema } from '../framework/index.js';
 import { cidrNetwork, noUrlPrefix } from './network-validators.js';
 import { lazyResource } from './lazy-definition.js';
+import { VPC_DESCRIPTION, VPC_NAME } from '../../domain/resource-text-rules.js';
 
 export const vswitchSchema: BlockSchema = {
   description: 'A vSwitch: a subnet of a VPC in one zone.',
@@ -38,7 +39,7 @@ export const vswitchSchema: BlockSchema = {
       optional: true,
       computed: true,
       conflictsWith: ['name'],
-      validators: [validators.stringLenBetween(1, 128), noUrlPrefix()],
+      validators: [validators.stringLenBetween(VPC_NAME.min, VPC_NAME.max), noUrlPrefix()],
       description: 'The name of the vSwitch, 1–128 characters.',
     },
     name: {
@@ -46,13 +47,13 @@ export const vswitchSchema: BlockSchema = {
       optional: true,
       computed: true,
       deprecated: "Field 'name' has been deprecated from provider version 1.119.0. New field 'vswitch_name' instead.",
-      validators: [validators.stringLenBetween(1, 128), noUrlPrefix()],
+      validators: [validators.stringLenBetween(VPC_NAME.min, VPC_NAME.max), noUrlPrefix()],
       description: 'Deprecated: use `vswitch_name`.',
     },
     description: {
       type: 'string',
       optional: true,
-      validators: [validators.stringLenBetween(1, 256), noUrlPrefix()],
+      validators: [validators.stringLenBetween(VPC_DESCRIPTION.min, VPC_DESCRIPTION.max), noUrlPrefix()],
       description: 'The description, 1–256 characters.',
     },
     tags: { type: ['map', 'string'], optional: true, description: 'Tags of the vSwitch.' },

@@ -5,13 +5,9 @@
  * caller's business.
  */
 import { EcsError, type ErrorCode } from '../errors.js';
+import { ECS_DESCRIPTION, ECS_NAME, followsTextRule } from '../../../domain/resource-text-rules.js';
 
 const CJK = '\\u4e00-\\u9fff\\u3400-\\u4dbf';
-const HTTP_PREFIX = /^https?:\/\//i;
-
-function length(value: string): number {
-  return [...value].length;
-}
 
 /**
  * A name: 2–128 characters, starts with a letter or a Chinese character, no
@@ -19,8 +15,7 @@ function length(value: string): number {
  * `sequence` also allows the `[begin,bits]` naming syntax of RunInstances.
  */
 function isValidName(value: string, sequence: boolean): boolean {
-  if (length(value) < 2 || length(value) > 128) return false;
-  if (HTTP_PREFIX.test(value)) return false;
+  if (!followsTextRule(value, ECS_NAME)) return false;
   const extra = sequence ? ',\\[\\]' : '';
   return new RegExp(`^[a-zA-Z${CJK}][a-zA-Z${CJK}0-9.:_\\-${extra}]*$`, 'u').test(value);
 }
@@ -42,7 +37,7 @@ export function checkSnapshotName(value: string): void {
 
 /** A description: 2–256 characters, no `http(s)://` prefix. */
 export function isValidDescription(value: string): boolean {
-  return length(value) >= 2 && length(value) <= 256 && !HTTP_PREFIX.test(value);
+  return followsTextRule(value, ECS_DESCRIPTION);
 }
 
 export function checkDescription(value: string, code: ErrorCode = 'InvalidDescription.Malformed'): void {

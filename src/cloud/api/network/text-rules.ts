@@ -4,54 +4,39 @@
  * "not given": the SDKs send `Name=` for unset fields.
  */
 import { EcsError, type ErrorCode } from '../errors.js';
-
-const URL_PREFIX = /^https?:\/\//i;
-const STARTS_WITH_LETTER = /^\p{L}/u;
-
-interface TextRule {
-  readonly min: number;
-  readonly max: number;
-  readonly startsWithLetter?: boolean;
-}
-
-function follows(value: string, rule: TextRule): boolean {
-  const length = [...value].length;
-  if (length < rule.min || length > rule.max) return false;
-  if (URL_PREFIX.test(value)) return false;
-  return rule.startsWithLetter !== true || STARTS_WITH_LETTER.test(value);
-}
+import { ECS_DESCRIPTION, ECS_NAME, followsTextRule, VPC_DESCRIPTION, VPC_NAME, type TextRule } from '../../../domain/resource-text-rules.js';
 
 /** The value when given and valid, `""` when absent, otherwise `code`. */
 function checked(value: string | undefined, rule: TextRule, code: ErrorCode): string {
   if (value === undefined) return '';
-  if (!follows(value, rule)) throw new EcsError(code);
+  if (!followsTextRule(value, rule)) throw new EcsError(code);
   return value;
 }
 
 /** 2–128 characters, starting with a letter (or CJK character), no http(s):// prefix. */
 export function securityGroupName(value: string | undefined): string {
-  return checked(value, { min: 2, max: 128, startsWithLetter: true }, 'InvalidSecurityGroupName.Malformed');
+  return checked(value, ECS_NAME, 'InvalidSecurityGroupName.Malformed');
 }
 
 /** 2–256 characters, no http(s):// prefix. */
 export function securityGroupDescription(value: string | undefined): string {
-  return checked(value, { min: 2, max: 256 }, 'InvalidSecurityGroupDiscription.Malformed');
+  return checked(value, ECS_DESCRIPTION, 'InvalidSecurityGroupDiscription.Malformed');
 }
 
 /** 1–128 characters, no http(s):// prefix. */
 export function vpcName(value: string | undefined): string {
-  return checked(value, { min: 1, max: 128 }, 'InvalidVpcName.Malformed');
+  return checked(value, VPC_NAME, 'InvalidVpcName.Malformed');
 }
 
 /** 1–256 characters, no http(s):// prefix (the error code's spelling is the real one). */
 export function vpcDescription(value: string | undefined): string {
-  return checked(value, { min: 1, max: 256 }, 'InvalidVpcDiscription.Malformed');
+  return checked(value, VPC_DESCRIPTION, 'InvalidVpcDiscription.Malformed');
 }
 
 export function vswitchName(value: string | undefined): string {
-  return checked(value, { min: 1, max: 128 }, 'InvalidVSwitchName.Malformed');
+  return checked(value, VPC_NAME, 'InvalidVSwitchName.Malformed');
 }
 
 export function vswitchDescription(value: string | undefined): string {
-  return checked(value, { min: 1, max: 256 }, 'InvalidVSwitchDescription.Malformed');
+  return checked(value, VPC_DESCRIPTION, 'InvalidVSwitchDescription.Malformed');
 }
