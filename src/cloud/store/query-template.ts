@@ -10,13 +10,38 @@
  * parameter of its own, unchanged: a builder that transforms or drops one fails
  * loudly on first use instead of running wrong SQL.
  *
- * The compiled form is remembered per dialect adapter (weakly): a database and
- * its transactions share one, while several clouds in one process each compile
- * for their own dialect. A Kysely instance with plugins (which may rewrite the
- * SQL) compiles every time instead.
+ * Templates are immutable definitions; what they remember (compiled SQL, the
+ * templates of each shape) belongs to the database: its dialect adapter, which
+ * the database and its transactions share, carries a `QueryMemo` (see the
+ * stores' dialects), so several clouds in one process each keep their own. A
+ * database without one, or a Kysely instance with plugins (which may rewrite
+ * the SQL), builds and compiles every time instead.
  */
-import type { Compilable, CompiledQuery, DialectAdapter, Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './schema.js';
+
+/** What one database remembers of the query templates, keyed by template. */
+export class QueryMemo {
+  readonly #entries = new Map<object, unknown>();
+
+  get<T>(owner: object, make: () => T): T {
+    if (this.#entries.has(owner)) return this.#entries.get(owner) as T;
+    const made = make();
+    this.#entries.set(owner, made);
+    return made;
+  }
+}
+
+/** A dialect adapter that carries its database's memo. */
+export interface QueryMemoOwner {
+  readonly queryMemo: QueryMemo;
+}
+
+function memoOf(db: Kysely<Database>): QueryMemo | undefined {
+  const executor = db.getExecutor();
+  if (executor.plugins.length > 0) return undefined;
+  return (executor.adapter as Partial<QueryMemoOwner>).queryMemo;
+}
 
 /** Builds the query from placeholder values, one per slot, in slot order. */
 export type TemplateBuilder<Row> = (db: Kysely<Database>, slots: readonly string[]) => Compilable<Row>;
@@ -30,7 +55,6 @@ interface Compiled<Row> {
 export class QueryTemplate<Row> {
   readonly #slotCount: number;
   readonly #build: TemplateBuilder<Row>;
-  readonly #compiled = new WeakMap<DialectAdapter, Compiled<Row>>();
 
   constructor(slotCount: number, build: TemplateBuilder<Row>) {
     this.#slotCount = slotCount;
@@ -51,14 +75,8 @@ export class QueryTemplate<Row> {
   }
 
   #compiledFor(db: Kysely<Database>): Compiled<Row> {
-    const executor = db.getExecutor();
-    if (executor.plugins.length > 0) return this.#compile(db);
-    let compiled = this.#compiled.get(executor.adapter);
-    if (compiled === undefined) {
-      compiled = this.#compile(db);
-      this.#compiled.set(executor.adapter, compiled);
-    }
-    return compiled;
+    const memo = memoOf(db);
+    return memo === undefined ? this.#compile(db) : memo.get(this, () => this.#compile(db));
   }
 
   #compile(db: Kysely<Database>): Compiled<Row> {
@@ -83,18 +101,19 @@ export class QueryTemplate<Row> {
 export class QueryTemplates<Shape, Row> {
   readonly #maxShapes: number;
   readonly #make: (shape: Shape) => QueryTemplate<Row>;
-  readonly #byKey = new Map<string, QueryTemplate<Row>>();
 
   constructor(maxShapes: number, make: (shape: Shape) => QueryTemplate<Row>) {
     this.#maxShapes = maxShapes;
     this.#make = make;
   }
 
-  get(key: string, shape: Shape): QueryTemplate<Row> {
-    let template = this.#byKey.get(key);
+  /** The template of this shape, remembered by `db`'s memo. */
+  get(db: Kysely<Database>, key: string, shape: Shape): QueryTemplate<Row> {
+    const byKey = memoOf(db)?.get(this, () => new Map<string, QueryTemplate<Row>>());
+    let template = byKey?.get(key);
     if (template === undefined) {
       template = this.#make(shape);
-      if (this.#byKey.size < this.#maxShapes) this.#byKey.set(key, template);
+      if (byKey !== undefined && byKey.size < this.#maxShapes) byKey.set(key, template);
     }
     return template;
   }
@@ -117,6 +136,6 @@ export class InListQuery<Row> {
 
   async execute(db: Kysely<Database>, list: readonly string[]): Promise<Row[]> {
     if (list.length === 0 || list.length > this.#maxLength) return (await db.executeQuery(this.#build(db, list))).rows;
-    return this.#templates.get(String(list.length), list.length).execute(db, list);
+    return this.#templates.get(db, String(list.length), list.length).execute(db, list);
   }
 }

@@ -37,7 +37,7 @@ export interface IdLookup {
 
 export async function lookupImagesById(db: Kysely<Database>, lookup: IdLookup): Promise<DescribedImageRow[]> {
   const statuses = lookup.statuses === undefined ? undefined : [...new Set(lookup.statuses)];
-  const template = templateFor(lookup.viewer, lookup.ids.length, statuses?.length);
+  const template = templateFor(db, lookup.viewer, lookup.ids.length, statuses?.length);
   return template.execute(db, [lookup.regionId, lookup.viewer.accountId, ...lookup.ids, ...(statuses ?? [])]);
 }
 
@@ -54,7 +54,7 @@ interface Shape {
   readonly statusCount: number | undefined;
 }
 
-/** Every shape's template, made on first use (at most 100 id counts × a few status counts). */
+/** Every shape's template, made on first use per database (at most 100 id counts × a few status counts). */
 const TEMPLATES = new QueryTemplates<Shape, DescribedImageRow>(1_000, (shape) =>
   new QueryTemplate(2 + shape.idCount + (shape.statusCount ?? 0), (db, [regionId, accountId, ...rest]) => {
     let query = visibility(db.selectFrom('images').where('images.region_id', '=', regionId as string), {
@@ -68,7 +68,7 @@ const TEMPLATES = new QueryTemplates<Shape, DescribedImageRow>(1_000, (shape) =>
   }),
 );
 
-function templateFor(viewer: Viewer, idCount: number, statusCount: number | undefined): QueryTemplate<DescribedImageRow> {
+function templateFor(db: Kysely<Database>, viewer: Viewer, idCount: number, statusCount: number | undefined): QueryTemplate<DescribedImageRow> {
   const shape: Shape = { alias: viewer.alias, community: viewer.community, idCount, statusCount };
-  return TEMPLATES.get(`${shape.alias ?? ''}:${shape.community}:${idCount}:${statusCount ?? 'all'}`, shape);
+  return TEMPLATES.get(db, `${shape.alias ?? ''}:${shape.community}:${idCount}:${statusCount ?? 'all'}`, shape);
 }

@@ -4,7 +4,8 @@
  * across processes use PostgreSQL's own tools: `FOR UPDATE SKIP LOCKED` to
  * claim jobs, a session advisory lock to migrate and seed once on start.
  */
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect } from 'kysely';
+import { QueryMemo, type QueryMemoOwner } from '../query-template.js';
 import pg from 'pg';
 import type { Database } from '../schema.js';
 import type { ClaimJobOptions, JobRow, Store } from '../store.js';
@@ -44,7 +45,7 @@ export class PostgresStore implements Store {
     // An idle connection whose server went away emits 'error'; the pool drops it
     // and the next query opens a new one. Without a listener the process would crash.
     this.#pool.on('error', () => undefined);
-    this.db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: this.#pool }) });
+    this.db = new Kysely<Database>({ dialect: new MemoPostgresDialect({ pool: this.#pool }) });
   }
 
   /**
@@ -83,5 +84,12 @@ export class PostgresStore implements Store {
 
   async close(): Promise<void> {
     await this.db.destroy();
+  }
+}
+
+/** Kysely's PostgreSQL dialect whose adapter carries the database's query memo (`query-template.ts`). */
+class MemoPostgresDialect extends PostgresDialect {
+  override createAdapter(): PostgresAdapter & QueryMemoOwner {
+    return Object.assign(new PostgresAdapter(), { queryMemo: new QueryMemo() });
   }
 }

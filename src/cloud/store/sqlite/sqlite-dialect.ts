@@ -8,6 +8,7 @@
  * `SqliteDatabase` (`CachingSqliteDatabase` keeps them by SQL text).
  */
 import {
+  SqliteAdapter,
   CompiledQuery,
   SqliteDialect,
   type DatabaseConnection,
@@ -16,6 +17,7 @@ import {
   type QueryResult,
   type SqliteDatabase,
 } from 'kysely';
+import { QueryMemo, type QueryMemoOwner } from '../query-template.js';
 
 export class SqliteStoreDialect extends SqliteDialect {
   readonly #database: SqliteDatabase;
@@ -27,6 +29,10 @@ export class SqliteStoreDialect extends SqliteDialect {
 
   override createDriver(): Driver {
     return new QueuedSqliteDriver(this.#database);
+  }
+
+  override createAdapter(): SqliteAdapter & QueryMemoOwner {
+    return Object.assign(new SqliteAdapter(), { queryMemo: new QueryMemo() });
   }
 }
 
