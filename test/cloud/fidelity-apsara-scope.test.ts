@@ -6,13 +6,12 @@
  * without the scope; while the account owns nothing outside the set the answers must agree.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { $OpenApiUtil } from '@alicloud/openapi-core';
-import * as $dara from '@darabonba/typescript';
 import { CreateImageRequest, ModifyImageSharePermissionRequest } from '@alicloud/ecs20140526';
 import { ActionRegistry, PRODUCTS } from '../../src/cloud/api/registry.js';
 import { SYSTEM_ACCOUNT_ID } from '../../src/cloud/api/catalog/system-images.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
 import { insertSnapshot, waitForImage } from './images-support.js';
+import { callAction } from './call-action.js';
 
 interface Answer {
   readonly status: number;
@@ -31,11 +30,7 @@ describe('Apsara scoping hides only what the tenant owns outside its resource se
     const client = product === 'Vpc' ? tc.vpcClient() : product === 'ResourceManager' ? tc.resourceManagerClient() : tc.ecsClient();
     const version = PRODUCTS.find((entry) => entry.name === product)?.version ?? '';
     try {
-      const response = await client.callApi(
-        new $OpenApiUtil.Params({ action, version, protocol: 'HTTP', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' }),
-        new $OpenApiUtil.OpenApiRequest({ query: { ...params, ...(scoped ? scope : {}) } }),
-        new $dara.RuntimeOptions({}),
-      );
+      const response = await callAction(client, { action, version, query: { ...params, ...(scoped ? scope : {}) } });
       const { RequestId: _, ...body } = response.body as Record<string, unknown>;
       return { status: Number(response.statusCode), body };
     } catch (error) {

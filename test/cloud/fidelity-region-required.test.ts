@@ -5,12 +5,11 @@
  * applies. Each action is called with the official SDK and no RegionId at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { $OpenApiUtil } from '@alicloud/openapi-core';
-import * as $dara from '@darabonba/typescript';
 import { CreateVpcRequest } from '@alicloud/vpc20160428';
 import { ActionRegistry, PRODUCTS } from '../../src/cloud/api/registry.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
 import { expectEcsError, sdkError } from '../support/sdk-error.js';
+import { callAction } from './call-action.js';
 
 /** As the reference marks them (ecs-api.md, ecs-api-more.md §1.8, §6.3, §6.5). */
 const REQUIRED: Readonly<Record<string, readonly string[]>> = {
@@ -47,11 +46,7 @@ describe('RegionId where the reference requires it', () => {
       for (const table of product.tables) {
         for (const action of Object.keys(table)) {
           expect(registry.find(product.version, action)).toBeDefined();
-          const call = client.callApi(
-            new $OpenApiUtil.Params({ action, version: product.version, protocol: 'HTTP', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' }),
-            new $OpenApiUtil.OpenApiRequest({ query: { DryRun: 'true' } }),
-            new $dara.RuntimeOptions({}),
-          );
+          const call = callAction(client, { action, version: product.version, query: { DryRun: 'true' } });
           const required = (REQUIRED[product.name] ?? []).includes(action);
           const failure = await call.then(() => undefined, () => sdkError(call));
           const missingRegion = failure?.code === 'MissingParameter' && failure.message.includes('"RegionId"');

@@ -5,9 +5,8 @@
  * encoded names rejects a request the official SDK signed correctly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { $OpenApiUtil } from '@alicloud/openapi-core';
-import * as $dara from '@darabonba/typescript';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
+import { callAction } from './call-action.js';
 
 describe('signature v1 parameter order', () => {
   let tc: TestCloud;
@@ -19,21 +18,7 @@ describe('signature v1 parameter order', () => {
   });
 
   const describeRegions = (query: Record<string, string>, body?: Record<string, string>) =>
-    tc.ecsClient({ signature: 'v1' }).callApi(
-      new $OpenApiUtil.Params({
-        action: 'DescribeRegions',
-        version: '2014-05-26',
-        protocol: 'HTTP',
-        pathname: '/',
-        method: 'POST',
-        authType: 'AK',
-        style: 'RPC',
-        reqBodyType: 'formData',
-        bodyType: 'json',
-      }),
-      new $OpenApiUtil.OpenApiRequest({ query, ...(body === undefined ? {} : { body }) }),
-      new $dara.RuntimeOptions({}),
-    );
+    callAction(tc.ecsClient({ signature: 'v1' }), { action: 'DescribeRegions', version: '2014-05-26', query, ...(body === undefined ? {} : { body }) });
 
   it('verifies names whose encoded order differs from their raw order', async () => {
     // Raw: "Probe-" < "Probe/" and "Probea" < "Probeé"; encoded: "Probe%2F" < "Probe-" and "Probe%C3%A9" < "Probea".
