@@ -1,7 +1,9 @@
 /** The handlers of `imagesDataSource` (contract and schema in `data-images.ts`); loaded on first use, with the SDK. */
 import { $Ecs, callWithRetry, type CloudClients } from '../client/index.js';
 import type { DataSourceDefinition, KnownObject } from '../framework/index.js';
-import { boolOf, ecsTagEntries, idHash, mapOf, readOptions, tagsState, textOf } from './resource-values.js';
+import { boolOf, ecsTagEntries, mapOf, tagsState, textOf } from '../shared/values.js';
+import { readOptions } from '../shared/operations.js';
+import { idHash } from './data-source-schema.js';
 
 type Image = $Ecs.DescribeImagesResponseBodyImagesImage;
 

@@ -8,7 +8,7 @@
  * The cloud's order (newest first) is kept, so `ids[0]` is the newest match.
  */
 import { validators, type BlockSchema } from '../framework/index.js';
-import { lazyDataSource } from './lazy-definition.js';
+import { lazyDataSource } from '../shared/lazy-definition.js';
 import { stringList, validRegex } from './data-source-schema.js';
 
 export const imagesSchema: BlockSchema = {

@@ -11,7 +11,7 @@
  * decide which types can run it — the same rule RunInstances enforces.
  */
 import { validators, type BlockSchema } from '../framework/index.js';
-import { lazyDataSource } from './lazy-definition.js';
+import { lazyDataSource } from '../shared/lazy-definition.js';
 import { stringList } from './data-source-schema.js';
 
 export const stringMap = ['map', 'string'] as const;

@@ -2,7 +2,9 @@
 import { callWithRetry, type CloudClients } from '../client/index.js';
 import { $ResourceManager } from '../client/sdk-resource-manager.js';
 import type { DataSourceDefinition, KnownObject } from '../framework/index.js';
-import { idHash, readOptions, stringsOf, textOf } from './resource-values.js';
+import { stringsOf, textOf } from '../shared/values.js';
+import { readOptions } from '../shared/operations.js';
+import { idHash } from './data-source-schema.js';
 
 type ResourceGroup = $ResourceManager.ListResourceGroupsResponseBodyResourceGroupsResourceGroup;
 

@@ -5,7 +5,7 @@
  * default group is always listed, so `ids.0` is usable in a fresh account.
  */
 import { validators, type BlockSchema } from '../framework/index.js';
-import { lazyDataSource } from './lazy-definition.js';
+import { lazyDataSource } from '../shared/lazy-definition.js';
 import { stringList, validRegex } from './data-source-schema.js';
 
 export const resourceGroupsSchema: BlockSchema = {

@@ -11,7 +11,7 @@
  * Manager only.
  */
 import { validators, type BlockSchema } from '../framework/index.js';
-import { lazyDataSource } from './lazy-definition.js';
+import { lazyDataSource } from '../shared/lazy-definition.js';
 import { stringList } from './data-source-schema.js';
 
 export const ECS_RESOURCE_KINDS = ['Instance', 'Disk', 'VSwitch', 'IoOptimized'];

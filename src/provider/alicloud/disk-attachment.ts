@@ -7,7 +7,7 @@
  * `Available` (an already detached or deleted disk counts as detached).
  */
 import type { BlockSchema } from '../framework/index.js';
-import { lazyResource } from './lazy-definition.js';
+import { lazyResource } from '../shared/lazy-definition.js';
 
 export const diskAttachmentSchema: BlockSchema = {
   description: 'Attaches a data disk to an ECS instance in the same zone.',

@@ -12,7 +12,7 @@
  */
 import { validators, type BlockSchema } from '../framework/index.js';
 import { noUrlPrefix } from './network-validators.js';
-import { lazyResource } from './lazy-definition.js';
+import { lazyResource } from '../shared/lazy-definition.js';
 
 export const CATEGORIES = ['cloud', 'cloud_efficiency', 'cloud_ssd', 'cloud_essd', 'cloud_auto', 'cloud_essd_entry'];
 

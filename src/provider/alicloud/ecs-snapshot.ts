@@ -7,7 +7,7 @@
  */
 import { validators, type BlockSchema } from '../framework/index.js';
 import { noUrlPrefix } from './network-validators.js';
-import { lazyResource } from './lazy-definition.js';
+import { lazyResource } from '../shared/lazy-definition.js';
 
 export const ecsSnapshotSchema: BlockSchema = {
   description: 'A snapshot of an ECS disk.',

@@ -11,7 +11,7 @@
  */
 import { validators, type BlockSchema } from '../framework/index.js';
 import { cidrNetwork, noUrlPrefix } from './network-validators.js';
-import { lazyResource } from './lazy-definition.js';
+import { lazyResource } from '../shared/lazy-definition.js';
 
 export const vpcSchema: BlockSchema = {
   description: 'A Virtual Private Cloud.',

@@ -10,7 +10,7 @@
  */
 import { validators, type BlockSchema } from '../framework/index.js';
 import { cidrNetwork, noUrlPrefix } from './network-validators.js';
-import { lazyResource } from './lazy-definition.js';
+import { lazyResource } from '../shared/lazy-definition.js';
 
 export const vswitchSchema: BlockSchema = {
   description: 'A vSwitch: a subnet of a VPC in one zone.',
