@@ -2,25 +2,11 @@
  * The handlers of `alibabacloudstack_image` (see `image.ts` for what it manages and where it
  * differs from the reference provider). Loaded on first use: this module pulls in the SDK.
  */
-import {
-  $Ecs,
-  CREATE_IMAGE_RETRY_CODES,
-  createImage,
-  deleteImageIfPresent,
-  findImageById,
-  imageSubject,
-  modifyImageAttribute,
-  suppliedSnapshotIds,
-  updateTags,
-  waitImageAvailable,
-  type CallOptions,
-  type CloudClients,
-  type Image,
-} from '../client/index.js';
-import { recordCreation } from '../client/image-creation-record.js';
+import { $Ecs, imageSubject, modifyImageAttribute, updateTags, type CloudClients, type Image } from '../client/index.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
+import { createImageResource, deleteImageResource, readImage, readImageResource } from '../shared/image-handlers.js';
 import type { ResourceHandlers } from '../shared/lazy-definition.js';
-import { createResource, modifyIfChanged, operationOptions, readOptions, updateResource } from '../shared/operations.js';
+import { modifyIfChanged, updateResource } from '../shared/operations.js';
 import { mapOf, nullIfEmpty, numberOf, objectsOf, parseSize, tagsState, textOf } from '../shared/values.js';
 
 function createRequest(config: KnownObject): $Ecs.CreateImageRequest {
@@ -60,33 +46,10 @@ function imageToState(clients: CloudClients, image: Image, prior: KnownObject): 
   };
 }
 
-async function readImage(clients: CloudClients, id: string, prior: KnownObject, options: CallOptions): Promise<StateInput | null> {
-  const image = await findImageById(clients, id, options);
-  return image === undefined ? null : imageToState(clients, image, prior);
-}
-
 export const imageOperations: ResourceHandlers = {
-  async create(request) {
-    const { client, config } = request;
-    const create = createRequest(config);
-    return createResource(request, {
-      subject: imageSubject,
-      action: 'CreateImage',
-      retryCodes: CREATE_IMAGE_RETRY_CODES,
-      async send(options) {
-        const id = await createImage(client, create, options);
-        recordCreation(request.private, suppliedSnapshotIds(create));
-        return id;
-      },
-      settle: async (id, options) => void (await waitImageAvailable(client, id, options)),
-      read: (id, options) => readImage(client, id, config, options),
-    });
-  },
+  create: (request) => createImageResource(request, createRequest(request.config), imageToState),
 
-  async read(request) {
-    const id = textOf(request.state, 'id');
-    return id === undefined ? null : readImage(request.client, id, request.state, readOptions(request));
-  },
+  read: (request) => readImageResource(request, imageToState),
 
   // No update timeout is documented: the SDK's 20 minutes apply (timeouts.update).
   async update(request) {
@@ -104,19 +67,10 @@ export const imageOperations: ResourceHandlers = {
           (changes) => modifyImageAttribute(client, new $Ecs.ModifyImageAttributeRequest({ imageId: id, ...changes }), options),
         );
       },
-      read: (id, options) => readImage(client, id, prior, options),
+      read: (id, options) => readImage(client, id, prior, imageToState, options),
     });
   },
 
-  async delete(request) {
-    const { client, state } = request;
-    const id = textOf(state, 'id');
-    if (id === undefined) return;
-    // No delete_auto_snapshot here: the snapshots the creation made always go (image.ts, 9).
-    await deleteImageIfPresent(
-      client,
-      { imageId: id, force: state['force'] === true, deleteCreationSnapshots: true, record: request.private, instanceId: textOf(state, 'instance_id') },
-      operationOptions(request, 'delete'),
-    );
-  },
+  // No delete_auto_snapshot here: the snapshots the creation made always go (image.ts, 9).
+  delete: (request) => deleteImageResource(request, true),
 };

@@ -5,24 +5,11 @@
  * per command just for schemas and validation). See `image.ts` for the behaviour and the
  * fixes over the reference provider.
  */
-import {
-  $Ecs,
-  CREATE_IMAGE_RETRY_CODES,
-  createImage,
-  deleteImageIfPresent,
-  findImageById,
-  imageSubject,
-  modifyImageAttribute,
-  suppliedSnapshotIds,
-  waitImageAvailable,
-  type CallOptions,
-  type CloudClients,
-  type Image,
-} from '../client/index.js';
-import { recordCreation } from '../client/image-creation-record.js';
+import { $Ecs, imageSubject, modifyImageAttribute, type CallOptions, type CloudClients, type Image } from '../client/index.js';
 import type { KnownObject, KnownValue, StateInput } from '../framework/index.js';
+import { createImageResource, deleteImageResource, readImage, readImageResource } from '../shared/image-handlers.js';
 import type { ResourceHandlers } from '../shared/lazy-definition.js';
-import { createResource, modifyIfChanged, operationOptions, readOptions, updateGroupAndTags, updateResource } from '../shared/operations.js';
+import { modifyIfChanged, updateGroupAndTags, updateResource } from '../shared/operations.js';
 import { mapOf, nullIfEmpty, numberOf, objectsOf, parseSize, textOf, userTagsState } from '../shared/values.js';
 
 /** Tag keys ECS or other services add; they are not the user's and are never shown. */
@@ -38,7 +25,7 @@ function text(value: string | undefined): string | null {
  * Arguments ECS never reports (instance_id, snapshot_id, detection_strategy, force,
  * delete_auto_snapshot) are left out: the framework keeps their state values.
  */
-function imageToState(image: Image, prior: KnownObject): StateInput {
+function imageToState(_client: CloudClients, image: Image, prior: KnownObject): StateInput {
   const imageName = nullIfEmpty(image.imageName);
   const state: Record<string, KnownValue> = {
     id: image.imageId ?? null,
@@ -116,11 +103,6 @@ function createRequest(config: KnownObject): $Ecs.CreateImageRequest {
   });
 }
 
-async function readImage(client: CloudClients, id: string, prior: KnownObject, options: CallOptions): Promise<StateInput | null> {
-  const image = await findImageById(client, id, options);
-  return image === undefined ? null : imageToState(image, prior);
-}
-
 /**
  * What CreateImage cannot set (license type, NVMe support), applied once the image is
  * usable, and only when ECS does not already report the configured value.
@@ -135,30 +117,10 @@ async function applyCreateOnlyGaps(client: CloudClients, image: Image, config: K
 }
 
 export const imageOperations: ResourceHandlers = {
-  async create(request) {
-    const { client, config } = request;
-    const create = createRequest(config);
-    return createResource(request, {
-      subject: imageSubject,
-      action: 'CreateImage',
-      retryCodes: CREATE_IMAGE_RETRY_CODES,
-      async send(options) {
-        const id = await createImage(client, create, options);
-        recordCreation(request.private, suppliedSnapshotIds(create));
-        return id;
-      },
-      async settle(id, options) {
-        const image = await waitImageAvailable(client, id, options);
-        await applyCreateOnlyGaps(client, image, config, options);
-      },
-      read: (id, options) => readImage(client, id, config, options),
-    });
-  },
+  create: (request) =>
+    createImageResource(request, createRequest(request.config), imageToState, (image, options) => applyCreateOnlyGaps(request.client, image, request.config, options)),
 
-  async read(request) {
-    const id = textOf(request.state, 'id');
-    return id === undefined ? null : readImage(request.client, id, request.state, readOptions(request));
-  },
+  read: (request) => readImageResource(request, imageToState),
 
   async update(request) {
     const { client, config, prior } = request;
@@ -178,25 +140,10 @@ export const imageOperations: ResourceHandlers = {
         );
         await updateGroupAndTags(client, { resourceType: 'image', resourceId: id }, config, prior, options);
       },
-      read: (id, options) => readImage(client, id, prior, options),
+      read: (id, options) => readImage(client, id, prior, imageToState, options),
     });
   },
 
-  async delete(request) {
-    const { client, state } = request;
-    const id = textOf(state, 'id');
-    if (id === undefined) return;
-    await deleteImageIfPresent(
-      client,
-      {
-        imageId: id,
-        force: state['force'] === true,
-        // Only an explicit `false` keeps the snapshots the creation made (see image.ts, 5).
-        deleteCreationSnapshots: state['delete_auto_snapshot'] !== false,
-        record: request.private,
-        instanceId: textOf(state, 'instance_id'),
-      },
-      operationOptions(request, 'delete'),
-    );
-  },
+  // Only an explicit `false` keeps the snapshots the creation made (see image.ts, 5).
+  delete: (request) => deleteImageResource(request, request.state['delete_auto_snapshot'] !== false),
 };

@@ -1,8 +1,9 @@
 /**
- * Resource `alicloud_security_group` (ECS API). As the real resource (ecs-api.md §TF):
- * CreateSecurityGroup with a ClientToken, no wait; read DescribeSecurityGroups with the
- * singular `SecurityGroupId` filter plus DescribeSecurityGroupAttribute for the inner
- * access policy; ModifySecurityGroupAttribute, JoinResourceGroup and ECS tags in place;
+ * Resource `alicloud_security_group` (ECS API). As the real resource
+ * (terraform-provider-alicloud's resource_alicloud_security_group.go): CreateSecurityGroup
+ * with a ClientToken, no wait; read DescribeSecurityGroups with the singular
+ * `SecurityGroupId` filter plus DescribeSecurityGroupAttribute for the inner access policy;
+ * ModifySecurityGroupAttribute, JoinResourceGroup and ECS tags in place;
  * DeleteSecurityGroup retried on `DependencyViolation` while instances are being released.
  *
  * `inner_access_policy` follows the group type here (normal: Accept, enterprise: Drop):
