@@ -1,9 +1,10 @@
 /**
- * No orphans on Ctrl-C, with the real terraform: a create whose API call is still on the wire
- * when the user presses Ctrl-C finishes that call, records the new id, and ends tainted in
- * state, so `terraform destroy` removes it — for an instance (RunInstances), a VPC and a disk.
- * A delaying proxy between terraform's provider and the cloud holds the create request for a
- * few seconds, and SIGINT reaches terraform's process group while it is held.
+ * No orphans on Ctrl-C or timeout, with the real terraform: a create whose API call is still
+ * on the wire when the user presses Ctrl-C (or the create timeout runs out) finishes that
+ * call, records the new id, and ends tainted in state, so `terraform destroy` removes it —
+ * for an instance (RunInstances), a VPC and a disk. A delaying proxy between terraform's
+ * provider and the cloud holds the create request for a few seconds, and SIGINT reaches
+ * terraform's process group while it is held.
  */
 import * as $Ecs from '@alicloud/ecs20140526';
 import * as $Vpc from '@alicloud/vpc20160428';
@@ -101,6 +102,24 @@ describe('Ctrl-C during a create call leaves the new object in state, tainted', 
     const id = await interruptDuring(tf, 'CreateVpc', 'alicloud_vpc.slow');
     const listed = await scenario.cloud.vpcClient().describeVpcs(new $Vpc.DescribeVpcsRequest({ regionId: scenario.cloud.regionId, vpcName: 'interrupted' }));
     expect((listed.body?.vpcs?.vpc ?? []).map((vpc) => vpc.vpcId)).toEqual([id]);
+    await destroyAll(tf);
+  }, STEP_TIMEOUT);
+
+  it('a VPC whose create timeout runs out while CreateVpc is on the wire', async () => {
+    const tf = slowWorkspace();
+    tf.write(`resource "alicloud_vpc" "late" {\n  vpc_name   = "timed-out"\n  cidr_block = "10.7.0.0/16"\n  timeouts {\n    create = "1s"\n  }\n}\n`);
+    proxy.hold('CreateVpc', HOLD_MS);
+    try {
+      const applied = await tf.apply();
+      expect(applied.code, applied.stdout).not.toBe(0);
+      expect(flat(diagnostics(applied))).toContain('timed out after 1s');
+    } finally {
+      proxy.hold('CreateVpc', 0);
+    }
+    const resource = (await tf.state()).resource('alicloud_vpc.late');
+    expect(resource.tainted).toBe(true);
+    const listed = await scenario.cloud.vpcClient().describeVpcs(new $Vpc.DescribeVpcsRequest({ regionId: scenario.cloud.regionId, vpcName: 'timed-out' }));
+    expect((listed.body?.vpcs?.vpc ?? []).map((vpc) => vpc.vpcId)).toEqual([resource.values['id']]);
     await destroyAll(tf);
   }, STEP_TIMEOUT);
 

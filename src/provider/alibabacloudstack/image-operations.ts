@@ -7,7 +7,7 @@ import type { KnownObject, StateInput } from '../framework/index.js';
 import { createImageResource, deleteImageResource, readImage, readImageResource } from '../shared/image-handlers.js';
 import type { ResourceHandlers } from '../shared/lazy-definition.js';
 import { modifyIfChanged, updateResource } from '../shared/operations.js';
-import { mapOf, nullIfEmpty, numberOf, objectsOf, parseSize, tagsState, textOf } from '../shared/values.js';
+import { ecsTagEntries, mapOf, nullIfEmpty, numberOf, objectsOf, parseSize, tagsState, textOf } from '../shared/values.js';
 
 function createRequest(config: KnownObject): $Ecs.CreateImageRequest {
   const tags = Object.entries(mapOf(config, 'tags'));
@@ -36,7 +36,7 @@ function imageToState(clients: CloudClients, image: Image, prior: KnownObject): 
     description: nullIfEmpty(image.description),
     tags: tagsState(
       clients,
-      (image.tags?.tag ?? []).map((tag) => [tag.tagKey, tag.tagValue] as const),
+      ecsTagEntries(image.tags),
       prior['tags'] ?? null,
     ),
     disk_device_mapping: (image.diskDeviceMappings?.diskDeviceMapping ?? []).map((mapping) => ({

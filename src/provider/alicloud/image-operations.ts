@@ -10,7 +10,7 @@ import type { KnownObject, KnownValue, StateInput } from '../framework/index.js'
 import { createImageResource, deleteImageResource, readImage, readImageResource } from '../shared/image-handlers.js';
 import type { ResourceHandlers } from '../shared/lazy-definition.js';
 import { modifyIfChanged, updateGroupAndTags, updateResource } from '../shared/operations.js';
-import { mapOf, nullIfEmpty, numberOf, objectsOf, parseSize, textOf, userTagsState } from '../shared/values.js';
+import { ecsTagEntries, mapOf, nullIfEmpty, numberOf, objectsOf, parseSize, textOf, userTagsState } from '../shared/values.js';
 
 /** Tag keys ECS or other services add; they are not the user's and are never shown. */
 const SYSTEM_TAG_PREFIXES: readonly string[] = ['aliyun', 'acs:', 'http://', 'https://', 'sae.do.not.delete'];
@@ -44,7 +44,7 @@ function imageToState(_client: CloudClients, image: Image, prior: KnownObject): 
     usable: image.usable ?? null,
     tags: userTagsState(
       SYSTEM_TAG_PREFIXES,
-      (image.tags?.tag ?? []).map((tag) => [tag.tagKey, tag.tagValue] as const),
+      ecsTagEntries(image.tags),
       prior['tags'] ?? null,
     ),
     disk_device_mapping: (image.diskDeviceMappings?.diskDeviceMapping ?? []).map((mapping) => ({
