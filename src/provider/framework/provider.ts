@@ -6,7 +6,8 @@
  * plain values (`ManagedResource`, `DataSource`), encode the answer as msgpack.
  *
  * **`legacy_type_system` is set in one case only.** The flag downgrades terraform's plan/apply
- * consistency checks to log warnings (spec §2.3); set broadly it would hide exactly the bugs
+ * consistency checks to log warnings (terraform's `plans/objchange` checks, relaxed for
+ * SDKv2 providers); set broadly it would hide exactly the bugs
  * that produce perpetual diffs. So the schema is strictly valid: defaults make an attribute
  * Optional+Computed, Optional+Computed blocks are list/set-of-object attributes that still
  * accept block syntax (`schema.ts`), and apply results repeat every known planned value
