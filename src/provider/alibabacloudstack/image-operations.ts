@@ -2,11 +2,10 @@
  * The handlers of `alibabacloudstack_image` (see `image.ts` for what it manages and where it
  * differs from the reference provider). Loaded on first use: this module pulls in the SDK.
  */
-import { $Ecs, imageSubject, modifyImageAttribute, updateTags, type CloudClients, type Image } from '../client/index.js';
+import { $Ecs, updateTags, type CloudClients, type Image } from '../client/index.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
-import { createImageResource, deleteImageResource, readImage, readImageResource } from '../shared/image-handlers.js';
+import { createImageResource, deleteImageResource, readImageResource, updateImageResource } from '../shared/image-handlers.js';
 import type { ResourceHandlers } from '../shared/lazy-definition.js';
-import { modifyIfChanged, updateResource } from '../shared/operations.js';
 import { ecsTagEntries, mapOf, nullIfEmpty, numberOf, objectsOf, parseSize, tagsState, textOf } from '../shared/values.js';
 
 function createRequest(config: KnownObject): $Ecs.CreateImageRequest {
@@ -52,23 +51,12 @@ export const imageOperations: ResourceHandlers = {
   read: (request) => readImageResource(request, imageToState),
 
   // No update timeout is documented: the SDK's 20 minutes apply (timeouts.update).
-  async update(request) {
+  update: (request) => {
     const { client, config, prior } = request;
-    return updateResource(request, {
-      subject: imageSubject,
-      async apply(id, options) {
-        await updateTags(client, { resourceType: 'image', resourceId: id }, mapOf(prior, 'tags'), mapOf(config, 'tags'), options);
-        await modifyIfChanged<$Ecs.ModifyImageAttributeRequest>(
-          prior,
-          {
-            imageName: [textOf(config, 'image_name'), 'image_name'],
-            description: [textOf(config, 'description'), 'description'],
-          },
-          (changes) => modifyImageAttribute(client, new $Ecs.ModifyImageAttributeRequest({ imageId: id, ...changes }), options),
-        );
-      },
-      read: (id, options) => readImage(client, id, prior, imageToState, options),
-    });
+    const fields = { imageName: [textOf(config, 'image_name'), 'image_name'], description: [textOf(config, 'description'), 'description'] } as const;
+    return updateImageResource(request, imageToState, fields, (id, options) =>
+      updateTags(client, { resourceType: 'image', resourceId: id }, mapOf(prior, 'tags'), mapOf(config, 'tags'), options).then(() => undefined),
+    );
   },
 
   // No delete_auto_snapshot here: the snapshots the creation made always go (image.ts, 9).

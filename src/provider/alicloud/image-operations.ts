@@ -5,11 +5,11 @@
  * per command just for schemas and validation). See `image.ts` for the behaviour and the
  * fixes over the reference provider.
  */
-import { $Ecs, imageSubject, modifyImageAttribute, type CallOptions, type CloudClients, type Image } from '../client/index.js';
+import { $Ecs, modifyImageAttribute, type CallOptions, type CloudClients, type Image } from '../client/index.js';
 import type { KnownObject, KnownValue, StateInput } from '../framework/index.js';
-import { createImageResource, deleteImageResource, readImage, readImageResource } from '../shared/image-handlers.js';
+import { createImageResource, deleteImageResource, readImageResource, updateImageResource } from '../shared/image-handlers.js';
 import type { ResourceHandlers } from '../shared/lazy-definition.js';
-import { modifyIfChanged, updateGroupAndTags, updateResource } from '../shared/operations.js';
+import { updateGroupAndTags } from '../shared/operations.js';
 import { ecsTagEntries, mapOf, nullIfEmpty, numberOf, objectsOf, parseSize, textOf, userTagsState } from '../shared/values.js';
 
 /** Tag keys ECS or other services add; they are not the user's and are never shown. */
@@ -122,26 +122,18 @@ export const imageOperations: ResourceHandlers = {
 
   read: (request) => readImageResource(request, imageToState),
 
-  async update(request) {
-    const { client, config, prior } = request;
-    return updateResource(request, {
-      subject: imageSubject,
-      async apply(id, options) {
-        await modifyIfChanged<$Ecs.ModifyImageAttributeRequest>(
-          prior,
-          {
-            imageName: [textOf(config, 'image_name') ?? textOf(config, 'name'), 'image_name'],
-            description: [textOf(config, 'description'), 'description'],
-            imageFamily: [textOf(config, 'image_family'), 'image_family'],
-            bootMode: [textOf(config, 'boot_mode'), 'boot_mode'],
-            licenseType: [textOf(config, 'license_type'), 'license_type'],
-          },
-          (changes) => modifyImageAttribute(client, new $Ecs.ModifyImageAttributeRequest({ imageId: id, ...changes }), options),
-        );
-        await updateGroupAndTags(client, { resourceType: 'image', resourceId: id }, config, prior, options);
-      },
-      read: (id, options) => readImage(client, id, prior, imageToState, options),
-    });
+  update: (request) => {
+    const { config, prior } = request;
+    const fields = {
+      imageName: [textOf(config, 'image_name') ?? textOf(config, 'name'), 'image_name'],
+      description: [textOf(config, 'description'), 'description'],
+      imageFamily: [textOf(config, 'image_family'), 'image_family'],
+      bootMode: [textOf(config, 'boot_mode'), 'boot_mode'],
+      licenseType: [textOf(config, 'license_type'), 'license_type'],
+    } as const;
+    return updateImageResource(request, imageToState, fields, (id, options) =>
+      updateGroupAndTags(request.client, { resourceType: 'image', resourceId: id }, config, prior, options),
+    );
   },
 
   // Only an explicit `false` keeps the snapshots the creation made (see image.ts, 5).

@@ -6,6 +6,7 @@
  *   private state as soon as it answers (`image-creation-record.ts`), then the wait until the
  *   image is Available and usable;
  * - read: a vanished image is gone from state;
+ * - update: one ModifyImageAttribute with what changed, then the resource's other changes;
  * - delete: the image unless already gone, then the snapshots its creation made
  *   (`client/images.ts` `deleteImageIfPresent`).
  */
@@ -15,16 +16,17 @@ import {
   deleteImageIfPresent,
   findImageById,
   imageSubject,
+  modifyImageAttribute,
   suppliedSnapshotIds,
   waitImageAvailable,
-  type $Ecs,
+  $Ecs,
   type CallOptions,
   type CloudClients,
   type Image,
 } from '../client/index.js';
 import { recordCreation } from '../client/image-creation-record.js';
-import type { CreateRequest, DeleteRequest, KnownObject, ReadRequest, StateInput } from '../framework/index.js';
-import { createResource, operationOptions, readOptions, type OperationOptions } from './operations.js';
+import type { CreateRequest, DeleteRequest, KnownObject, ReadRequest, StateInput, UpdateRequest } from '../framework/index.js';
+import { createResource, modifyIfChanged, operationOptions, readOptions, updateResource, type FieldChange, type OperationOptions } from './operations.js';
 import { textOf } from './values.js';
 
 /** The resource's state of an image as DescribeImages lists it. */
@@ -63,6 +65,27 @@ export async function createImageResource(
 export async function readImageResource(request: ReadRequest<CloudClients>, toState: ImageToState): Promise<StateInput | null> {
   const id = textOf(request.state, 'id');
   return id === undefined ? null : readImage(request.client, id, request.state, toState, readOptions(request));
+}
+
+export async function updateImageResource(
+  request: UpdateRequest<CloudClients>,
+  toState: ImageToState,
+  /** The ModifyImageAttribute fields the resource can change, with the attributes they compare to. */
+  fields: { readonly [K in keyof $Ecs.ModifyImageAttributeRequest]?: FieldChange<$Ecs.ModifyImageAttributeRequest[K]> },
+  /** What else an update changes (tags, resource group). */
+  more: (id: string, options: OperationOptions) => Promise<void>,
+): Promise<StateInput> {
+  const { client, prior } = request;
+  return updateResource(request, {
+    subject: imageSubject,
+    async apply(id, options) {
+      await modifyIfChanged<$Ecs.ModifyImageAttributeRequest>(prior, fields, (changes) =>
+        modifyImageAttribute(client, new $Ecs.ModifyImageAttributeRequest({ imageId: id, ...changes }), options),
+      );
+      await more(id, options);
+    },
+    read: (id, options) => readImage(client, id, prior, toState, options),
+  });
 }
 
 /** `deleteCreationSnapshots`: whether the snapshots the image's creation made go with it. */
