@@ -2,9 +2,8 @@
 import { callWithRetry, type CallOptions } from './call.js';
 import type { CloudClients } from './clients.js';
 import { orNotFound } from './errors.js';
-import { RESOURCE_POLL } from './instances.js';
 import { $Ecs } from './sdk.js';
-import { byStatus, waitFor } from './wait.js';
+import { byStatus, RESOURCE_POLL, waitFor } from './wait.js';
 
 export type Disk = $Ecs.DescribeDisksResponseBodyDisksDisk;
 

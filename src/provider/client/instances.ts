@@ -7,12 +7,9 @@ import { callWithRetry, type CallOptions } from './call.js';
 import type { CloudClients } from './clients.js';
 import { orNotFound } from './errors.js';
 import { $Ecs } from './sdk.js';
-import { byStatus, waitFor, waitGone } from './wait.js';
+import { byStatus, RESOURCE_POLL, waitFor, waitGone } from './wait.js';
 
 export type Instance = $Ecs.DescribeInstancesResponseBodyInstancesInstance;
-
-/** Polling suited to both the local cloud (sub-second transitions) and ECS. */
-export const RESOURCE_POLL = Object.freeze({ minTimeoutMs: 1000, maxIntervalMs: 5000 });
 
 export const instanceSubject = (id: string): string => `ECS Instance (${id})`;
 

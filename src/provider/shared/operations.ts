@@ -29,7 +29,7 @@ export interface OperationOptions extends CallOptions {
 }
 
 /** A read or import has no declared timeout: its retries get a minute, as the reference Read's do. */
-export const READ_TIMEOUT_MS = 60_000;
+const READ_TIMEOUT_MS = 60_000;
 
 export function operationOptions(request: OperationContext<CloudClients>, key: 'create' | 'update' | 'delete'): OperationOptions {
   return { signal: request.signal, logger: request.logger, deadline: Date.now() + request.timeouts[key] };
@@ -40,7 +40,7 @@ export function readOptions(request: { readonly signal: AbortSignal; readonly lo
 }
 
 /** The signal's reason once it fired (timeout, StopProvider), else the error itself. */
-export function abortReason(signal: AbortSignal, error: unknown): unknown {
+function abortReason(signal: AbortSignal, error: unknown): unknown {
   return signal.aborted ? signal.reason : error;
 }
 
