@@ -75,6 +75,8 @@ export async function createResource(request: CreateRequest<CloudClients>, steps
   const options = operationOptions(request, 'create');
   const { signal, logger } = options;
   const retryCodes = steps.retryCodes ?? [];
+  // Stopped before anything was sent: nothing to record, so send nothing.
+  if (signal.aborted) throw signal.reason;
   let id: string | undefined;
   try {
     id = await steps.send({
