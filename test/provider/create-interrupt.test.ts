@@ -3,8 +3,8 @@
  * on the wire when the user presses Ctrl-C (or the create timeout runs out) finishes that
  * call, records the new id, and ends tainted in state, so `terraform destroy` removes it —
  * for an instance (RunInstances), a VPC and a disk. A delaying proxy between terraform's
- * provider and the cloud holds the create request for a few seconds, and SIGINT reaches
- * terraform's process group while it is held.
+ * provider and the cloud holds the create call's answer for a few seconds (the cloud has
+ * made the object), and SIGINT reaches terraform's process group while it is held.
  */
 import * as $Ecs from '@alicloud/ecs20140526';
 import * as $Vpc from '@alicloud/vpc20160428';
@@ -14,7 +14,7 @@ import { expectAccountEmpty } from './account-leftovers.js';
 import { startDelayingProxy, type DelayingProxy } from './delaying-proxy.js';
 
 const STEP_TIMEOUT = 240_000;
-/** Long enough for terraform to be interrupted while the request is held, short enough to wait for. */
+/** Long enough for terraform to be interrupted while the answer is held, short enough to wait for. */
 const HOLD_MS = 4000;
 
 const NETWORK = `
@@ -70,20 +70,25 @@ describe('Ctrl-C during a create call leaves the new object in state, tainted', 
     return tf;
   }
 
-  /** Applies with `action` held, presses Ctrl-C while it is held; returns the resource's state. */
+  /** Applies with the answer to `action` held, presses Ctrl-C while it is held; returns the new id. */
   async function interruptDuring(tf: TerraformWorkspace, action: string, address: string): Promise<string> {
     proxy.hold(action, HOLD_MS);
+    let said: string;
     try {
       const running = tf.start(['apply', '-auto-approve']);
       await proxy.held(action);
       running.interrupt();
       const done = await running.done;
-      expect(done.code, done.stdout).not.toBe(0);
-      expect(flat(diagnostics(done))).toContain('interrupted');
+      said = diagnostics(done);
+      expect(done.code, said).not.toBe(0);
+      expect(flat(said)).toContain('interrupted');
     } finally {
       proxy.hold(action, 0);
     }
-    const resource = (await tf.state()).resource(address);
+    const state = await tf.state();
+    expect(state.has(address), `${address} is not in the state; terraform said:
+${said}`).toBe(true);
+    const resource = state.resource(address);
     expect(resource.tainted).toBe(true);
     const id = resource.values['id'];
     expect(typeof id).toBe('string');
@@ -109,14 +114,18 @@ describe('Ctrl-C during a create call leaves the new object in state, tainted', 
     const tf = slowWorkspace();
     tf.write(`resource "alicloud_vpc" "late" {\n  vpc_name   = "timed-out"\n  cidr_block = "10.7.0.0/16"\n  timeouts {\n    create = "1s"\n  }\n}\n`);
     proxy.hold('CreateVpc', HOLD_MS);
+    let said: string;
     try {
       const applied = await tf.apply();
-      expect(applied.code, applied.stdout).not.toBe(0);
-      expect(flat(diagnostics(applied))).toContain('timed out after 1s');
+      said = diagnostics(applied);
+      expect(applied.code, said).not.toBe(0);
+      expect(flat(said)).toContain('timed out after 1s');
     } finally {
       proxy.hold('CreateVpc', 0);
     }
-    const resource = (await tf.state()).resource('alicloud_vpc.late');
+    const state = await tf.state();
+    expect(state.has('alicloud_vpc.late'), `alicloud_vpc.late is not in the state; terraform said:\n${said}`).toBe(true);
+    const resource = state.resource('alicloud_vpc.late');
     expect(resource.tainted).toBe(true);
     const listed = await scenario.cloud.vpcClient().describeVpcs(new $Vpc.DescribeVpcsRequest({ regionId: scenario.cloud.regionId, vpcName: 'timed-out' }));
     expect((listed.body?.vpcs?.vpc ?? []).map((vpc) => vpc.vpcId)).toEqual([resource.values['id']]);

@@ -1,21 +1,24 @@
 /**
- * A TCP proxy in front of a test cloud that holds back the requests of chosen actions for a
- * while, so a create call is still on the wire when a test presses Ctrl-C. It forwards bytes
- * unchanged (the signature and the Host header stay valid) and keeps each connection's order:
- * a held request delays what follows it on the same connection, never reorders it.
+ * A TCP proxy in front of a test cloud that holds back the answers to chosen actions for a
+ * while: the cloud has done the work (the instance exists), but the answer carrying its id is
+ * still on the wire when a test presses Ctrl-C. It forwards bytes unchanged (signatures and
+ * the Host header stay valid) and keeps each connection's order.
+ *
+ * The answer is held, not the request: holding a request on a kept-alive connection can
+ * outlast the server's keep-alive timeout, which then resets the connection under it.
  *
  *   const proxy = await startDelayingProxy(cloud.url);
- *   proxy.hold('RunInstances', 4000);       // every RunInstances waits 4 s before the cloud sees it
- *   await proxy.held('RunInstances');       // resolves when one is being held
+ *   proxy.hold('RunInstances', 4000);   // every RunInstances answer waits 4 s
+ *   await proxy.held('RunInstances');   // resolves once one is being held
  */
 import { connect, createServer, type Socket } from 'node:net';
 
 export interface DelayingProxy {
   /** `http://127.0.0.1:port`: the cloud URL to give terraform. */
   readonly url: string;
-  /** Holds each request of `action` for `ms` before forwarding it; `ms = 0` stops holding. */
+  /** Holds the answer to each request of `action` for `ms`; `ms = 0` stops holding. */
   hold(action: string, ms: number): void;
-  /** Resolves once a request of `action` has been held (rejects after `timeoutMs`). */
+  /** Resolves once an answer to `action` is being held (rejects after `timeoutMs`). */
   held(action: string, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -28,6 +31,8 @@ function actionIn(chunk: Buffer, actions: Iterable<string>): string | undefined 
   }
   return undefined;
 }
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startDelayingProxy(targetUrl: string): Promise<DelayingProxy> {
   const target = new URL(targetUrl);
@@ -47,26 +52,31 @@ export async function startDelayingProxy(targetUrl: string): Promise<DelayingPro
     for (const socket of [client, upstream]) {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
     }
-    upstream.pipe(client);
-    // Chunks go upstream one after another; a held one delays the rest of its connection.
-    let forwarded = Promise.resolve();
+    client.on('error', () => upstream.destroy());
+    client.pipe(upstream);
+
+    // The answer to the last request that named a held action waits before it is passed on;
+    // later chunks queue behind it, and the upstream's end or failure too.
+    let pending: { action: string; ms: number } | undefined;
+    let delivered = Promise.resolve();
     client.on('data', (chunk: Buffer) => {
       const action = actionIn(chunk, holds.keys());
-      const delayMs = action === undefined ? 0 : (holds.get(action) ?? 0);
-      forwarded = forwarded.then(async () => {
-        if (action !== undefined && delayMs > 0) {
-          markHeld(action);
-          await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (action !== undefined) pending = { action, ms: holds.get(action) ?? 0 };
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      const hold = pending;
+      pending = undefined;
+      delivered = delivered.then(async () => {
+        if (hold !== undefined && hold.ms > 0) {
+          markHeld(hold.action);
+          await pause(hold.ms);
         }
-        if (!upstream.destroyed) upstream.write(chunk);
+        if (!client.destroyed) client.write(chunk);
       });
     });
-    client.on('end', () => void forwarded.then(() => upstream.end()));
+    upstream.on('end', () => void delivered.then(() => client.end()));
+    upstream.on('error', () => void delivered.then(() => client.destroy()));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -81,7 +91,7 @@ export async function startDelayingProxy(targetUrl: string): Promise<DelayingPro
     held(action, timeoutMs = 120_000) {
       if (seen.has(action)) return Promise.resolve();
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${action} request reached the proxy within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(() => reject(new Error(`no answer to ${action} was held within ${timeoutMs} ms`)), timeoutMs);
         waiters.set(action, [
           ...(waiters.get(action) ?? []),
           () => {

@@ -86,6 +86,7 @@ export async function createResource(request: CreateRequest<CloudClients>, steps
       retryable: (error) => !signal.aborted && (isTransient(error) || retryCodes.includes(error.code)),
     });
   } catch (error) {
+    if (signal.aborted) logger.debug(`${steps.action} failed after the operation was stopped: ${String(error)}`);
     throw abortReason(signal, error);
   }
   if (!id) throw new Error(`${steps.action} answered without an id`);
