@@ -9,7 +9,6 @@ type Image = $Ecs.DescribeImagesResponseBodyImagesImage;
 
 const PAGE_SIZE = 100;
 
-
 function describeRequest(client: CloudClients, config: KnownObject, pageNumber: number): $Ecs.DescribeImagesRequest {
   const pick = (key: string): string | undefined => textOf(config, key);
   const fields: Record<string, unknown> = {

@@ -7,7 +7,6 @@ import { idHash } from './data-source-schema.js';
 
 type InstanceType = $Ecs.DescribeInstanceTypesResponseBodyInstanceTypesInstanceType;
 
-
 async function availability(client: CloudClients, config: KnownObject, options: CallOptions): Promise<Map<string, string[]>> {
   const zoneId = textOf(config, 'availability_zone');
   const networkType = textOf(config, 'network_type');

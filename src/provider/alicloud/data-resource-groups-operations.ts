@@ -10,7 +10,6 @@ type ResourceGroup = $ResourceManager.ListResourceGroupsResponseBodyResourceGrou
 
 const PAGE_SIZE = 50;
 
-
 function groupState(group: ResourceGroup): KnownObject {
   return {
     id: group.id ?? '',
