@@ -20,7 +20,7 @@ import { DISK_CATEGORIES } from '../../src/domain/image-enums.js';
 import type { BlockSchema, Validator } from '../../src/provider/framework/index.js';
 import { instanceSchema } from '../../src/provider/alicloud/instance.js';
 import { diskSchema } from '../../src/provider/alicloud/disk.js';
-import { imageSchema as alicloudImageSchema } from '../../src/provider/alicloud/image-schema.js';
+import { imageSchema as alicloudImageSchema } from '../../src/provider/alicloud/image.js';
 import { imageSchema as apsaraImageSchema } from '../../src/provider/alibabacloudstack/image.js';
 
 /** The validators of an attribute at a path of block and attribute names. */

@@ -1,6 +1,7 @@
 /**
  * `alibabacloudstack_image` (alias `alibabacloudstack_ecs_image`): an ECS custom image on
- * Apsara Stack, as the seed document (001_c78736d4bead6d3d) describes it. Calls:
+ * Apsara Stack, with the arguments its documentation page lists
+ * (docs/alibabacloudstack/resources/image.md). Calls:
  * CreateImage, DescribeImages (ImageOwnerAlias=self), ModifyImageAttribute,
  * TagResources/UntagResources and DeleteImage, through `provider/client` — the same image
  * operations, waiters and domain rules as `alicloud_image`; what differs is data (the
@@ -8,8 +9,9 @@
  * Every call carries the tenant's organization and resource set, so the image is created in,
  * and looked up within, the configured resource set.
  *
- * Where we follow the seed document rather than the reference provider
- * (alibabacloudstack.md §1.3), and other fixes:
+ * Where we follow the documentation rather than the reference provider
+ * (terraform-provider-alibabacloudstack's resource_apsarastack_ecs_image.go, v3.16), and
+ * other fixes:
  * 1. `force` exists (removed upstream in 2025 while its docs kept it); DeleteImage gets
  *    `Force=true` only when it is true.
  * 2. Timeouts: create and delete 10 minutes, and both are honoured. Upstream waited a fixed
@@ -35,7 +37,7 @@
  *    with the image, always (there is no `delete_auto_snapshot` here; upstream left them).
  *    Snapshots the configuration supplied are never deleted: they are remembered in private
  *    state at creation. For an imported image (no record) only an instance-made image's
- *    snapshots are deleted. The same code as `alicloud_image`: `client/image-lifecycle.ts`.
+ *    snapshots are deleted. The same code as `alicloud_image`: `client/images.ts`.
  * 10. Import with `instance_id` or `snapshot_id` in the configuration does not plan a
  *    replacement. Both are ForceNew and ECS never reports an image's source, so the imported
  *    state has null; a source the configuration sets where the state has none, on an image
@@ -59,8 +61,8 @@ import {
 import { imageDescriptionProblem, imageNameProblem } from '../../domain/image-text-rules.js';
 import { APSARA_IMAGE_DISK_SIZE } from '../../domain/disk-limits.js';
 import { creationRecord } from '../client/image-creation-record.js';
-import { rule, tagsRule } from '../alicloud/image-schema.js';
-import { lazyResource } from '../alicloud/lazy-definition.js';
+import { lazyResource } from '../shared/lazy-definition.js';
+import { rule, tagsRule } from '../shared/validators.js';
 
 export const IMAGE_TIMEOUTS = Object.freeze({ create: '10m', delete: '10m' });
 

@@ -1,6 +1,6 @@
 /**
  * The `alibabacloudstack` (Apsara Stack) provider: the configuration arguments of the real
- * aliyun/alibabacloudstack provider that matter for images (alibabacloudstack.md §2), with
+ * aliyun/alibabacloudstack provider (v3.16) that matter for images, with
  * their `ALIBABACLOUDSTACK_*` environment fallbacks (resolved in
  * `client/alibabacloudstack-config.ts`), and `configure`, which builds the official SDK
  * clients decorated with the tenant scoping every call carries (`client/flavour.ts`:
@@ -15,13 +15,12 @@
  * - `region` is not Required in the schema: it falls back to ALIBABACLOUDSTACK_REGION, as
  *   SDK v2 presents a Required argument that has a DefaultFunc.
  * - Endpoints may be written as URLs (`http://127.0.0.1:8787`); a path is refused instead of
- *   producing the malformed `http://http://…` URL of §2.2.
+ *   producing the malformed `http://http://…` URL the reference provider builds from it.
  */
 import type { AlibabacloudStackProviderArgs, CloudClients, ConfigError } from '../client/index.js';
 import { validators, type BlockSchema, type ConfigureRequest, type KnownObject, type ProviderDefinition } from '../framework/index.js';
+import { boolArg, configureClients, stringArg } from '../shared/provider-config.js';
 import { ecsImageResource, imageResource } from './image.js';
-
-export const PROVIDER_VERSION = '0.1.0';
 
 const ENDPOINT_CODES = ['ecs', 'vpc', 'resourcemanager', 'ascm'] as const;
 
@@ -79,16 +78,6 @@ export const alibabacloudStackProviderSchema: BlockSchema = {
   },
 };
 
-function stringArg(config: KnownObject, name: string): string | null {
-  const value = config[name];
-  return typeof value === 'string' ? value : null;
-}
-
-function boolArg(config: KnownObject, name: string): boolean | null {
-  const value = config[name];
-  return typeof value === 'boolean' ? value : null;
-}
-
 /** The provider block as the client layer's resolver takes it. */
 export function providerArgs(config: KnownObject): AlibabacloudStackProviderArgs {
   const endpoints = Array.isArray(config['endpoints']) ? (config['endpoints'][0] as KnownObject | undefined) : undefined;
@@ -107,34 +96,20 @@ export function providerArgs(config: KnownObject): AlibabacloudStackProviderArgs
 }
 
 export async function configureAlibabacloudStack(request: ConfigureRequest): Promise<CloudClients> {
-  const { connect, resolveAlibabacloudStackConfig, validateCredentials, ConfigError: ConfigErrorClass, hasCode } = await import('../client/index.js');
-  const { toDiagnostic } = await import('../alicloud/provider.js');
-  /** The cloud refused the tenant scope on the credentials check: point at the argument to fix. */
-  const scopeProblem = (error: ConfigError): ConfigError | undefined =>
-    hasCode(error.cause, 'InvalidResourceGroup.NotFound')
-      ? new ConfigErrorClass(`the resource set (resource_group) is not one of the organization's: ${(error.cause as Error).message}`, {
-          attribute: 'resource_group',
-          detail: 'Check resource_group and department (or ALIBABACLOUDSTACK_RESOURCE_GROUP / ALIBABACLOUDSTACK_DEPARTMENT).',
-          cause: error.cause,
-        })
-      : undefined;
-  try {
-    const config = await resolveAlibabacloudStackConfig(providerArgs(request.config), {
-      userAgent: `HashiCorp-Terraform/${request.terraformVersion || 'unknown'} ecs-image/${PROVIDER_VERSION}`,
-    });
-    const clients = await connect(config, { logger: request.logger });
-    await validateCredentials(clients, { logger: request.logger });
-    request.logger.debug('provider configured', {
-      region: config.regionId,
-      credentials: config.credentials.source,
-      department: clients.scope?.department,
-      resource_group: clients.scope?.resourceGroup,
-    });
-    return clients;
-  } catch (error) {
-    if (error instanceof ConfigErrorClass) throw toDiagnostic(scopeProblem(error) ?? error);
-    throw error;
-  }
+  const { resolveAlibabacloudStackConfig, ConfigError: ConfigErrorClass, hasCode } = await import('../client/index.js');
+  return configureClients(request, {
+    resolve: (userAgent) => resolveAlibabacloudStackConfig(providerArgs(request.config), { userAgent }),
+    // The cloud refused the tenant scope on the credentials check: point at the argument to fix.
+    explain: (error: ConfigError) =>
+      hasCode(error.cause, 'InvalidResourceGroup.NotFound')
+        ? new ConfigErrorClass(`the resource set (resource_group) is not one of the organization's: ${(error.cause as Error).message}`, {
+            attribute: 'resource_group',
+            detail: 'Check resource_group and department (or ALIBABACLOUDSTACK_RESOURCE_GROUP / ALIBABACLOUDSTACK_DEPARTMENT).',
+            cause: error.cause,
+          })
+        : undefined,
+    facts: (clients) => ({ department: clients.scope?.department, resource_group: clients.scope?.resourceGroup }),
+  });
 }
 
 export function alibabacloudStackProvider(): ProviderDefinition<CloudClients> {

@@ -1,12 +1,13 @@
 /** The handlers of `imagesDataSource` (contract and schema in `data-images.ts`); loaded on first use, with the SDK. */
 import { $Ecs, callWithRetry, type CloudClients } from '../client/index.js';
 import type { DataSourceDefinition, KnownObject } from '../framework/index.js';
-import { boolOf, ecsTagEntries, idHash, mapOf, readOptions, tagsState, textOf } from './resource-values.js';
+import { boolOf, ecsTagEntries, mapOf, tagsState, textOf } from '../shared/values.js';
+import { readOptions } from '../shared/operations.js';
+import { idHash } from './data-source-schema.js';
 
 type Image = $Ecs.DescribeImagesResponseBodyImagesImage;
 
 const PAGE_SIZE = 100;
-
 
 function describeRequest(client: CloudClients, config: KnownObject, pageNumber: number): $Ecs.DescribeImagesRequest {
   const pick = (key: string): string | undefined => textOf(config, key);

@@ -2,13 +2,14 @@
  * Data source `alicloud_images`: images visible to the account (its own, system, shared,
  * marketplace), filtered by the cloud (`owners`, `architecture`, `instance_type`, status,
  * tags…) and then client-side by `name_regex` and `most_recent`. As the real data source
- * (ecs-api.md §TF) it pages DescribeImages with PageSize=100; unlike it, it stops only when
- * a page is short of the page size (upstream stops below 50, which drops images when a
- * page holds 50–99) and it accepts `architecture = "arm64"` (upstream issues #9361/#5608).
- * The cloud's order (newest first) is kept, so `ids[0]` is the newest match.
+ * (terraform-provider-alicloud's data_source_alicloud_images.go) it pages DescribeImages
+ * with PageSize=100; unlike it, it stops only when a page is short of the page size
+ * (upstream stops below 50, which drops images when a page holds 50–99) and it accepts
+ * `architecture = "arm64"` (upstream issues #9361/#5608). The cloud's order (newest first)
+ * is kept, so `ids[0]` is the newest match.
  */
 import { validators, type BlockSchema } from '../framework/index.js';
-import { lazyDataSource } from './lazy-definition.js';
+import { lazyDataSource } from '../shared/lazy-definition.js';
 import { stringList, validRegex } from './data-source-schema.js';
 
 export const imagesSchema: BlockSchema = {

@@ -1,10 +1,11 @@
 /** The handlers of `instanceTypesDataSource` (contract and schema in `data-instance-types.ts`); loaded on first use, with the SDK. */
 import { $Ecs, callWithRetry, type CallOptions, type CloudClients } from '../client/index.js';
 import type { DataSourceDefinition, KnownObject } from '../framework/index.js';
-import { boolOf, idHash, numberOf, readOptions, textOf } from './resource-values.js';
+import { boolOf, numberOf, textOf } from '../shared/values.js';
+import { readOptions } from '../shared/operations.js';
+import { idHash } from './data-source-schema.js';
 
 type InstanceType = $Ecs.DescribeInstanceTypesResponseBodyInstanceTypesInstanceType;
-
 
 async function availability(client: CloudClients, config: KnownObject, options: CallOptions): Promise<Map<string, string[]>> {
   const zoneId = textOf(config, 'availability_zone');

@@ -1,17 +1,18 @@
 /**
  * Data source `alicloud_instance_types`: instance types that can be bought in the region
  * (or one zone), narrowed by family, size, ENIs or image. As the real data source
- * (ecs-api.md §TF): DescribeAvailableResource (`DestinationResource=InstanceType`) says
- * which types have stock in which zones; DescribeInstanceTypes (paged by NextToken) gives
- * their specs; the size filters run client-side. Results are sorted by vCPUs, then memory,
- * then id (or by `sorted_by`), so `ids[0]` is the smallest match.
+ * (terraform-provider-alicloud's data_source_alicloud_instance_types.go):
+ * DescribeAvailableResource (`DestinationResource=InstanceType`) says which types have
+ * stock in which zones; DescribeInstanceTypes (paged by NextToken) gives their specs; the
+ * size filters run client-side. Results are sorted by vCPUs, then memory, then id (or by
+ * `sorted_by`), so `ids[0]` is the smallest match.
  *
  * `image_id`: the real data source asks DescribeImageSupportInstanceTypes, which the local
  * cloud does not serve; here the image's architecture and NVMe support (DescribeImages)
  * decide which types can run it — the same rule RunInstances enforces.
  */
 import { validators, type BlockSchema } from '../framework/index.js';
-import { lazyDataSource } from './lazy-definition.js';
+import { lazyDataSource } from '../shared/lazy-definition.js';
 import { stringList } from './data-source-schema.js';
 
 export const stringMap = ['map', 'string'] as const;

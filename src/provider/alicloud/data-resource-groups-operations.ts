@@ -2,12 +2,13 @@
 import { callWithRetry, type CloudClients } from '../client/index.js';
 import { $ResourceManager } from '../client/sdk-resource-manager.js';
 import type { DataSourceDefinition, KnownObject } from '../framework/index.js';
-import { idHash, readOptions, stringsOf, textOf } from './resource-values.js';
+import { stringsOf, textOf } from '../shared/values.js';
+import { readOptions } from '../shared/operations.js';
+import { idHash } from './data-source-schema.js';
 
 type ResourceGroup = $ResourceManager.ListResourceGroupsResponseBodyResourceGroupsResourceGroup;
 
 const PAGE_SIZE = 50;
-
 
 function groupState(group: ResourceGroup): KnownObject {
   return {

@@ -1,11 +1,12 @@
 /**
  * Data source `alicloud_resource_manager_resource_groups`: the account's resource groups
  * (Resource Manager ListResourceGroups, 50 a page, optional `Status`), narrowed client-side
- * by `ids` and by `name_regex` against the group's name (ecs-api.md §TF). The account's
- * default group is always listed, so `ids.0` is usable in a fresh account.
+ * by `ids` and by `name_regex` against the group's name (terraform-provider-alicloud's
+ * data_source_alicloud_resource_manager_resource_groups.go). The account's default group is
+ * always listed, so `ids.0` is usable in a fresh account.
  */
 import { validators, type BlockSchema } from '../framework/index.js';
-import { lazyDataSource } from './lazy-definition.js';
+import { lazyDataSource } from '../shared/lazy-definition.js';
 import { stringList, validRegex } from './data-source-schema.js';
 
 export const resourceGroupsSchema: BlockSchema = {

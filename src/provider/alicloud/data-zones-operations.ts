@@ -1,9 +1,10 @@
 /** The handlers of `zonesDataSource` (contract and schema in `data-zones.ts`); loaded on first use, with the SDK. */
 import { $Ecs, callWithRetry, type CloudClients } from '../client/index.js';
 import type { DataSourceDefinition, KnownObject } from '../framework/index.js';
-import { boolOf, idHash, readOptions, textOf } from './resource-values.js';
+import { boolOf, textOf } from '../shared/values.js';
+import { readOptions } from '../shared/operations.js';
+import { idHash } from './data-source-schema.js';
 import { ECS_RESOURCE_KINDS } from './data-zones.js';
-
 
 export const zonesOperations: Pick<DataSourceDefinition<CloudClients>, 'read'> = {
   async read({ client, config, signal, logger }) {

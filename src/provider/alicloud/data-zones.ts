@@ -1,17 +1,18 @@
 /**
  * Data source `alicloud_zones`: the zones of the provider's region where something can be
- * created. As the real data source (ecs-api.md §TF): DescribeAvailableResource
- * (`DestinationResource=Zone`, or `InstanceType` when `available_instance_type` is set)
- * keeps the zones with stock, DescribeZones supplies names and what each zone sells, and
- * a zone is kept only when it sells some instance type and disk category (and the ones
- * asked for). Both empty answers are errors, as upstream.
+ * created. As the real data source (terraform-provider-alicloud's
+ * data_source_alicloud_zones.go): DescribeAvailableResource (`DestinationResource=Zone`, or
+ * `InstanceType` when `available_instance_type` is set) keeps the zones with stock,
+ * DescribeZones supplies names and what each zone sells, and a zone is kept only when it
+ * sells some instance type and disk category (and the ones asked for). Both empty answers
+ * are errors, as upstream.
  *
  * Resource kinds served by other products (Rds, Slb, KVStore…) pass validation like the
  * real provider's, but reading them fails: the local cloud serves ECS, VPC and Resource
  * Manager only.
  */
 import { validators, type BlockSchema } from '../framework/index.js';
-import { lazyDataSource } from './lazy-definition.js';
+import { lazyDataSource } from '../shared/lazy-definition.js';
 import { stringList } from './data-source-schema.js';
 
 export const ECS_RESOURCE_KINDS = ['Instance', 'Disk', 'VSwitch', 'IoOptimized'];

@@ -1,9 +1,9 @@
 /** The handlers of `diskAttachmentResource` (contract and schema in `disk-attachment.ts`); loaded on first use, with the SDK. */
-import { $Ecs, callWithRetry, hasCode, isNotFound, type CallOptions, type CloudClients } from '../client/index.js';
+import { $Ecs, callWithRetry, findDisk, hasCode, isNotFound, waitDiskStatus, type CallOptions, type CloudClients } from '../client/index.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
-import { findDisk, waitDiskStatus } from './ecs-lookups.js';
-import { boolOf, callOptions, mustExist, readOptions, textOf } from './resource-values.js';
-import type { ResourceHandlers } from './lazy-definition.js';
+import type { ResourceHandlers } from '../shared/lazy-definition.js';
+import { createResource, modifyIfChanged, operationOptions, readOptions, updateResource } from '../shared/operations.js';
+import { boolOf, textOf } from '../shared/values.js';
 
 const BUSY_CODES = [
   'IncorrectDiskStatus',
@@ -13,6 +13,8 @@ const BUSY_CODES = [
   'InvalidOperation.Conflict',
   'IncorrectDiskStatus.Initializing',
 ];
+
+const subject = (id: string): string => `the disk attachment ${id}`;
 
 function splitId(id: string): { diskId: string; instanceId: string } {
   const [diskId, instanceId, ...rest] = id.split(':');
@@ -36,11 +38,17 @@ async function readAttachment(client: CloudClients, id: string, args: KnownObjec
   };
 }
 
-export const diskAttachmentOperations: ResourceHandlers = {
+/** ModifyDiskAttribute `DeleteWithInstance` when the configuration differs from `current`. */
+async function modifyDeleteWithInstance(client: CloudClients, diskId: string, config: KnownObject, current: KnownObject, options: CallOptions): Promise<void> {
+  await modifyIfChanged<$Ecs.ModifyDiskAttributeRequest>(current, { deleteWithInstance: [boolOf(config, 'delete_with_instance'), 'delete_with_instance'] }, async (changes) => {
+    const modify = new $Ecs.ModifyDiskAttributeRequest({ regionId: client.config.regionId, diskId, ...changes });
+    await callWithRetry(() => client.ecs.modifyDiskAttributeWithOptions(modify, client.runtime()), { ...options, action: 'ModifyDiskAttribute' });
+  });
+}
 
+export const diskAttachmentOperations: ResourceHandlers = {
   async create(request) {
     const { client, config } = request;
-    const options = callOptions(request, 'create');
     const diskId = textOf(config, 'disk_id') ?? '';
     const instanceId = textOf(config, 'instance_id') ?? '';
     const attach = new $Ecs.AttachDiskRequest({
@@ -50,18 +58,22 @@ export const diskAttachmentOperations: ResourceHandlers = {
       keyPairName: textOf(config, 'key_pair_name'),
       password: textOf(config, 'password'),
     });
-    await callWithRetry(() => client.ecs.attachDiskWithOptions(attach, client.runtime()), { ...options, action: 'AttachDisk', retryCodes: BUSY_CODES });
-    const id = `${diskId}:${instanceId}`;
-    request.created({ id, disk_id: diskId, instance_id: instanceId });
-    const disk = await waitDiskStatus(client, diskId, ['In_use'], options);
-    const wanted = boolOf(config, 'delete_with_instance');
-    if (wanted !== undefined && wanted !== disk.deleteWithInstance) {
-      const modify = new $Ecs.ModifyDiskAttributeRequest({ regionId: client.config.regionId, diskId, deleteWithInstance: wanted });
-      await callWithRetry(() => client.ecs.modifyDiskAttributeWithOptions(modify, client.runtime()), { ...options, action: 'ModifyDiskAttribute' });
-    }
-    const state = await readAttachment(client, id, config, options);
-    if (state === null) throw new Error(`disk ${diskId} is not attached to ${instanceId} after AttachDisk`);
-    return state;
+    return createResource(request, {
+      subject,
+      action: 'AttachDisk',
+      retryCodes: BUSY_CODES,
+      // AttachDisk answers no id: the attachment's id is the pair it joins.
+      send: async (options) => {
+        await callWithRetry(() => client.ecs.attachDiskWithOptions(attach, client.runtime()), options);
+        return `${diskId}:${instanceId}`;
+      },
+      recorded: (id) => ({ id, disk_id: diskId, instance_id: instanceId }),
+      async settle(_id, options) {
+        const disk = await waitDiskStatus(client, diskId, ['In_use'], options);
+        await modifyDeleteWithInstance(client, diskId, config, { delete_with_instance: disk.deleteWithInstance ?? null }, options);
+      },
+      read: (id, options) => readAttachment(client, id, config, options),
+    });
   },
 
   async read(request) {
@@ -70,20 +82,17 @@ export const diskAttachmentOperations: ResourceHandlers = {
 
   async update(request) {
     const { client, config, prior } = request;
-    const id = prior['id'] as string;
-    const options = callOptions(request, 'update');
-    const wanted = boolOf(config, 'delete_with_instance');
-    if (wanted !== undefined && wanted !== prior['delete_with_instance']) {
-      const modify = new $Ecs.ModifyDiskAttributeRequest({ regionId: client.config.regionId, diskId: splitId(id).diskId, deleteWithInstance: wanted });
-      await callWithRetry(() => client.ecs.modifyDiskAttributeWithOptions(modify, client.runtime()), { ...options, action: 'ModifyDiskAttribute' });
-    }
-    return mustExist(await readAttachment(client, id, config, options), `the disk attachment ${id}`, 'update');
+    return updateResource(request, {
+      subject,
+      apply: (id, options) => modifyDeleteWithInstance(client, splitId(id).diskId, config, prior, options),
+      read: (id, options) => readAttachment(client, id, config, options),
+    });
   },
 
   async delete(request) {
     const { client } = request;
     const { diskId, instanceId } = splitId(request.state['id'] as string);
-    const options = callOptions(request, 'delete');
+    const options = operationOptions(request, 'delete');
     const detach = new $Ecs.DetachDiskRequest({ diskId, instanceId });
     try {
       await callWithRetry(() => client.ecs.detachDiskWithOptions(detach, client.runtime()), {

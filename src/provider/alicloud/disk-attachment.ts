@@ -1,13 +1,14 @@
 /**
  * Resource `alicloud_disk_attachment` (Go name `resourceAlicloudEcsDiskAttachment`): a data
  * disk attached to an instance; id `<disk_id>:<instance_id>`. As the real resource
- * (ecs-api.md §TF): AttachDisk retried while the disk or instance is between states, wait
- * for `In_use`, then ModifyDiskAttribute when `delete_with_instance` is asked for; read
- * DescribeDisks and check the disk is on that instance; DetachDisk, then wait for
- * `Available` (an already detached or deleted disk counts as detached).
+ * (terraform-provider-alicloud's resource_alicloud_disk_attachment.go): AttachDisk retried
+ * while the disk or instance is between states, wait for `In_use`, then ModifyDiskAttribute
+ * when `delete_with_instance` is asked for; read DescribeDisks and check the disk is on
+ * that instance; DetachDisk, then wait for `Available` (an already detached or deleted disk
+ * counts as detached).
  */
 import type { BlockSchema } from '../framework/index.js';
-import { lazyResource } from './lazy-definition.js';
+import { lazyResource } from '../shared/lazy-definition.js';
 
 export const diskAttachmentSchema: BlockSchema = {
   description: 'Attaches a data disk to an ECS instance in the same zone.',

@@ -1,10 +1,9 @@
 /** The handlers of `diskResource` (contract and schema in `disk.ts`); loaded on first use, with the SDK. */
-import { $Ecs, buildClientToken, callWithRetry, joinResourceGroup, orNotFound, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
+import { $Ecs, buildClientToken, callWithRetry, diskSubject, findDisk, orNotFound, waitDiskStatus, type CallOptions, type CloudClients } from '../client/index.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
-import { diskSubject, findDisk, waitDiskStatus } from './ecs-lookups.js';
-import { boolOf, callOptions, ecsTagEntries, mapOf, mustExist, nullIfEmpty, numberOf, readOptions, tagsState, textOf } from './resource-values.js';
-import type { ResourceHandlers } from './lazy-definition.js';
-
+import type { ResourceHandlers } from '../shared/lazy-definition.js';
+import { createResource, modifyIfChanged, mustExist, operationOptions, readOptions, updateGroupAndTags, updateResource } from '../shared/operations.js';
+import { boolOf, ecsTagEntries, mapOf, nullIfEmpty, numberOf, tagsState, textOf } from '../shared/values.js';
 
 async function readDisk(client: CloudClients, id: string, args: KnownObject, options: CallOptions): Promise<StateInput | null> {
   const disk = await findDisk(client, id, options);
@@ -34,37 +33,26 @@ async function readDisk(client: CloudClients, id: string, args: KnownObject, opt
   };
 }
 
+/** ModifyDiskAttribute for what differs between `config` and `current`. */
 async function modifyFlags(client: CloudClients, id: string, config: KnownObject, current: KnownObject, options: CallOptions): Promise<void> {
-  const request = new $Ecs.ModifyDiskAttributeRequest({ regionId: client.config.regionId, diskId: id });
-  let changed = false;
-  const name = textOf(config, 'disk_name') ?? textOf(config, 'name');
-  if (name !== undefined && name !== current['disk_name']) {
-    request.diskName = name;
-    changed = true;
-  }
-  const description = textOf(config, 'description');
-  if (description !== undefined && description !== current['description']) {
-    request.description = description;
-    changed = true;
-  }
-  for (const [key, field] of [
-    ['delete_auto_snapshot', 'deleteAutoSnapshot'],
-    ['delete_with_instance', 'deleteWithInstance'],
-  ] as const) {
-    const wanted = boolOf(config, key);
-    if (wanted !== undefined && wanted !== current[key]) {
-      request[field] = wanted;
-      changed = true;
-    }
-  }
-  if (changed) await callWithRetry(() => client.ecs.modifyDiskAttributeWithOptions(request, client.runtime()), { ...options, action: 'ModifyDiskAttribute' });
+  await modifyIfChanged<$Ecs.ModifyDiskAttributeRequest>(
+    current,
+    {
+      diskName: [textOf(config, 'disk_name') ?? textOf(config, 'name'), 'disk_name'],
+      description: [textOf(config, 'description'), 'description'],
+      deleteAutoSnapshot: [boolOf(config, 'delete_auto_snapshot'), 'delete_auto_snapshot'],
+      deleteWithInstance: [boolOf(config, 'delete_with_instance'), 'delete_with_instance'],
+    },
+    async (changes) => {
+      const request = new $Ecs.ModifyDiskAttributeRequest({ regionId: client.config.regionId, diskId: id, ...changes });
+      await callWithRetry(() => client.ecs.modifyDiskAttributeWithOptions(request, client.runtime()), { ...options, action: 'ModifyDiskAttribute' });
+    },
+  );
 }
 
 export const diskOperations: ResourceHandlers = {
-
   async create(request) {
     const { client, config } = request;
-    const options = callOptions(request, 'create');
     const createRequest = new $Ecs.CreateDiskRequest({
       regionId: client.config.regionId,
       clientToken: buildClientToken('CreateDisk'),
@@ -81,18 +69,20 @@ export const diskOperations: ResourceHandlers = {
       instanceId: textOf(config, 'instance_id'),
       tag: Object.entries(mapOf(config, 'tags')).map(([key, value]) => new $Ecs.CreateDiskRequestTag({ key, value })),
     });
-    const response = await callWithRetry(() => client.ecs.createDiskWithOptions(createRequest, client.runtime()), {
-      ...options,
+    return createResource(request, {
+      subject: diskSubject,
       action: 'CreateDisk',
       retryCodes: ['UnknownError', 'LastTokenProcessing'],
+      send: async (options) => (await callWithRetry(() => client.ecs.createDiskWithOptions(createRequest, client.runtime()), options)).body?.diskId,
+      async settle(id, options) {
+        await waitDiskStatus(client, id, ['Available', 'In_use'], options);
+        // CreateDisk takes neither flag: set them once the disk exists, where they differ.
+        const created = mustExist(await readDisk(client, id, config, options), diskSubject(id), 'create');
+        const flags = { delete_auto_snapshot: config['delete_auto_snapshot'] ?? null, delete_with_instance: config['delete_with_instance'] ?? null };
+        await modifyFlags(client, id, flags, created, options);
+      },
+      read: (id, options) => readDisk(client, id, config, options),
     });
-    const id = response.body?.diskId;
-    if (!id) throw new Error('CreateDisk answered without a DiskId');
-    request.created({ id });
-    await waitDiskStatus(client, id, ['Available', 'In_use'], options);
-    const created = mustExist(await readDisk(client, id, config, options), diskSubject(id), 'create');
-    await modifyFlags(client, id, { delete_auto_snapshot: config['delete_auto_snapshot'] ?? null, delete_with_instance: config['delete_with_instance'] ?? null }, created, options);
-    return mustExist(await readDisk(client, id, config, options), diskSubject(id), 'create');
   },
 
   async read(request) {
@@ -101,22 +91,21 @@ export const diskOperations: ResourceHandlers = {
 
   async update(request) {
     const { client, config, prior } = request;
-    const id = prior['id'] as string;
-    const options = callOptions(request, 'update');
-    const size = numberOf(config, 'size');
-    if (size !== undefined && size !== prior['size']) {
-      if (size < (prior['size'] as number)) throw new Error(`size can only grow: ${String(prior['size'])} GiB → ${size} GiB`);
-      const resize = new $Ecs.ResizeDiskRequest({ diskId: id, newSize: size, type: prior['status'] === 'In_use' ? 'online' : 'offline', clientToken: buildClientToken('ResizeDisk') });
-      await callWithRetry(() => client.ecs.resizeDiskWithOptions(resize, client.runtime()), { ...options, action: 'ResizeDisk' });
-      await waitDiskStatus(client, id, ['Available', 'In_use'], options);
-    }
-    await modifyFlags(client, id, config, prior, options);
-    const resourceGroupId = textOf(config, 'resource_group_id');
-    if (resourceGroupId !== undefined && resourceGroupId !== prior['resource_group_id']) {
-      await joinResourceGroup(client, { resourceId: id, resourceGroupId, resourceType: 'disk' }, options);
-    }
-    await updateTags(client, { resourceType: 'disk', resourceId: id }, mapOf(prior, 'tags'), mapOf(config, 'tags'), options);
-    return mustExist(await readDisk(client, id, config, options), diskSubject(id), 'update');
+    return updateResource(request, {
+      subject: diskSubject,
+      async apply(id, options) {
+        const size = numberOf(config, 'size');
+        if (size !== undefined && size !== prior['size']) {
+          if (size < (prior['size'] as number)) throw new Error(`size can only grow: ${String(prior['size'])} GiB → ${size} GiB`);
+          const resize = new $Ecs.ResizeDiskRequest({ diskId: id, newSize: size, type: prior['status'] === 'In_use' ? 'online' : 'offline', clientToken: buildClientToken('ResizeDisk') });
+          await callWithRetry(() => client.ecs.resizeDiskWithOptions(resize, client.runtime()), { ...options, action: 'ResizeDisk' });
+          await waitDiskStatus(client, id, ['Available', 'In_use'], options);
+        }
+        await modifyFlags(client, id, config, prior, options);
+        await updateGroupAndTags(client, { resourceType: 'disk', resourceId: id }, config, prior, options);
+      },
+      read: (id, options) => readDisk(client, id, config, options),
+    });
   },
 
   async delete(request) {
@@ -126,7 +115,7 @@ export const diskOperations: ResourceHandlers = {
     await orNotFound(
       () =>
         callWithRetry(() => client.ecs.deleteDiskWithOptions(deleteRequest, client.runtime()), {
-          ...callOptions(request, 'delete'),
+          ...operationOptions(request, 'delete'),
           action: 'DeleteDisk',
           retryCodes: ['IncorrectDiskStatus.Initializing'],
         }),

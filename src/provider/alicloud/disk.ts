@@ -1,10 +1,10 @@
 /**
  * Resource `alicloud_disk`: a pay-as-you-go data disk (Go name `resourceAliCloudEcsDisk`).
- * As the real resource (ecs-api.md §TF): CreateDisk with a ClientToken, wait for
- * `Available` or `In_use`, then ModifyDiskAttribute for the flags CreateDisk does not take
- * (`delete_auto_snapshot`, `delete_with_instance`); read DescribeDisks (`DiskIds` JSON);
- * in place: ModifyDiskAttribute, ResizeDisk (grow only), JoinResourceGroup, tags;
- * DeleteDisk retried while the disk is initialising.
+ * As the real resource (terraform-provider-alicloud's resource_alicloud_ecs_disk.go):
+ * CreateDisk with a ClientToken, wait for `Available` or `In_use`, then ModifyDiskAttribute
+ * for the flags CreateDisk does not take (`delete_auto_snapshot`, `delete_with_instance`);
+ * read DescribeDisks (`DiskIds` JSON); in place: ModifyDiskAttribute, ResizeDisk (grow
+ * only), JoinResourceGroup, tags; DeleteDisk retried while the disk is initialising.
  *
  * `category` and `performance_level` replace the disk here (the real resource calls
  * ModifyDiskSpec, which the local cloud does not serve). `enable_auto_snapshot` is not
@@ -12,7 +12,7 @@
  */
 import { validators, type BlockSchema } from '../framework/index.js';
 import { noUrlPrefix } from './network-validators.js';
-import { lazyResource } from './lazy-definition.js';
+import { lazyResource } from '../shared/lazy-definition.js';
 import { PERFORMANCE_LEVELS } from '../../domain/disk-limits.js';
 import { ECS_DESCRIPTION, ECS_NAME } from '../../domain/resource-text-rules.js';
 

@@ -1,9 +1,9 @@
 /** The handlers of `ecsSnapshotResource` (contract and schema in `ecs-snapshot.ts`); loaded on first use, with the SDK. */
-import { $Ecs, buildClientToken, callWithRetry, hasCode, isNotFound, joinResourceGroup, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
+import { $Ecs, buildClientToken, callWithRetry, findSnapshot, hasCode, isNotFound, snapshotSubject, waitSnapshotAccomplished, type CallOptions, type CloudClients } from '../client/index.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
-import { findSnapshot, snapshotSubject, waitSnapshotAccomplished } from './ecs-lookups.js';
-import { boolOf, callOptions, ecsTagEntries, mapOf, mustExist, nullIfEmpty, numberOf, readOptions, tagsState, textOf } from './resource-values.js';
-import type { ResourceHandlers } from './lazy-definition.js';
+import type { ResourceHandlers } from '../shared/lazy-definition.js';
+import { createResource, modifyIfChanged, operationOptions, readOptions, updateGroupAndTags, updateResource } from '../shared/operations.js';
+import { boolOf, ecsTagEntries, mapOf, nullIfEmpty, numberOf, tagsState, textOf } from '../shared/values.js';
 
 async function readSnapshot(client: CloudClients, id: string, args: KnownObject, options: CallOptions): Promise<StateInput | null> {
   const snapshot = await findSnapshot(client, id, options);
@@ -28,10 +28,8 @@ async function readSnapshot(client: CloudClients, id: string, args: KnownObject,
 }
 
 export const ecsSnapshotOperations: ResourceHandlers = {
-
   async create(request) {
     const { client, config } = request;
-    const options = callOptions(request, 'create');
     const createRequest = new $Ecs.CreateSnapshotRequest({
       clientToken: buildClientToken('CreateSnapshot'),
       diskId: textOf(config, 'disk_id'),
@@ -44,16 +42,14 @@ export const ecsSnapshotOperations: ResourceHandlers = {
       resourceGroupId: textOf(config, 'resource_group_id'),
       tag: Object.entries(mapOf(config, 'tags')).map(([key, value]) => new $Ecs.CreateSnapshotRequestTag({ key, value })),
     });
-    const response = await callWithRetry(() => client.ecs.createSnapshotWithOptions(createRequest, client.runtime()), {
-      ...options,
+    return createResource(request, {
+      subject: snapshotSubject,
       action: 'CreateSnapshot',
       retryCodes: ['IncorrectDiskStatus.CreatingSnapshot'],
+      send: async (options) => (await callWithRetry(() => client.ecs.createSnapshotWithOptions(createRequest, client.runtime()), options)).body?.snapshotId,
+      settle: async (id, options) => void (await waitSnapshotAccomplished(client, id, options)),
+      read: (id, options) => readSnapshot(client, id, config, options),
     });
-    const id = response.body?.snapshotId;
-    if (!id) throw new Error('CreateSnapshot answered without a SnapshotId');
-    request.created({ id });
-    await waitSnapshotAccomplished(client, id, options);
-    return mustExist(await readSnapshot(client, id, config, options), snapshotSubject(id), 'create');
   },
 
   async read(request) {
@@ -62,35 +58,26 @@ export const ecsSnapshotOperations: ResourceHandlers = {
 
   async update(request) {
     const { client, config, prior } = request;
-    const id = prior['id'] as string;
-    const options = callOptions(request, 'update');
-    const modify = new $Ecs.ModifySnapshotAttributeRequest({ snapshotId: id });
-    let changed = false;
-    const name = textOf(config, 'snapshot_name') ?? textOf(config, 'name');
-    if (name !== undefined && name !== prior['snapshot_name']) {
-      modify.snapshotName = name;
-      changed = true;
-    }
-    const description = textOf(config, 'description');
-    if (description !== undefined && description !== prior['description']) {
-      modify.description = description;
-      changed = true;
-    }
-    const retention = numberOf(config, 'retention_days');
-    if (retention !== undefined && retention !== prior['retention_days']) {
-      modify.retentionDays = retention;
-      changed = true;
-    }
-    if (changed) {
-      await callWithRetry(() => client.ecs.modifySnapshotAttributeWithOptions(modify, client.runtime()), { ...options, action: 'ModifySnapshotAttribute' });
-      await waitSnapshotAccomplished(client, id, options);
-    }
-    const resourceGroupId = textOf(config, 'resource_group_id');
-    if (resourceGroupId !== undefined && resourceGroupId !== prior['resource_group_id']) {
-      await joinResourceGroup(client, { resourceId: id, resourceGroupId, resourceType: 'snapshot' }, options);
-    }
-    await updateTags(client, { resourceType: 'snapshot', resourceId: id }, mapOf(prior, 'tags'), mapOf(config, 'tags'), options);
-    return mustExist(await readSnapshot(client, id, config, options), snapshotSubject(id), 'update');
+    return updateResource(request, {
+      subject: snapshotSubject,
+      async apply(id, options) {
+        const modified = await modifyIfChanged<$Ecs.ModifySnapshotAttributeRequest>(
+          prior,
+          {
+            snapshotName: [textOf(config, 'snapshot_name') ?? textOf(config, 'name'), 'snapshot_name'],
+            description: [textOf(config, 'description'), 'description'],
+            retentionDays: [numberOf(config, 'retention_days'), 'retention_days'],
+          },
+          async (changes) => {
+            const modify = new $Ecs.ModifySnapshotAttributeRequest({ snapshotId: id, ...changes });
+            await callWithRetry(() => client.ecs.modifySnapshotAttributeWithOptions(modify, client.runtime()), { ...options, action: 'ModifySnapshotAttribute' });
+          },
+        );
+        if (modified) await waitSnapshotAccomplished(client, id, options);
+        await updateGroupAndTags(client, { resourceType: 'snapshot', resourceId: id }, config, prior, options);
+      },
+      read: (id, options) => readSnapshot(client, id, config, options),
+    });
   },
 
   async delete(request) {
@@ -98,7 +85,7 @@ export const ecsSnapshotOperations: ResourceHandlers = {
     const id = state['id'] as string;
     const deleteRequest = new $Ecs.DeleteSnapshotRequest({ snapshotId: id, ...(state['force'] === true ? { force: true } : {}) });
     try {
-      await callWithRetry(() => client.ecs.deleteSnapshotWithOptions(deleteRequest, client.runtime()), { ...callOptions(request, 'delete'), action: 'DeleteSnapshot' });
+      await callWithRetry(() => client.ecs.deleteSnapshotWithOptions(deleteRequest, client.runtime()), { ...operationOptions(request, 'delete'), action: 'DeleteSnapshot' });
     } catch (error) {
       if (isNotFound(error) || hasCode(error, 'InvalidResource.NotFound')) return;
       throw error;

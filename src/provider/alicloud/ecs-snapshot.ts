@@ -1,13 +1,13 @@
 /**
- * Resource `alicloud_ecs_snapshot`: a snapshot of a disk. As the real resource (ecs-api.md
- * §TF): CreateSnapshot with a ClientToken, wait for `accomplished` (failing at once on
- * `failed`); read DescribeSnapshots (`SnapshotIds` JSON); ModifySnapshotAttribute,
- * JoinResourceGroup and tags in place; DeleteSnapshot (`Force` when set), a missing
- * snapshot counting as deleted.
+ * Resource `alicloud_ecs_snapshot`: a snapshot of a disk. As the real resource
+ * (terraform-provider-alicloud's resource_alicloud_ecs_snapshot.go): CreateSnapshot with a
+ * ClientToken, wait for `accomplished` (failing at once on `failed`); read
+ * DescribeSnapshots (`SnapshotIds` JSON); ModifySnapshotAttribute, JoinResourceGroup and
+ * tags in place; DeleteSnapshot (`Force` when set), a missing snapshot counting as deleted.
  */
 import { validators, type BlockSchema } from '../framework/index.js';
 import { noUrlPrefix } from './network-validators.js';
-import { lazyResource } from './lazy-definition.js';
+import { lazyResource } from '../shared/lazy-definition.js';
 import { ECS_DESCRIPTION, ECS_NAME } from '../../domain/resource-text-rules.js';
 
 export const ecsSnapshotSchema: BlockSchema = {

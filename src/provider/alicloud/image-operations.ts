@@ -1,20 +1,80 @@
 /**
- * The cloud side of `alicloud_image` (create, read, update, delete). Loaded lazily by
- * `image.ts`: the SDK behind it takes seconds to load, and terraform starts the provider
- * several times per command just for schemas and validation. See `image.ts` for the
- * behaviour and the fixes over the reference provider.
+ * The cloud side of `alicloud_image` (create, read, update, delete) and its state: what
+ * DescribeImages answers turned into the resource's attributes. Loaded lazily by `image.ts`
+ * (the SDK behind it takes seconds to load, and terraform starts the provider several times
+ * per command just for schemas and validation). See `image.ts` for the behaviour and the
+ * fixes over the reference provider.
  */
-import { findImageById, joinResourceGroup, modifyImageAttribute, updateTags, $Ecs, type CloudClients, type Image } from '../client/index.js';
-import { createImageAndWait, deleteImageIfPresent, finishWithRead } from '../client/image-lifecycle.js';
-import type { CreateRequest, DeleteRequest, KnownObject, ReadRequest, StateInput, UpdateRequest } from '../framework/index.js';
-import type { Logger } from '../plugin/index.js';
-import type { ResourceHandlers } from './lazy-definition.js';
-import { imageToState, mappingsOf, nvmeSupportOf } from './image-state.js';
-import { mapOf, textOf } from './resource-values.js';
+import { $Ecs, modifyImageAttribute, type CallOptions, type CloudClients, type Image } from '../client/index.js';
+import type { KnownObject, KnownValue, StateInput } from '../framework/index.js';
+import { createImageResource, deleteImageResource, readImageResource, updateImageResource } from '../shared/image-handlers.js';
+import type { ResourceHandlers } from '../shared/lazy-definition.js';
+import { updateGroupAndTags } from '../shared/operations.js';
+import { ecsTagEntries, mapOf, nullIfEmpty, numberOf, objectsOf, parseSize, textOf, userTagsState } from '../shared/values.js';
+
+/** Tag keys ECS or other services add; they are not the user's and are never shown. */
+const SYSTEM_TAG_PREFIXES: readonly string[] = ['aliyun', 'acs:', 'http://', 'https://', 'sae.do.not.delete'];
+
+function text(value: string | undefined): string | null {
+  return value === undefined ? null : value;
+}
+
+/**
+ * The state Read produces. Fields ECS reports as "" when unset (description, family,
+ * version, license type, name) become null, so an unset argument never diffs against "".
+ * Arguments ECS never reports (instance_id, snapshot_id, detection_strategy, force,
+ * delete_auto_snapshot) are left out: the framework keeps their state values.
+ */
+function imageToState(_client: CloudClients, image: Image, prior: KnownObject): StateInput {
+  const imageName = nullIfEmpty(image.imageName);
+  const state: Record<string, KnownValue> = {
+    id: image.imageId ?? null,
+    architecture: text(image.architecture),
+    boot_mode: nullIfEmpty(image.bootMode),
+    create_time: text(image.creationTime),
+    description: nullIfEmpty(image.description),
+    image_family: nullIfEmpty(image.imageFamily),
+    image_name: imageName,
+    name: imageName,
+    image_version: nullIfEmpty(image.imageVersion),
+    license_type: nullIfEmpty(image.licenseType),
+    platform: text(image.platform),
+    resource_group_id: nullIfEmpty(image.resourceGroupId),
+    status: text(image.status),
+    usable: image.usable ?? null,
+    tags: userTagsState(
+      SYSTEM_TAG_PREFIXES,
+      ecsTagEntries(image.tags),
+      prior['tags'] ?? null,
+    ),
+    disk_device_mapping: (image.diskDeviceMappings?.diskDeviceMapping ?? []).map((mapping) => ({
+      device: text(mapping.device),
+      disk_type: text(mapping.type),
+      size: parseSize(mapping.size),
+      snapshot_id: text(mapping.snapshotId),
+      format: text(mapping.format),
+      import_oss_bucket: text(mapping.importOSSBucket),
+      import_oss_object: text(mapping.importOSSObject),
+      progress: text(mapping.progress),
+      remain_time: mapping.remainTime ?? null,
+    })),
+  };
+  // Features absent from the answer: keep what the state has (the reference does the same).
+  if (image.features !== undefined) {
+    state['features'] = image.features.nvmeSupport === undefined ? [] : [{ nvme_support: image.features.nvmeSupport }];
+  }
+  return state;
+}
+
+/** `features[0].nvme_support` as configured. */
+function nvmeSupportOf(object: KnownObject): string | undefined {
+  const first = objectsOf(object, 'features')[0];
+  return first === undefined ? undefined : textOf(first, 'nvme_support');
+}
 
 function createRequest(config: KnownObject): $Ecs.CreateImageRequest {
   const tags = Object.entries(mapOf(config, 'tags'));
-  const mappings = mappingsOf(config);
+  const mappings = objectsOf(config, 'disk_device_mapping');
   return new $Ecs.CreateImageRequest({
     imageName: textOf(config, 'image_name') ?? textOf(config, 'name'),
     description: textOf(config, 'description'),
@@ -31,113 +91,51 @@ function createRequest(config: KnownObject): $Ecs.CreateImageRequest {
       mappings.length === 0
         ? undefined
         : mappings.map(
-            (m) => new $Ecs.CreateImageRequestDiskDeviceMapping({ device: m.device, diskType: m.diskType, size: m.size, snapshotId: m.snapshotId }),
+            (m) =>
+              new $Ecs.CreateImageRequestDiskDeviceMapping({
+                device: textOf(m, 'device'),
+                diskType: textOf(m, 'disk_type'),
+                size: numberOf(m, 'size'),
+                snapshotId: textOf(m, 'snapshot_id'),
+              }),
           ),
     tag: tags.length === 0 ? undefined : tags.map(([key, value]) => new $Ecs.CreateImageRequestTag({ key, value })),
   });
-}
-
-async function readImage(client: CloudClients, id: string, prior: KnownObject, options: { signal: AbortSignal; logger: Logger }): Promise<StateInput | null> {
-  const image = await findImageById(client, id, { signal: options.signal, logger: options.logger });
-  return image === undefined ? null : imageToState(image, prior);
 }
 
 /**
  * What CreateImage cannot set (license type, NVMe support), applied once the image is
  * usable, and only when ECS does not already report the configured value.
  */
-async function applyCreateOnlyGaps(client: CloudClients, image: Image, config: KnownObject, options: { signal: AbortSignal; logger: Logger; deadline: number }): Promise<void> {
-  const licenseType = textOf(config, 'license_type');
-  const nvme = nvmeSupportOf(config);
+async function applyCreateOnlyGaps(client: CloudClients, image: Image, config: KnownObject, options: CallOptions): Promise<void> {
   const request = new $Ecs.ModifyImageAttributeRequest({ imageId: image.imageId });
-  let needed = false;
-  if (licenseType !== undefined && licenseType !== image.licenseType) {
-    request.licenseType = licenseType;
-    needed = true;
-  }
-  if (nvme !== undefined && nvme !== image.features?.nvmeSupport) {
-    request.features = new $Ecs.ModifyImageAttributeRequestFeatures({ nvmeSupport: nvme });
-    needed = true;
-  }
-  if (needed) await modifyImageAttribute(client, request, options);
-}
-
-async function createImageResource({ client, config, logger, signal, timeouts, private: privateState, created }: CreateRequest<CloudClients>): Promise<StateInput> {
-  const options = { signal, logger, deadline: Date.now() + timeouts.create };
-  const hooks = { record: privateState, onCreated: (id: string) => created({ id }) };
-  const image = await createImageAndWait(client, createRequest(config), hooks, options);
-  const imageId = image.imageId ?? '';
-  return finishWithRead(
-    signal,
-    async () => {
-      await applyCreateOnlyGaps(client, image, config, options);
-      return readImage(client, imageId, config, { signal, logger });
-    },
-    `ECS Image (${imageId}) disappeared right after it became usable`,
-  );
-}
-
-async function readImageResource({ client, state, logger, signal }: ReadRequest<CloudClients>): Promise<StateInput | null> {
-  const id = textOf(state, 'id');
-  if (id === undefined) return null;
-  return readImage(client, id, state, { signal, logger });
-}
-
-async function updateImageResource({ client, config, prior, logger, signal, timeouts }: UpdateRequest<CloudClients>): Promise<StateInput> {
-  const id = textOf(prior, 'id') ?? '';
-  const options = { signal, logger, deadline: Date.now() + timeouts.update };
-  const modify = new $Ecs.ModifyImageAttributeRequest({ imageId: id });
-  let modified = false;
-  const changed = (attribute: string, next: string | undefined): next is string => next !== undefined && next !== textOf(prior, attribute);
-  const name = textOf(config, 'image_name') ?? textOf(config, 'name');
-  if (changed('image_name', name)) [modify.imageName, modified] = [name, true];
-  const description = textOf(config, 'description');
-  if (changed('description', description)) [modify.description, modified] = [description, true];
-  const family = textOf(config, 'image_family');
-  if (changed('image_family', family)) [modify.imageFamily, modified] = [family, true];
-  const bootMode = textOf(config, 'boot_mode');
-  if (changed('boot_mode', bootMode)) [modify.bootMode, modified] = [bootMode, true];
   const licenseType = textOf(config, 'license_type');
-  if (changed('license_type', licenseType)) [modify.licenseType, modified] = [licenseType, true];
-  return finishWithRead(
-    signal,
-    async () => {
-      if (modified) await modifyImageAttribute(client, modify, options);
-      const group = textOf(config, 'resource_group_id');
-      if (changed('resource_group_id', group)) {
-        await joinResourceGroup(client, { resourceId: id, resourceGroupId: group, resourceType: 'image' }, options);
-      }
-      const before = mapOf(prior, 'tags');
-      const after = mapOf(config, 'tags');
-      if (JSON.stringify(Object.entries(before).sort()) !== JSON.stringify(Object.entries(after).sort())) {
-        await updateTags(client, { resourceType: 'image', resourceId: id }, before, after, options);
-      }
-      return readImage(client, id, prior, { signal, logger });
-    },
-    'the image no longer exists',
-  );
-}
-
-async function deleteImageResource({ client, state, logger, signal, timeouts, private: privateState }: DeleteRequest<CloudClients>): Promise<void> {
-  const id = textOf(state, 'id');
-  if (id === undefined) return;
-  await deleteImageIfPresent(
-    client,
-    {
-      imageId: id,
-      force: state['force'] === true,
-      // Only an explicit `false` keeps the snapshots the creation made (see image.ts, 5).
-      deleteCreationSnapshots: state['delete_auto_snapshot'] !== false,
-      record: privateState,
-      instanceId: textOf(state, 'instance_id'),
-    },
-    { signal, logger, deadline: Date.now() + timeouts.delete },
-  );
+  if (licenseType !== undefined && licenseType !== image.licenseType) request.licenseType = licenseType;
+  const nvme = nvmeSupportOf(config);
+  if (nvme !== undefined && nvme !== image.features?.nvmeSupport) request.features = new $Ecs.ModifyImageAttributeRequestFeatures({ nvmeSupport: nvme });
+  if (request.licenseType !== undefined || request.features !== undefined) await modifyImageAttribute(client, request, options);
 }
 
 export const imageOperations: ResourceHandlers = {
-  create: createImageResource,
-  read: readImageResource,
-  update: updateImageResource,
-  delete: deleteImageResource,
+  create: (request) =>
+    createImageResource(request, createRequest(request.config), imageToState, (image, options) => applyCreateOnlyGaps(request.client, image, request.config, options)),
+
+  read: (request) => readImageResource(request, imageToState),
+
+  update: (request) => {
+    const { config, prior } = request;
+    const fields = {
+      imageName: [textOf(config, 'image_name') ?? textOf(config, 'name'), 'image_name'],
+      description: [textOf(config, 'description'), 'description'],
+      imageFamily: [textOf(config, 'image_family'), 'image_family'],
+      bootMode: [textOf(config, 'boot_mode'), 'boot_mode'],
+      licenseType: [textOf(config, 'license_type'), 'license_type'],
+    } as const;
+    return updateImageResource(request, imageToState, fields, (id, options) =>
+      updateGroupAndTags(request.client, { resourceType: 'image', resourceId: id }, config, prior, options),
+    );
+  },
+
+  // Only an explicit `false` keeps the snapshots the creation made (see image.ts, 5).
+  delete: (request) => deleteImageResource(request, request.state['delete_auto_snapshot'] !== false),
 };

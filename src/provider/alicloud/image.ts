@@ -1,6 +1,6 @@
 /**
- * `alicloud_image`: an ECS custom image, as the seed document (000_18de9f38da442bcc)
- * describes it. Calls: CreateImage, DescribeImages (Status=ALL, ImageOwnerAlias=self),
+ * `alicloud_image`: an ECS custom image, with every argument and attribute the provider's
+ * documentation page lists (docs/resources/image.md). Calls: CreateImage, DescribeImages (Status=ALL, ImageOwnerAlias=self),
  * ModifyImageAttribute, JoinResourceGroup, TagResources/UntagResources, DeleteImage and
  * DeleteSnapshot, all through `provider/client` (official SDK, retries, waiters).
  *
@@ -11,7 +11,8 @@
  * logging its progress, applies what CreateImage cannot take, and ends with Read. Read
  * removes an image that no longer exists from state. Import is passthrough (`m-…`).
  *
- * Where we differ from the reference provider (alicloud-image-reference.md), and why:
+ * Where we differ from the reference provider (terraform-provider-alicloud's
+ * resource_alicloud_image.go, v1.2xx), and why:
  * 1. `architecture` is Optional+Computed+ForceNew without a default, and Architecture is sent
  *    only when set: the reference's default x86_64 forced a replacement of every arm64
  *    image (and overrode an arm64 source instance's architecture at creation).
@@ -33,7 +34,7 @@
  *    remembered in private state at creation; the reference deleted the user's own snapshots
  *    too. For an imported image (no record) only an instance-made image's snapshots are
  *    deleted; otherwise none, with a warning. Shared with `alibabacloudstack_image`:
- *    `client/image-lifecycle.ts`.
+ *    `client/images.ts` (`deleteImageIfPresent`) and `client/image-creation-record.ts`.
  * 6. `description`, `image_family` and `license_type` are Optional+Computed: ECS cannot
  *    clear them (an empty value means "unchanged"), so removing the argument keeps the
  *    current value instead of planning a change that can never converge.
@@ -45,15 +46,213 @@
  *    all but one: instance, then mappings, then snapshot), and a create without any of them
  *    fails at plan time instead of at the API.
  * 10. A CreateImage request already sent is never abandoned on timeout or Ctrl-C: the call
- *    completes (only retries stop), so the id it returns is recorded.
+ *    completes (only retries stop), so the id it returns is recorded (`shared/operations.ts`,
+ *    as for every resource).
  *
- * This file holds what terraform needs without calling the cloud (schema, plan checks);
- * the handlers load `image-operations.ts`, and with it the SDK, only when they run.
+ * This file holds what terraform needs without calling the cloud: the schema (the documented
+ * rules checked at plan time through the shared `domain/` rules, so the provider and the
+ * cloud agree on what is valid) and the plan checks. The handlers, and the SDK with them,
+ * load from `image-operations.ts` only when one runs.
  */
 import type { CloudClients } from '../client/index.js';
-import { DiagnosticError, type ModifyPlanRequest, type ModifyPlanResult, type ResourceDefinition, type Value, type ValueObject } from '../framework/index.js';
-import { IMAGE_TIMEOUTS, imageSchema } from './image-schema.js';
-import { lazyResource } from './lazy-definition.js';
+import {
+  ARCHITECTURES,
+  BOOT_MODES,
+  DETECTION_STRATEGIES,
+  IMAGE_DISK_TYPES,
+  LICENSE_TYPES,
+  NVME_SUPPORT_VALUES,
+  PLATFORMS,
+} from '../../domain/image-enums.js';
+import { imageDescriptionProblem, imageFamilyProblem, imageNameProblem, imageVersionProblem } from '../../domain/image-text-rules.js';
+import { IMAGE_DISK_SIZE_BOUNDS, MAX_DATA_DISKS } from '../../domain/disk-limits.js';
+import {
+  DiagnosticError,
+  validators,
+  type BlockSchema,
+  type ModifyPlanRequest,
+  type ModifyPlanResult,
+  type ResourceDefinition,
+  type Value,
+  type ValueObject,
+} from '../framework/index.js';
+import { lazyResource } from '../shared/lazy-definition.js';
+import { rule, tagsRule } from '../shared/validators.js';
+
+export const NAME_DEPRECATION = "Field 'name' has been deprecated since provider version 1.227.0. New field 'image_name' instead.";
+
+const nameRule = rule((value) => imageNameProblem(value));
+const deviceRule = validators.stringMatch(/^\/dev\/x?vd[a-z]$/, 'must be /dev/vda to /dev/vdz, or /dev/xvda to /dev/xvdz for basic disks');
+
+export const imageSchema: BlockSchema = {
+  description: 'An ECS custom image, made from an instance, a system disk snapshot or a set of disk snapshots.',
+  attributes: {
+    architecture: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      forceNew: true,
+      validators: [validators.stringInSlice(ARCHITECTURES)],
+      description: 'System architecture: i386, x86_64 or arm64. Default: the source instance\'s, otherwise x86_64.',
+    },
+    boot_mode: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      validators: [validators.stringInSlice(BOOT_MODES)],
+      description: 'Boot mode: BIOS, UEFI or UEFI-Preferred.',
+    },
+    create_time: { type: 'string', computed: true, useStateForUnknown: true, description: 'When the image was created.' },
+    delete_auto_snapshot: {
+      type: 'bool',
+      optional: true,
+      description: 'Whether destroy also deletes the snapshots the image creation made (unset or true: deleted; false: kept). Snapshots you supplied are never deleted.',
+    },
+    description: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      validators: [rule(imageDescriptionProblem)],
+      description: '2 to 256 characters, not starting with http:// or https://.',
+    },
+    detection_strategy: {
+      type: 'string',
+      optional: true,
+      validators: [validators.stringInSlice(DETECTION_STRATEGIES)],
+      description: 'Image check mode at creation; only Standard exists.',
+    },
+    force: { type: 'bool', optional: true, default: false, description: 'Delete the image even if instances use it.' },
+    image_family: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      validators: [rule((value) => imageFamilyProblem(value))],
+      description: 'Image family: 2 to 128 characters, starting with a letter.',
+    },
+    image_name: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      conflictsWith: ['name'],
+      validators: [nameRule],
+      description: 'Image name: 2 to 128 characters, starting with a letter, not with aliyun or acs:.',
+    },
+    image_version: {
+      type: 'string',
+      optional: true,
+      forceNew: true,
+      validators: [rule(imageVersionProblem)],
+      description: 'Image version.',
+    },
+    instance_id: {
+      type: 'string',
+      optional: true,
+      conflictsWith: ['snapshot_id', 'disk_device_mapping'],
+      validators: [validators.stringMatch(/^i-[a-z0-9]+$/, 'an instance ID such as i-bp1...')],
+      description: 'Create the image from this instance (Running or Stopped).',
+    },
+    license_type: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      validators: [validators.stringInSlice(LICENSE_TYPES)],
+      description: 'License used to activate the operating system: Auto, Aliyun or BYOL.',
+    },
+    name: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      deprecated: NAME_DEPRECATION,
+      validators: [nameRule],
+      description: 'Deprecated: use image_name.',
+    },
+    platform: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      forceNew: true,
+      validators: [validators.stringInSlice(PLATFORMS)],
+      description: 'Operating system distribution of the system disk. Default: the source\'s, otherwise Others Linux.',
+    },
+    resource_group_id: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      validators: [validators.stringMatch(/^rg-[a-z0-9]+$/, 'a resource group ID such as rg-aek2...')],
+      description: 'Resource group of the image; the default group when unset.',
+    },
+    snapshot_id: {
+      type: 'string',
+      optional: true,
+      conflictsWith: ['disk_device_mapping'],
+      validators: [validators.stringMatch(/^s-[a-z0-9]+$/, 'a snapshot ID such as s-bp1...')],
+      description: 'Create the image from this system disk snapshot.',
+    },
+    status: { type: 'string', computed: true, description: 'Image status (Creating, Available, ...).' },
+    tags: {
+      type: ['map', 'string'],
+      optional: true,
+      validators: [tagsRule],
+      description: 'Tags of the image.',
+    },
+    usable: { type: 'bool', computed: true, description: 'Whether instances can be created from the image.' },
+  },
+  blocks: {
+    disk_device_mapping: {
+      nesting: 'list',
+      computed: true,
+      forceNew: true,
+      maxItems: MAX_DATA_DISKS + 1,
+      description: 'The disks of the image: one system disk and up to 16 data disks.',
+      attributes: {
+        device: { type: 'string', optional: true, computed: true, forceNew: true, validators: [deviceRule] },
+        disk_type: {
+          type: 'string',
+          optional: true,
+          computed: true,
+          forceNew: true,
+          validators: [validators.stringInSlice(IMAGE_DISK_TYPES)],
+        },
+        size: {
+          type: 'number',
+          optional: true,
+          computed: true,
+          forceNew: true,
+          validators: [validators.intBetween(IMAGE_DISK_SIZE_BOUNDS.min, IMAGE_DISK_SIZE_BOUNDS.max)],
+        },
+        snapshot_id: {
+          type: 'string',
+          optional: true,
+          computed: true,
+          forceNew: true,
+          validators: [validators.stringMatch(/^s-[a-z0-9]+$/, 'a snapshot ID such as s-bp1...')],
+        },
+        format: { type: 'string', computed: true },
+        import_oss_bucket: { type: 'string', computed: true },
+        import_oss_object: { type: 'string', computed: true },
+        progress: { type: 'string', computed: true },
+        remain_time: { type: 'number', computed: true },
+      },
+    },
+    features: {
+      nesting: 'list',
+      computed: true,
+      maxItems: 1,
+      description: 'Image features.',
+      attributes: {
+        nvme_support: {
+          type: 'string',
+          optional: true,
+          computed: true,
+          forceNew: true,
+          validators: [validators.stringInSlice(NVME_SUPPORT_VALUES)],
+        },
+      },
+    },
+  },
+};
+
+export const IMAGE_TIMEOUTS = Object.freeze({ create: '10m', update: '10m', delete: '10m' });
 
 function isKnownNull(value: Value | undefined): boolean {
   return value === null || value === undefined;

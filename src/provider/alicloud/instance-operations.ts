@@ -1,9 +1,24 @@
 /** The handlers of `instanceResource` (contract and schema in `instance.ts`); loaded on first use, with the SDK. */
-import { $Ecs, buildClientToken, callWithRetry, hasCode, isNotFound, joinResourceGroup, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
+import {
+  $Ecs,
+  buildClientToken,
+  callWithRetry,
+  findDisks,
+  findInstance,
+  findInstanceDisks,
+  hasCode,
+  instanceSubject,
+  isNotFound,
+  waitInstanceGone,
+  waitInstanceStatus,
+  type CallOptions,
+  type CloudClients,
+  type Disk,
+} from '../client/index.js';
 import type { KnownObject, KnownValue, PrivateState, StateInput } from '../framework/index.js';
-import { findDisks, findInstance, instanceDisks, instanceSubject, waitInstanceGone, waitInstanceStatus, type Disk } from './ecs-lookups.js';
-import { boolOf, callOptions, ecsTagEntries, mapOf, mustExist, nullIfEmpty, numberOf, objectsOf, readOptions, stringsOf, tagsState, textOf } from './resource-values.js';
-import type { ResourceHandlers } from './lazy-definition.js';
+import type { ResourceHandlers } from '../shared/lazy-definition.js';
+import { createResource, modifyIfChanged, operationOptions, readOptions, updateGroupAndTags, updateResource } from '../shared/operations.js';
+import { boolOf, ecsTagEntries, mapOf, nullIfEmpty, numberOf, objectsOf, stringsOf, tagsState, textOf } from '../shared/values.js';
 
 /** Private-state key: ids of the data disks RunInstances created, in `data_disks` order. */
 const DATA_DISK_IDS = 'data_disk_ids';
@@ -28,7 +43,7 @@ function dataDiskState(disk: Disk): KnownObject {
 async function readInstance(client: CloudClients, id: string, args: KnownObject, privateState: PrivateState, options: CallOptions): Promise<StateInput | null> {
   const instance = await findInstance(client, id, options);
   if (instance === undefined) return null;
-  const [systemDisk] = await instanceDisks(client, id, 'system', options);
+  const [systemDisk] = await findInstanceDisks(client, id, 'system', options);
   const tracked = privateState.get(DATA_DISK_IDS);
   let dataDisks: Disk[];
   if (Array.isArray(tracked)) {
@@ -39,7 +54,7 @@ async function readInstance(client: CloudClients, id: string, args: KnownObject,
     // take the attached ones released with it and created in the instance's creation minute
     // (a disk attached later through alicloud_disk_attachment normally fails one or both).
     const minute = (instance.creationTime ?? '').slice(0, 16);
-    dataDisks = (await instanceDisks(client, id, 'data', options)).filter(
+    dataDisks = (await findInstanceDisks(client, id, 'data', options)).filter(
       (disk) => disk.deleteWithInstance === true && (disk.creationTime ?? '').slice(0, 16) === minute,
     );
     privateState.set(DATA_DISK_IDS, dataDisks.map((disk) => disk.diskId ?? ''));
@@ -150,32 +165,22 @@ async function startOrStop(client: CloudClients, id: string, wanted: string, opt
 
 /** The in-place changes from `prior` to `config`, in the real resource's order (status last). */
 async function applyChanges(client: CloudClients, id: string, config: KnownObject, prior: KnownObject, options: CallOptions): Promise<void> {
-  const modify = new $Ecs.ModifyInstanceAttributeRequest({ instanceId: id });
-  let modified = false;
-  const set = <K extends keyof $Ecs.ModifyInstanceAttributeRequest>(key: K, value: $Ecs.ModifyInstanceAttributeRequest[K]): void => {
-    modify[key] = value;
-    modified = true;
-  };
-  const changedText = (key: string): string | undefined => {
-    const value = textOf(config, key);
-    return value !== undefined && value !== prior[key] ? value : undefined;
-  };
-  const name = changedText('instance_name');
-  if (name !== undefined) set('instanceName', name);
-  const description = changedText('description');
-  if (description !== undefined) set('description', description);
-  const hostName = changedText('host_name');
-  if (hostName !== undefined) set('hostName', hostName);
-  const password = changedText('password');
-  if (password !== undefined) set('password', password);
-  const protection = boolOf(config, 'deletion_protection');
-  if (protection !== undefined && protection !== prior['deletion_protection']) set('deletionProtection', protection);
   const groups = stringsOf(config, 'security_groups');
-  const priorGroups = stringsOf(prior, 'security_groups');
-  if (groups.length > 0 && (groups.length !== priorGroups.length || groups.some((group) => !priorGroups.includes(group)))) set('securityGroupIds', groups);
-  if (modified) {
-    await callWithRetry(() => client.ecs.modifyInstanceAttributeWithOptions(modify, client.runtime()), { ...options, action: 'ModifyInstanceAttribute' });
-  }
+  await modifyIfChanged<$Ecs.ModifyInstanceAttributeRequest>(
+    prior,
+    {
+      instanceName: [textOf(config, 'instance_name'), 'instance_name'],
+      description: [textOf(config, 'description'), 'description'],
+      hostName: [textOf(config, 'host_name'), 'host_name'],
+      password: [textOf(config, 'password'), 'password'],
+      deletionProtection: [boolOf(config, 'deletion_protection'), 'deletion_protection'],
+      securityGroupIds: [groups.length > 0 ? groups : undefined, 'security_groups'],
+    },
+    async (changes) => {
+      const modify = new $Ecs.ModifyInstanceAttributeRequest({ instanceId: id, ...changes });
+      await callWithRetry(() => client.ecs.modifyInstanceAttributeWithOptions(modify, client.runtime()), { ...options, action: 'ModifyInstanceAttribute' });
+    },
+  );
 
   const bandwidth = numberOf(config, 'internet_max_bandwidth_out');
   const chargeType = textOf(config, 'internet_charge_type');
@@ -191,12 +196,17 @@ async function applyChanges(client: CloudClients, id: string, config: KnownObjec
 
   const systemDiskId = prior['system_disk_id'];
   if (typeof systemDiskId === 'string' && systemDiskId !== '') {
-    const diskName = changedText('system_disk_name');
-    const diskDescription = changedText('system_disk_description');
-    if (diskName !== undefined || diskDescription !== undefined) {
-      const request = new $Ecs.ModifyDiskAttributeRequest({ regionId: client.config.regionId, diskId: systemDiskId, diskName, description: diskDescription });
-      await callWithRetry(() => client.ecs.modifyDiskAttributeWithOptions(request, client.runtime()), { ...options, action: 'ModifyDiskAttribute' });
-    }
+    await modifyIfChanged<$Ecs.ModifyDiskAttributeRequest>(
+      prior,
+      {
+        diskName: [textOf(config, 'system_disk_name'), 'system_disk_name'],
+        description: [textOf(config, 'system_disk_description'), 'system_disk_description'],
+      },
+      async (changes) => {
+        const request = new $Ecs.ModifyDiskAttributeRequest({ regionId: client.config.regionId, diskId: systemDiskId, ...changes });
+        await callWithRetry(() => client.ecs.modifyDiskAttributeWithOptions(request, client.runtime()), { ...options, action: 'ModifyDiskAttribute' });
+      },
+    );
     const size = numberOf(config, 'system_disk_size');
     if (size !== undefined && size !== prior['system_disk_size']) {
       const request = new $Ecs.ResizeDiskRequest({ diskId: systemDiskId, newSize: size, type: 'online', clientToken: buildClientToken('ResizeDisk') });
@@ -204,35 +214,29 @@ async function applyChanges(client: CloudClients, id: string, config: KnownObjec
     }
   }
 
-  const resourceGroupId = textOf(config, 'resource_group_id');
-  if (resourceGroupId !== undefined && resourceGroupId !== prior['resource_group_id']) {
-    await joinResourceGroup(client, { resourceId: id, resourceGroupId, resourceType: 'instance' }, options);
-  }
-  await updateTags(client, { resourceType: 'instance', resourceId: id }, mapOf(prior, 'tags'), mapOf(config, 'tags'), options);
+  await updateGroupAndTags(client, { resourceType: 'instance', resourceId: id }, config, prior, options);
 
   const status = textOf(config, 'status');
   if (status !== undefined && status !== prior['status']) await startOrStop(client, id, status, options);
 }
 
 export const instanceOperations: ResourceHandlers = {
-
   async create(request) {
     const { client, config } = request;
-    const options = callOptions(request, 'create');
     const run = runRequest(client, config);
-    const response = await callWithRetry(() => client.ecs.runInstancesWithOptions(run, client.runtime()), {
-      ...options,
+    return createResource(request, {
+      subject: instanceSubject,
       action: 'RunInstances',
       retryCodes: ['IncorrectVSwitchStatus'],
+      send: async (options) => (await callWithRetry(() => client.ecs.runInstancesWithOptions(run, client.runtime()), options)).body?.instanceIdSets?.instanceIdSet?.[0],
+      async settle(id, options) {
+        await waitInstanceStatus(client, id, 'Running', options);
+        const dataDisks = await findInstanceDisks(client, id, 'data', options);
+        request.private.set(DATA_DISK_IDS, dataDisks.map((disk) => disk.diskId ?? ''));
+        if (textOf(config, 'status') === 'Stopped') await startOrStop(client, id, 'Stopped', options);
+      },
+      read: (id, options) => readInstance(client, id, config, request.private, options),
     });
-    const id = response.body?.instanceIdSets?.instanceIdSet?.[0];
-    if (!id) throw new Error('RunInstances answered without an instance id');
-    request.created({ id });
-    await waitInstanceStatus(client, id, 'Running', options);
-    const dataDisks = await instanceDisks(client, id, 'data', options);
-    request.private.set(DATA_DISK_IDS, dataDisks.map((disk) => disk.diskId ?? ''));
-    if (textOf(config, 'status') === 'Stopped') await startOrStop(client, id, 'Stopped', options);
-    return mustExist(await readInstance(client, id, config, request.private, options), instanceSubject(id), 'create');
   },
 
   async read(request) {
@@ -241,16 +245,17 @@ export const instanceOperations: ResourceHandlers = {
 
   async update(request) {
     const { client, config, prior } = request;
-    const id = prior['id'] as string;
-    const options = callOptions(request, 'update');
-    await applyChanges(client, id, config, prior, options);
-    return mustExist(await readInstance(client, id, config, request.private, options), instanceSubject(id), 'update');
+    return updateResource(request, {
+      subject: instanceSubject,
+      apply: (id, options) => applyChanges(client, id, config, prior, options),
+      read: (id, options) => readInstance(client, id, config, request.private, options),
+    });
   },
 
   async delete(request) {
     const { client, state } = request;
     const id = state['id'] as string;
-    const options = callOptions(request, 'delete');
+    const options = operationOptions(request, 'delete');
     if (state['instance_charge_type'] === 'PrePaid' && state['force_delete'] !== true) {
       throw new Error('a PrePaid instance is deleted only with force_delete = true (it releases the subscription)');
     }

@@ -1,9 +1,10 @@
 /**
  * Resource `alicloud_instance`: an ECS instance in a vSwitch, with its system disk and the
- * data disks created with it. As the real resource (ecs-api.md §TF): RunInstances (Amount
- * unset, ClientToken), wait for `Running` (failing on `Stopping`), then the update step
- * applies `status = "Stopped"`; read DescribeInstances (`InstanceIds` JSON) and DescribeDisks
- * for the system and data disks; DeleteInstance with `Force=true`, then wait until it is gone.
+ * data disks created with it. As the real resource (terraform-provider-alicloud's
+ * resource_alicloud_instance.go): RunInstances (Amount unset, ClientToken), wait for
+ * `Running` (failing on `Stopping`), then the update step applies `status = "Stopped"`;
+ * read DescribeInstances (`InstanceIds` JSON) and DescribeDisks for the system and data
+ * disks; DeleteInstance with `Force=true`, then wait until it is gone.
  *
  * In place: name, description, host name, password, deletion protection, security groups
  * (ModifyInstanceAttribute `SecurityGroupIds`), status (Start/StopInstance), public bandwidth
@@ -20,7 +21,7 @@
 import { validators, type BlockSchema } from '../framework/index.js';
 import { noUrlPrefix } from './network-validators.js';
 import { DATA_DISK_SIZE_BOUNDS, MAX_DATA_DISKS, PERFORMANCE_LEVELS, SYSTEM_DISK_SIZE_BOUNDS } from '../../domain/disk-limits.js';
-import { lazyResource } from './lazy-definition.js';
+import { lazyResource } from '../shared/lazy-definition.js';
 import { ECS_DESCRIPTION, ECS_NAME } from '../../domain/resource-text-rules.js';
 
 export const DISK_CATEGORIES = ['cloud', 'cloud_efficiency', 'cloud_ssd', 'cloud_essd', 'cloud_auto', 'cloud_essd_entry', 'ephemeral_ssd'];

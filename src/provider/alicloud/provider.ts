@@ -11,15 +11,13 @@
  * only in `configure`: terraform starts the provider several times per command, mostly
  * for schemas and validation, and those runs must answer the handshake at once.
  */
-import type { AlicloudProviderArgs, CloudClients, ConfigError } from '../client/index.js';
-import { DiagnosticError, validators, type ProviderDefinition, type ConfigureRequest, type KnownObject } from '../framework/index.js';
-import type { BlockSchema } from '../framework/index.js';
+import type { AlicloudProviderArgs, CloudClients } from '../client/index.js';
+import { validators, type BlockSchema, type ConfigureRequest, type KnownObject, type ProviderDefinition } from '../framework/index.js';
+import { configureClients, stringArg } from '../shared/provider-config.js';
 import { alicloudDataSources, alicloudResources } from './registry.js';
 
 /** What every alicloud resource handler receives as `client`. */
 export type AlicloudClient = CloudClients;
-
-export const PROVIDER_VERSION = '0.1.0';
 
 const ENDPOINT_PRODUCTS = ['ecs', 'vpc', 'resourcemanager'] as const;
 
@@ -79,11 +77,6 @@ export const alicloudProviderSchema: BlockSchema = {
   },
 };
 
-function stringArg(config: KnownObject, name: string): string | null {
-  const value = config[name];
-  return typeof value === 'string' ? value : null;
-}
-
 /** The block as the client layer's resolver takes it. */
 export function providerArgs(config: KnownObject): AlicloudProviderArgs {
   const endpointsBlock = Array.isArray(config['endpoints']) ? (config['endpoints'][0] as KnownObject | undefined) : undefined;
@@ -102,30 +95,9 @@ export function providerArgs(config: KnownObject): AlicloudProviderArgs {
   };
 }
 
-/** A ConfigError as terraform shows it: the summary, how to fix it, and the argument underlined. */
-export function toDiagnostic(error: ConfigError): DiagnosticError {
-  const top = error.attribute?.split('.')[0];
-  return new DiagnosticError(`invalid provider configuration: ${error.message}`, {
-    ...(error.detail === undefined ? {} : { detail: error.detail }),
-    ...(top === undefined ? {} : { path: [top] }),
-    cause: error,
-  });
-}
-
 export async function configureAlicloud(request: ConfigureRequest): Promise<AlicloudClient> {
-  const { connect, resolveAlicloudConfig, validateCredentials, ConfigError: ConfigErrorClass } = await import('../client/index.js');
-  try {
-    const config = await resolveAlicloudConfig(providerArgs(request.config), {
-      userAgent: `HashiCorp-Terraform/${request.terraformVersion || 'unknown'} ecs-image/${PROVIDER_VERSION}`,
-    });
-    const clients = await connect(config, { logger: request.logger });
-    await validateCredentials(clients, { logger: request.logger });
-    request.logger.debug('provider configured', { region: config.regionId, credentials: config.credentials.source });
-    return clients;
-  } catch (error) {
-    if (error instanceof ConfigErrorClass) throw toDiagnostic(error);
-    throw error;
-  }
+  const { resolveAlicloudConfig } = await import('../client/index.js');
+  return configureClients(request, { resolve: (userAgent) => resolveAlicloudConfig(providerArgs(request.config), { userAgent }) });
 }
 
 export function alicloudProvider(): ProviderDefinition<AlicloudClient> {

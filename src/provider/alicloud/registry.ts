@@ -6,7 +6,7 @@
  * Keep resource modules free of runtime imports of `../client/index.js` (type imports are
  * fine): the SDK takes seconds to load, and terraform starts the provider several times
  * per command just for schemas and validation. Load it in the handlers instead, with
- * `lazyResource` / `lazyDataSource` (`lazy-definition.ts`) and an `…-operations.ts` module.
+ * `lazyResource` / `lazyDataSource` (`shared/lazy-definition.ts`) and an `…-operations.ts` module.
  */
 import type { CloudClients } from '../client/index.js';
 import type { DataSourceDefinition, ResourceDefinition } from '../framework/index.js';

@@ -1,26 +1,14 @@
 /** The handlers of `securityGroupResource` (contract and schema in `security-group.ts`); loaded on first use, with the SDK. */
-import { $Ecs, buildClientToken, callWithRetry, joinResourceGroup, orNotFound, updateTags, type CallOptions, type CloudClients } from '../client/index.js';
+import { $Ecs, buildClientToken, callWithRetry, findSecurityGroup, orNotFound, securityGroupSubject, type CallOptions, type CloudClients } from '../client/index.js';
 import type { KnownObject, StateInput } from '../framework/index.js';
-import { callOptions, ecsTagEntries, mapOf, mustExist, nullIfEmpty, readOptions, tagsState, textOf } from './resource-values.js';
-import type { ResourceHandlers } from './lazy-definition.js';
-
-const subject = (id: string): string => `Security Group (${id})`;
+import type { ResourceHandlers } from '../shared/lazy-definition.js';
+import { createResource, modifyIfChanged, operationOptions, readOptions, updateGroupAndTags, updateResource } from '../shared/operations.js';
+import { ecsTagEntries, mapOf, nullIfEmpty, tagsState, textOf } from '../shared/values.js';
 
 async function readSecurityGroup(client: CloudClients, id: string, args: KnownObject, options: CallOptions): Promise<StateInput | null> {
-  const listRequest = new $Ecs.DescribeSecurityGroupsRequest({ regionId: client.config.regionId, securityGroupId: id });
-  const listed = await callWithRetry(() => client.ecs.describeSecurityGroupsWithOptions(listRequest, client.runtime()), {
-    ...options,
-    action: 'DescribeSecurityGroups',
-  });
-  const group = listed.body?.securityGroups?.securityGroup?.find((candidate) => candidate.securityGroupId === id);
-  if (group === undefined) return null;
-  const attributeRequest = new $Ecs.DescribeSecurityGroupAttributeRequest({ regionId: client.config.regionId, securityGroupId: id });
-  const attribute = await orNotFound(
-    () => callWithRetry(() => client.ecs.describeSecurityGroupAttributeWithOptions(attributeRequest, client.runtime()), { ...options, action: 'DescribeSecurityGroupAttribute' }),
-    null,
-  );
-  if (attribute === null) return null;
-  const innerAccessPolicy = attribute.body?.innerAccessPolicy ?? '';
+  const found = await findSecurityGroup(client, id, options);
+  if (found === undefined) return null;
+  const { group, innerAccessPolicy } = found;
   return {
     id,
     security_group_name: group.securityGroupName ?? '',
@@ -36,20 +24,19 @@ async function readSecurityGroup(client: CloudClients, id: string, args: KnownOb
   };
 }
 
-function checkInnerAccessPolicy(config: KnownObject, state: StateInput): void {
+function checkInnerAccessPolicy(config: KnownObject, state: StateInput): StateInput {
   const wanted = textOf(config, 'inner_access_policy');
   if (wanted !== undefined && wanted !== state['inner_access_policy']) {
     throw new Error(
       `inner_access_policy = "${wanted}": the local cloud keeps the policy of the group type (${String(state['security_group_type'])}: ${String(state['inner_access_policy'])}) and has no ModifySecurityGroupPolicy`,
     );
   }
+  return state;
 }
 
 export const securityGroupOperations: ResourceHandlers = {
-
   async create(request) {
     const { client, config } = request;
-    const options = callOptions(request, 'create');
     const createRequest = new $Ecs.CreateSecurityGroupRequest({
       regionId: client.config.regionId,
       clientToken: buildClientToken('CreateSecurityGroup'),
@@ -60,16 +47,13 @@ export const securityGroupOperations: ResourceHandlers = {
       resourceGroupId: textOf(config, 'resource_group_id'),
       tag: Object.entries(mapOf(config, 'tags')).map(([key, value]) => new $Ecs.CreateSecurityGroupRequestTag({ key, value })),
     });
-    const response = await callWithRetry(() => client.ecs.createSecurityGroupWithOptions(createRequest, client.runtime()), {
-      ...options,
+    const state = await createResource(request, {
+      subject: securityGroupSubject,
       action: 'CreateSecurityGroup',
+      send: async (options) => (await callWithRetry(() => client.ecs.createSecurityGroupWithOptions(createRequest, client.runtime()), options)).body?.securityGroupId,
+      read: (id, options) => readSecurityGroup(client, id, config, options),
     });
-    const id = response.body?.securityGroupId;
-    if (!id) throw new Error('CreateSecurityGroup answered without a SecurityGroupId');
-    request.created({ id });
-    const state = mustExist(await readSecurityGroup(client, id, config, options), subject(id), 'create');
-    checkInnerAccessPolicy(config, state);
-    return state;
+    return checkInnerAccessPolicy(config, state);
   },
 
   async read(request) {
@@ -78,34 +62,25 @@ export const securityGroupOperations: ResourceHandlers = {
 
   async update(request) {
     const { client, config, prior } = request;
-    const id = prior['id'] as string;
-    const options = callOptions(request, 'update');
-    const name = textOf(config, 'security_group_name') ?? textOf(config, 'name');
-    const description = textOf(config, 'description');
-    const modify = new $Ecs.ModifySecurityGroupAttributeRequest({ regionId: client.config.regionId, securityGroupId: id });
-    let changed = false;
-    if (name !== undefined && name !== prior['security_group_name']) {
-      modify.securityGroupName = name;
-      changed = true;
-    }
-    if (description !== undefined && description !== prior['description']) {
-      modify.description = description;
-      changed = true;
-    }
-    if (changed) {
-      await callWithRetry(() => client.ecs.modifySecurityGroupAttributeWithOptions(modify, client.runtime()), {
-        ...options,
-        action: 'ModifySecurityGroupAttribute',
-      });
-    }
-    const resourceGroupId = textOf(config, 'resource_group_id');
-    if (resourceGroupId !== undefined && resourceGroupId !== prior['resource_group_id']) {
-      await joinResourceGroup(client, { resourceId: id, resourceGroupId, resourceType: 'securitygroup' }, options);
-    }
-    await updateTags(client, { resourceType: 'securitygroup', resourceId: id }, mapOf(prior, 'tags'), mapOf(config, 'tags'), options);
-    const state = mustExist(await readSecurityGroup(client, id, config, options), subject(id), 'update');
-    checkInnerAccessPolicy(config, state);
-    return state;
+    const state = await updateResource(request, {
+      subject: securityGroupSubject,
+      async apply(id, options) {
+        await modifyIfChanged<$Ecs.ModifySecurityGroupAttributeRequest>(
+          prior,
+          {
+            securityGroupName: [textOf(config, 'security_group_name') ?? textOf(config, 'name'), 'security_group_name'],
+            description: [textOf(config, 'description'), 'description'],
+          },
+          async (changes) => {
+            const modify = new $Ecs.ModifySecurityGroupAttributeRequest({ regionId: client.config.regionId, securityGroupId: id, ...changes });
+            await callWithRetry(() => client.ecs.modifySecurityGroupAttributeWithOptions(modify, client.runtime()), { ...options, action: 'ModifySecurityGroupAttribute' });
+          },
+        );
+        await updateGroupAndTags(client, { resourceType: 'securitygroup', resourceId: id }, config, prior, options);
+      },
+      read: (id, options) => readSecurityGroup(client, id, config, options),
+    });
+    return checkInnerAccessPolicy(config, state);
   },
 
   async delete(request) {
@@ -115,7 +90,7 @@ export const securityGroupOperations: ResourceHandlers = {
     await orNotFound(
       () =>
         callWithRetry(() => client.ecs.deleteSecurityGroupWithOptions(deleteRequest, client.runtime()), {
-          ...callOptions(request, 'delete'),
+          ...operationOptions(request, 'delete'),
           action: 'DeleteSecurityGroup',
           retryCodes: ['DependencyViolation'],
         }),

@@ -1,8 +1,9 @@
 /**
- * Resource `alicloud_security_group` (ECS API). As the real resource (ecs-api.md §TF):
- * CreateSecurityGroup with a ClientToken, no wait; read DescribeSecurityGroups with the
- * singular `SecurityGroupId` filter plus DescribeSecurityGroupAttribute for the inner
- * access policy; ModifySecurityGroupAttribute, JoinResourceGroup and ECS tags in place;
+ * Resource `alicloud_security_group` (ECS API). As the real resource
+ * (terraform-provider-alicloud's resource_alicloud_security_group.go): CreateSecurityGroup
+ * with a ClientToken, no wait; read DescribeSecurityGroups with the singular
+ * `SecurityGroupId` filter plus DescribeSecurityGroupAttribute for the inner access policy;
+ * ModifySecurityGroupAttribute, JoinResourceGroup and ECS tags in place;
  * DeleteSecurityGroup retried on `DependencyViolation` while instances are being released.
  *
  * `inner_access_policy` follows the group type here (normal: Accept, enterprise: Drop):
@@ -11,7 +12,7 @@
  */
 import { validators, type BlockSchema } from '../framework/index.js';
 import { noUrlPrefix } from './network-validators.js';
-import { lazyResource } from './lazy-definition.js';
+import { lazyResource } from '../shared/lazy-definition.js';
 import { ECS_DESCRIPTION, ECS_NAME } from '../../domain/resource-text-rules.js';
 
 export const securityGroupSchema: BlockSchema = {

@@ -1,17 +1,17 @@
 /**
- * Resource `alicloud_vpc`: a VPC (VPC API 2016-04-28). As the real resource (ecs-api.md
- * §TF): CreateVpc with a ClientToken, wait for DescribeVpcAttribute `Status=Available`,
- * read DescribeVpcAttribute plus DescribeRouteTableList (the system route table);
- * ModifyVpcAttribute for name, description and CIDR block, MoveResourceGroup, VPC-API tags;
- * DeleteVpc retried while vSwitches or security groups are still being released, then a
- * wait until the VPC is gone.
+ * Resource `alicloud_vpc`: a VPC (VPC API 2016-04-28). As the real resource
+ * (terraform-provider-alicloud's resource_alicloud_vpc.go): CreateVpc with a ClientToken,
+ * wait for DescribeVpcAttribute `Status=Available`, read DescribeVpcAttribute plus
+ * DescribeRouteTableList (the system route table); ModifyVpcAttribute for name, description
+ * and CIDR block, MoveResourceGroup, VPC-API tags; DeleteVpc retried while vSwitches or
+ * security groups are still being released, then a wait until the VPC is gone.
  *
  * Not modelled (the local cloud has no IPv6, ClassicLink or secondary CIDRs): `enable_ipv6`,
  * `ipv6_isp`, `classic_link_enabled`, `secondary_cidr_blocks`, `user_cidrs` updates.
  */
 import { validators, type BlockSchema } from '../framework/index.js';
 import { cidrNetwork, noUrlPrefix } from './network-validators.js';
-import { lazyResource } from './lazy-definition.js';
+import { lazyResource } from '../shared/lazy-definition.js';
 import { VPC_DESCRIPTION, VPC_NAME } from '../../domain/resource-text-rules.js';
 
 export const vpcSchema: BlockSchema = {

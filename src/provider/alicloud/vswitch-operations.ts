@@ -1,14 +1,13 @@
 /** The handlers of `vswitchResource` (contract and schema in `vswitch.ts`); loaded on first use, with the SDK. */
-import { buildClientToken, byStatus, callWithRetry, orNotFound, waitFor, waitGone, type CallOptions, type CloudClients } from '../client/index.js';
+import { buildClientToken, callWithRetry, orNotFound, type CallOptions, type CloudClients } from '../client/index.js';
 import { $Vpc } from '../client/sdk-vpc.js';
+import { updateVpcTags } from '../client/vpc-tags.js';
+import { findVSwitch, vswitchSubject, waitVSwitchAvailable, waitVSwitchGone } from '../client/vswitches.js';
 import type { StateInput } from '../framework/index.js';
-import { callOptions, mapOf, mustExist, nullIfEmpty, readOptions, tagsState, textOf, vpcTagEntries } from './resource-values.js';
-import { updateVpcTags } from './vpc-tags.js';
-import type { ResourceHandlers } from './lazy-definition.js';
+import type { ResourceHandlers } from '../shared/lazy-definition.js';
+import { createResource, modifyIfChanged, operationOptions, readOptions, updateResource } from '../shared/operations.js';
+import { mapOf, nullIfEmpty, tagsState, textOf, vpcTagEntries } from '../shared/values.js';
 
-type VSwitch = $Vpc.DescribeVSwitchAttributesResponseBody;
-
-const subject = (id: string): string => `VSwitch (${id})`;
 const CREATE_RETRY_CODES = [
   'TaskConflict',
   'IncorrectStatus',
@@ -18,26 +17,6 @@ const CREATE_RETRY_CODES = [
   'OperationFailed.IdempotentTokenProcessing',
   'InvalidStatus.RouteEntry',
 ];
-
-async function findVSwitch(client: CloudClients, vSwitchId: string, options: CallOptions): Promise<VSwitch | undefined> {
-  const request = new $Vpc.DescribeVSwitchAttributesRequest({ regionId: client.config.regionId, vSwitchId });
-  const response = await orNotFound(
-    () => callWithRetry(async () => (await client.vpc()).describeVSwitchAttributesWithOptions(request, client.runtime()), { ...options, action: 'DescribeVSwitchAttributes' }),
-    undefined,
-  );
-  return response?.body?.vSwitchId ? response.body : undefined;
-}
-
-async function waitAvailable(client: CloudClients, vSwitchId: string, options: CallOptions): Promise<void> {
-  await waitFor<VSwitch>({
-    subject: subject(vSwitchId),
-    refresh: byStatus(() => findVSwitch(client, vSwitchId, options)),
-    pending: ['Pending'],
-    target: ['Available'],
-    minTimeoutMs: 1000,
-    ...options,
-  });
-}
 
 async function readVSwitch(client: CloudClients, vSwitchId: string, options: CallOptions): Promise<StateInput | null> {
   const found = await findVSwitch(client, vSwitchId, options);
@@ -59,10 +38,8 @@ async function readVSwitch(client: CloudClients, vSwitchId: string, options: Cal
 }
 
 export const vswitchOperations: ResourceHandlers = {
-
   async create(request) {
     const { client, config } = request;
-    const options = callOptions(request, 'create');
     const createRequest = new $Vpc.CreateVSwitchRequest({
       regionId: client.config.regionId,
       clientToken: buildClientToken('CreateVSwitch'),
@@ -73,16 +50,14 @@ export const vswitchOperations: ResourceHandlers = {
       description: textOf(config, 'description'),
       tag: Object.entries(mapOf(config, 'tags')).map(([key, value]) => new $Vpc.CreateVSwitchRequestTag({ key, value })),
     });
-    const response = await callWithRetry(async () => (await client.vpc()).createVSwitchWithOptions(createRequest, client.runtime()), {
-      ...options,
+    return createResource(request, {
+      subject: vswitchSubject,
       action: 'CreateVSwitch',
       retryCodes: CREATE_RETRY_CODES,
+      send: async (options) => (await callWithRetry(async () => (await client.vpc()).createVSwitchWithOptions(createRequest, client.runtime()), options)).body?.vSwitchId,
+      settle: (vSwitchId, options) => waitVSwitchAvailable(client, vSwitchId, options),
+      read: (vSwitchId, options) => readVSwitch(client, vSwitchId, options),
     });
-    const vSwitchId = response.body?.vSwitchId;
-    if (!vSwitchId) throw new Error('CreateVSwitch answered without a VSwitchId');
-    request.created({ id: vSwitchId });
-    await waitAvailable(client, vSwitchId, options);
-    return mustExist(await readVSwitch(client, vSwitchId, options), subject(vSwitchId), 'create');
   },
 
   async read(request) {
@@ -91,36 +66,35 @@ export const vswitchOperations: ResourceHandlers = {
 
   async update(request) {
     const { client, config, prior } = request;
-    const vSwitchId = prior['id'] as string;
-    const options = callOptions(request, 'update');
-    const modify = new $Vpc.ModifyVSwitchAttributeRequest({ regionId: client.config.regionId, vSwitchId });
-    const name = textOf(config, 'vswitch_name') ?? textOf(config, 'name');
-    const description = textOf(config, 'description');
-    let changed = false;
-    if (name !== undefined && name !== prior['vswitch_name']) {
-      modify.vSwitchName = name;
-      changed = true;
-    }
-    if (description !== undefined && description !== prior['description']) {
-      modify.description = description;
-      changed = true;
-    }
-    if (changed) {
-      await callWithRetry(async () => (await client.vpc()).modifyVSwitchAttributeWithOptions(modify, client.runtime()), {
-        ...options,
-        action: 'ModifyVSwitchAttribute',
-        retryCodes: ['OperationConflict', 'IncorrectVSwitchStatus'],
-      });
-      await waitAvailable(client, vSwitchId, options);
-    }
-    await updateVpcTags(client, 'VSWITCH', vSwitchId, mapOf(prior, 'tags'), mapOf(config, 'tags'), options);
-    return mustExist(await readVSwitch(client, vSwitchId, options), subject(vSwitchId), 'update');
+    return updateResource(request, {
+      subject: vswitchSubject,
+      async apply(vSwitchId, options) {
+        const modified = await modifyIfChanged<$Vpc.ModifyVSwitchAttributeRequest>(
+          prior,
+          {
+            vSwitchName: [textOf(config, 'vswitch_name') ?? textOf(config, 'name'), 'vswitch_name'],
+            description: [textOf(config, 'description'), 'description'],
+          },
+          async (changes) => {
+            const modify = new $Vpc.ModifyVSwitchAttributeRequest({ regionId: client.config.regionId, vSwitchId, ...changes });
+            await callWithRetry(async () => (await client.vpc()).modifyVSwitchAttributeWithOptions(modify, client.runtime()), {
+              ...options,
+              action: 'ModifyVSwitchAttribute',
+              retryCodes: ['OperationConflict', 'IncorrectVSwitchStatus'],
+            });
+          },
+        );
+        if (modified) await waitVSwitchAvailable(client, vSwitchId, options);
+        await updateVpcTags(client, 'VSWITCH', vSwitchId, mapOf(prior, 'tags'), mapOf(config, 'tags'), options);
+      },
+      read: (vSwitchId, options) => readVSwitch(client, vSwitchId, options),
+    });
   },
 
   async delete(request) {
     const { client } = request;
     const vSwitchId = request.state['id'] as string;
-    const options = callOptions(request, 'delete');
+    const options = operationOptions(request, 'delete');
     const deleteRequest = new $Vpc.DeleteVSwitchRequest({ regionId: client.config.regionId, vSwitchId });
     const deleted = await orNotFound(
       () =>
@@ -137,6 +111,6 @@ export const vswitchOperations: ResourceHandlers = {
       undefined,
     );
     if (deleted === undefined) return;
-    await waitGone(() => findVSwitch(client, vSwitchId, options), { subject: subject(vSwitchId), minTimeoutMs: 1000, ...options });
+    await waitVSwitchGone(client, vSwitchId, options);
   },
 };

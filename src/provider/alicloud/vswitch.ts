@@ -1,16 +1,17 @@
 /**
  * Resource `alicloud_vswitch`: a vSwitch in a VPC zone (VPC API). As the real resource
- * (ecs-api.md §TF): CreateVSwitch with a ClientToken (retried while the VPC is busy), wait
- * for DescribeVSwitchAttributes `Status=Available`, ModifyVSwitchAttribute for name and
- * description, VPC-API tags, DeleteVSwitch retried on `DependencyViolation*` (instances
- * still being released), then a wait until it is gone.
+ * (terraform-provider-alicloud's resource_alicloud_vswitch.go): CreateVSwitch with a
+ * ClientToken (retried while the VPC is busy), wait for DescribeVSwitchAttributes
+ * `Status=Available`, ModifyVSwitchAttribute for name and description, VPC-API tags,
+ * DeleteVSwitch retried on `DependencyViolation*` (instances still being released), then a
+ * wait until it is gone.
  *
  * The deprecated `availability_zone` and `name` are accepted as aliases of `zone_id` and
  * `vswitch_name` (the seed example uses them); both members of each pair are reported.
  */
 import { validators, type BlockSchema } from '../framework/index.js';
 import { cidrNetwork, noUrlPrefix } from './network-validators.js';
-import { lazyResource } from './lazy-definition.js';
+import { lazyResource } from '../shared/lazy-definition.js';
 import { VPC_DESCRIPTION, VPC_NAME } from '../../domain/resource-text-rules.js';
 
 export const vswitchSchema: BlockSchema = {

@@ -1,6 +1,6 @@
 /**
  * Provider arguments of the `alibabacloudstack` (Apsara Stack) provider that matter for
- * images, resolved as alibabacloudstack.md §2 describes the v3.16 provider: each argument,
+ * images, resolved as terraform-provider-alibabacloudstack v3.16 resolves them: each argument,
  * then its `ALIBABACLOUDSTACK_*` fallback; `region` required; protocol `HTTP` by default
  * (case-sensitive, as upstream validates it); endpoints from `domain`, then the
  * `popgw_domain` templates, then `endpoints { … }`, then `ascm_openapi_endpoint`; and the
@@ -68,7 +68,7 @@ export const ALIBABACLOUDSTACK_ENV = Object.freeze({
 
 type StringArg = Exclude<keyof typeof ALIBABACLOUDSTACK_ENV, 'insecure' | 'is_center_region'>;
 
-/** Endpoint templates of `popgw_domain` for center and non-center regions (§2.2). */
+/** Endpoint templates of `popgw_domain` for center and non-center regions, as the v3.16 provider builds them. */
 const POPGW_TEMPLATES: Readonly<Partial<Record<EndpointCode, { center: string; regional: string }>>> = Object.freeze({
   ecs: { center: 'ecs-internal.{domain}', regional: 'ecs-internal.{region}.{domain}' },
   ascm: { center: 'ascm.{domain}', regional: 'ascm.{region}.{domain}' },

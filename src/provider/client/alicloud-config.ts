@@ -1,9 +1,10 @@
 /**
- * Provider arguments of the `alicloud` provider that matter for images, resolved the way the
- * real provider does (ecs-wire.md §7.3): each argument, then its environment fallbacks
- * (`ALICLOUD_*`, then `ALIBABA_CLOUD_*`), then the profile; region defaults to cn-beijing;
- * protocol to HTTPS; endpoint overrides from `endpoints { ecs vpc resourcemanager }`, then
- * `ALIBABA_CLOUD_ENDPOINT_<PRODUCT>`, then the older `<PRODUCT>_ENDPOINT`.
+ * Provider arguments of the `alicloud` provider that matter for images, resolved the way
+ * the real provider does (terraform-provider-alicloud's `alicloud/provider.go`): each
+ * argument, then its environment fallbacks (`ALICLOUD_*`, then `ALIBABA_CLOUD_*`), then the
+ * profile; region defaults to cn-beijing; protocol to HTTPS; endpoint overrides from
+ * `endpoints { ecs vpc resourcemanager }`, then `ALIBABA_CLOUD_ENDPOINT_<PRODUCT>`, then
+ * the older `<PRODUCT>_ENDPOINT`.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';

@@ -1,11 +1,12 @@
 /**
- * Apsara Stack tenant discovery: when `department` or `resource_group` is not configured, the
- * provider asks ASCM for the resource set named by `resource_group_set_name` and takes its
- * organization id and resource set id (alibabacloudstack.md §3.4). A ROA call,
- * `POST /ascm/auth/resource_group/list_resource_group`, signed `acs <AK>:<HMAC-SHA1>`.
- * `id` is taken as text, number or string: real ASCM sends the numeric resource-set id, the
- * local cloud (src/cloud/http/ascm-route.ts) sends its resource set's `rg-…` id, which is
- * what its Apsara scoping expects back as `ResourceGroup`.
+ * Apsara Stack tenant discovery: when `department` or `resource_group` is not configured,
+ * the provider asks ASCM for the resource set named by `resource_group_set_name` and takes
+ * its organization id and resource set id (ASCM `ListResourceGroup`, as the reference
+ * provider calls it). A ROA call, `POST /ascm/auth/resource_group/list_resource_group`,
+ * signed `acs <AK>:<HMAC-SHA1>`. `id` is taken as text, number or string: real ASCM sends
+ * the numeric resource-set id, the local cloud (src/cloud/http/ascm-route.ts) sends its
+ * resource set's `rg-…` id, which is what its Apsara scoping expects back as
+ * `ResourceGroup`.
  */
 import { callWithRetry, type CallOptions } from './call.js';
 import { toCredential, openApiConfig } from './clients.js';

@@ -1,6 +1,6 @@
 /**
  * Every cloud call a resource makes goes through `callWithRetry`: the provider-level retry
- * loop that the official TS SDK does not have (ecs-wire.md §5.3). It retries what the
+ * loop that the official TS SDK (openapi-core 7.x) does not have. It retries what the
  * reference provider's `NeedRetry` retries (throttling, `ServiceUnavailable`, 5xx, transport
  * failures) plus codes the caller names for its action (`IncorrectInstanceStatus` for
  * CreateImage), with exponential backoff and jitter, never past the deadline, and stops at

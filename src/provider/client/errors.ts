@@ -4,9 +4,9 @@
  *
  * The TS SDK 7.x throws `AlibabaCloudError` subclasses (`ThrottlingError`, `ClientError`,
  * `ServerError`) whose `message` is `"<Code>: code: <status>, <Message> request id: <Id>"`
- * and whose `data` is the parsed error body (ecs-wire.md §5.2). Transport failures arrive as
- * plain Node errors (`ECONNREFUSED`, `ECONNRESET`, read timeouts), and a non-JSON error
- * body (an HTML 502 from a proxy) as a `SyntaxError` with no status at all.
+ * and whose `data` is the parsed error body. Transport failures arrive as plain Node errors
+ * (`ECONNREFUSED`, `ECONNRESET`, read timeouts), and a non-JSON error body (an HTML 502
+ * from a proxy) as a `SyntaxError` with no status at all.
  */
 
 export type CloudErrorKind = 'api' | 'transport' | 'malformed-response';
@@ -148,7 +148,7 @@ const NOT_RESOURCE_NOT_FOUND: ReadonlySet<string> = new Set([
   'InvalidResourceGroup.NotFound',
 ]);
 
-/** Codes the reference providers' legacy SDK paths treat as not-found (alicloud-image-reference.md §H). */
+/** Codes the reference providers' legacy SDK paths treat as not-found (terraform-provider-alicloud's `NotFoundError` and the image resource's own checks). */
 const LEGACY_NOT_FOUND_CODES: ReadonlySet<string> = new Set(['NotFound', 'Instance.Notfound', 'Forbidden.InstanceNotFound']);
 
 /** True when the error says the addressed resource does not exist (HTTP 404, `*.NotFound`, legacy codes). */

@@ -1,14 +1,16 @@
 /**
  * What differs between the public Alibaba Cloud provider (`alicloud`) and the Apsara Stack
- * provider (`alibabacloudstack`) at the wire level, as data. Everything else in `client/` is
- * shared. Sources: ecs-wire.md §7.3, alibabacloudstack.md §3.1 and §3.5,
- * alicloud-image-reference.md §C and §E.
+ * provider (`alibabacloudstack`) at the wire level, as data. Everything else in `client/`
+ * is shared. Sources: the endpoint and credential handling of terraform-provider-alicloud
+ * (`alicloud/config.go`), the Apsara Stack calls and scoping of
+ * terraform-provider-alibabacloudstack v3.16 (its ECS image resource and `connectivity/`),
+ * and the image Read/Delete of terraform-provider-alicloud's resource_alicloud_image.go.
  */
 
 export type Product = 'ecs' | 'vpc' | 'resourcemanager';
 export type FlavourName = 'alicloud' | 'alibabacloudstack';
 
-/** The scoping an Apsara Stack tenant carries on every call (alibabacloudstack.md §3.4). */
+/** The scoping an Apsara Stack tenant carries on every call (resolved through ASCM `ListResourceGroup`). */
 export interface ApsaraScope {
   /** Organization id (`Department`, `OrganizationId`, `x-acs-organizationid`). */
   readonly department: string;

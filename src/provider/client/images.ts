@@ -1,18 +1,26 @@
 /**
- * ECS image operations shared by `alicloud_image` and `alibabacloudstack_image`. Where the
- * flavours differ (how an image is looked up), the difference comes from `clients.config.flavour`.
+ * ECS image operations shared by `alicloud_image` and `alibabacloudstack_image`: create,
+ * find, status and wait, modify, and the delete sequence. Where the flavours differ (how an
+ * image is looked up), the difference comes from `clients.config.flavour`.
  *
- * Fixes over the reference providers (alicloud-image-reference.md, alibabacloudstack.md §1):
+ * Fixes over the reference providers (terraform-provider-alicloud's resource_alicloud_image
+ * and terraform-provider-alibabacloudstack's resource_apsarastack_ecs_image):
  * - lookups list every status (a Deprecated image is not "gone", so Delete still deletes it);
  * - the create wait fails at once on CreateFailed/UnAvailable and treats Waiting as pending;
  * - the create wait starts polling after 1 s, not 10 s (alicloud) or 20 minutes (Apsara Stack);
- * - snapshot clean-up retries transient errors and treats an already deleted snapshot as done.
+ * - snapshot clean-up retries transient errors and treats an already deleted snapshot as done;
+ * - delete also removes the snapshots the image's own creation made (`deleteImageIfPresent`):
+ *   CreateImage from an instance snapshots every disk, and ECS keeps those snapshots after
+ *   DeleteImage, so without this a destroy leaves them behind. Snapshots the configuration
+ *   supplied are never deleted (`image-creation-record.ts` remembers them).
  */
+import type { Logger } from '../plugin/logger.js';
 import { buildClientToken } from './client-token.js';
 import { callWithRetry, type CallOptions } from './call.js';
 import type { CloudClients } from './clients.js';
 import { deadlineOf } from './deadline.js';
 import { CloudError, isNotFound, orNotFound } from './errors.js';
+import { creationRecord, type CreationRecordStore } from './image-creation-record.js';
 import { $Ecs } from './sdk.js';
 import { waitFor, waitGone, type WaitOptions } from './wait.js';
 
@@ -201,4 +209,68 @@ export async function deleteSnapshots(clients: CloudClients, snapshotIds: readon
     }
   }
   if (failures.length > 0) throw new SnapshotCleanupError(failures);
+}
+
+/** The snapshots a CreateImage request names: the user's own, never to be deleted with the image. */
+export function suppliedSnapshotIds(request: $Ecs.CreateImageRequest): string[] {
+  const ids = [request.snapshotId, ...(request.diskDeviceMapping ?? []).map((mapping) => mapping.snapshotId)];
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== ''))];
+}
+
+export interface DeleteImageResourceInput {
+  readonly imageId: string;
+  readonly force: boolean;
+  /** Whether to delete the snapshots the creation made: true unless the configuration opts out. */
+  readonly deleteCreationSnapshots: boolean;
+  /** The resource's private state, holding the creation record (none after an import). */
+  readonly record: Pick<CreationRecordStore, 'get'>;
+  /** The state's `instance_id`: every snapshot of an instance-made image is its creation's. */
+  readonly instanceId: string | undefined;
+}
+
+/**
+ * The snapshots the image's creation made: every snapshot the image lists minus the ones the
+ * configuration supplied (from the creation record). Without a record (an imported image),
+ * only an image made from an instance is known to own all its snapshots; otherwise none.
+ */
+function creationSnapshotIds(image: Image, input: Pick<DeleteImageResourceInput, 'record' | 'instanceId'>, logger: Logger): string[] {
+  const all = imageSnapshotIds(image);
+  const supplied = creationRecord(input.record);
+  if (supplied !== undefined) return all.filter((id) => !supplied.includes(id));
+  if (input.instanceId !== undefined) return all;
+  if (all.length > 0) {
+    logger.warn(
+      `${image.imageId ?? 'the image'} was not created by this configuration, so which of its snapshots ` +
+        `(${all.join(', ')}) were made for it is unknown; none are deleted`,
+    );
+  }
+  return [];
+}
+
+/**
+ * Deletes the image unless it is already gone, then the snapshots its creation made (unless
+ * `deleteCreationSnapshots` is false); returns whether there was an image to delete.
+ */
+export async function deleteImageIfPresent(
+  clients: CloudClients,
+  input: DeleteImageResourceInput,
+  options: WaitCallOptions & { readonly signal: AbortSignal; readonly logger: Logger },
+): Promise<boolean> {
+  try {
+    const image = await findImageById(clients, input.imageId, options);
+    if (image === undefined) {
+      options.logger.info(`ECS Image (${input.imageId}) is already gone`);
+      return false;
+    }
+    const snapshots = input.deleteCreationSnapshots ? creationSnapshotIds(image, input, options.logger) : [];
+    await deleteImage(clients, { imageId: input.imageId, force: input.force ? true : undefined }, options);
+    if (snapshots.length > 0) {
+      options.logger.info(`deleting the snapshots made for ECS Image (${input.imageId}): ${snapshots.join(', ')}`);
+      await deleteSnapshots(clients, snapshots, options);
+    }
+    return true;
+  } catch (error) {
+    // After a cancellation, report the cancellation (timeout or stop), not what it broke.
+    throw options.signal.aborted ? options.signal.reason : error;
+  }
 }

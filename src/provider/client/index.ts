@@ -1,6 +1,8 @@
 /**
  * The provider's cloud client layer: configuration of both flavours, the official SDK
- * clients, retrying calls, waiters and the image operations the `*_image` resources share.
+ * clients, retrying calls, waiters, and per ECS resource its find / status / wait functions
+ * (`images.ts`, `instances.ts`, `disks.ts`, `snapshots.ts`, `security-groups.ts`). The VPC
+ * product's (`vpcs.ts`, `vswitches.ts`, `vpc-tags.ts`) are imported directly, see below.
  */
 export { resolveAlicloudConfig, ALICLOUD_DEFAULT_REGION, ALICLOUD_ENV, type AlicloudProviderArgs } from './alicloud-config.js';
 export { resolveAlibabacloudStackConfig, ALIBABACLOUDSTACK_ENV, type AlibabacloudStackProviderArgs } from './alibabacloudstack-config.js';
@@ -20,7 +22,12 @@ export { byStatus, waitFor, waitGone, WaitError, DEFAULT_WAIT_TIMEOUT_MS, type O
 export { deadlineOf, formatDuration, type Deadline, type TimeBound } from './deadline.js';
 export { sleep } from './sleep.js';
 export * from './images.js';
+export * from './instances.js';
+export * from './disks.js';
+export * from './snapshots.js';
+export * from './security-groups.js';
 export { diffTags, tagResources, untagResources, updateTags, type Tags, type TagDiff, type TagTarget } from './tags.js';
 export { $Ecs } from './sdk.js';
 // $Vpc and $ResourceManager are not re-exported: import them from './sdk-vpc.js' and
-// './sdk-resource-manager.js', so that loading this index never loads those SDKs.
+// './sdk-resource-manager.js' (and the VPC resources from './vpcs.js', './vswitches.js',
+// './vpc-tags.js'), so that loading this index never loads those SDKs.

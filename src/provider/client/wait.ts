@@ -85,6 +85,9 @@ export class WaitError extends Error {
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60_000;
 
+/** Polling for instances, disks and snapshots: suits both the local cloud (sub-second transitions) and ECS. */
+export const RESOURCE_POLL = Object.freeze({ minTimeoutMs: 1000, maxIntervalMs: 5000 });
+
 /**
  * Polls until a target state (returns the object) or, with an empty `target`, until the
  * object is gone (returns `undefined`). Errors from `refresh` propagate unchanged; the

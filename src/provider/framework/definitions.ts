@@ -4,15 +4,21 @@
  * arrays docs and `terraform providers schema -json` come from).
  *
  * Handlers see plain JS values (`value.ts`): objects keyed by attribute and block name,
- * explicit nulls, `UNKNOWN` only where a plan has unknowns. States they return may omit
- * attributes (they become null, empty lists for list/set blocks); known planned values
- * always win over what a handler returns (see `apply.ts`).
+ * explicit nulls, `UNKNOWN` only where a plan has unknowns. An attribute left out of a state
+ * a handler returns becomes, depending on the operation (`managed-resource.ts`):
+ * - create and update: null (an empty list for a list/set block) — but every known planned
+ *   value wins over what the handler returns (`apply.ts`), so only values the plan left
+ *   unknown come from the handler;
+ * - read: the attribute keeps its current state value, so arguments the remote side never
+ *   reports (`force`, `password`) survive a refresh without the handler copying them;
+ * - a data source read: null, and every argument the user set is echoed as configured.
  *
  * Errors: throw an Error whose message is the cause (`waiting for Available: status
- * CreateFailed`); the framework prefixes the operation and the object, giving STYLE.md's
- * grammar `creating ECS Image (m-123): waiting for Available: status CreateFailed`. A timeout
- * or Ctrl-C that aborts `signal` is reported as such even when the waiter throws a generic
- * AbortError.
+ * CreateFailed`); the framework prefixes the operation and the object, giving the
+ * diagnostic grammar "<verb>ing <display name> (<id>): <cause>", lower case, no "Error:"
+ * prefix: `creating ECS Image (m-123): waiting for Available: status CreateFailed`. A
+ * timeout or Ctrl-C that aborts `signal` is reported as such even when the waiter throws a
+ * generic AbortError.
  */
 import type { Logger } from '../plugin/logger.js';
 import type { BlockSchema } from './schema.js';
@@ -115,7 +121,7 @@ export interface ResourceDefinition<Client = unknown> {
    * state is returned with the error (terraform taints it).
    */
   create(request: CreateRequest<Client>): Promise<StateInput>;
-  /** Returns the refreshed state, or null when the remote object is gone. */
+  /** Returns the refreshed state (attributes left out keep their state value), or null when the remote object is gone. */
   read(request: ReadRequest<Client>): Promise<StateInput | null>;
   /** Omit when every argument is ForceNew (or state-only). */
   update?(request: UpdateRequest<Client>): Promise<StateInput>;
@@ -142,7 +148,7 @@ export interface DataSourceReadRequest<Client> {
 export interface DataSourceDefinition<Client = unknown> {
   readonly typeName: string;
   readonly schema: BlockSchema;
-  /** Returns the whole state (config values echoed, computed ones filled). */
+  /** Returns the computed values; arguments the user set are echoed by the framework as configured. */
   read(request: DataSourceReadRequest<Client>): Promise<StateInput>;
 }
 

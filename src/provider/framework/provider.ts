@@ -1,11 +1,13 @@
 /**
  * The ProviderServer (one method per tfplugin6 RPC) for a provider declared with the
- * framework. Each method has the same shape: find the resource type, decode the request's
- * DynamicValues with the schema (a codec error becomes a diagnostic at its path), run the
- * framework operation on plain values, encode the answer as msgpack.
+ * framework. Each method has the same shape: find the resource or data source type and
+ * decode the request's DynamicValues with its schema (`#decoded`: an unknown type or a codec
+ * error becomes the answer's diagnostic, at its path), run the runtime object's operation on
+ * plain values (`ManagedResource`, `DataSource`), encode the answer as msgpack.
  *
  * **`legacy_type_system` is set in one case only.** The flag downgrades terraform's plan/apply
- * consistency checks to log warnings (spec §2.3); set broadly it would hide exactly the bugs
+ * consistency checks to log warnings (terraform's `plans/objchange` checks, relaxed for
+ * SDKv2 providers); set broadly it would hide exactly the bugs
  * that produce perpetual diffs. So the schema is strictly valid: defaults make an attribute
  * Optional+Computed, Optional+Computed blocks are list/set-of-object attributes that still
  * accept block syntax (`schema.ts`), and apply results repeat every known planned value
@@ -20,23 +22,29 @@
 import type { ProviderServer, RpcContext } from '../plugin/provider-server.js';
 import type * as tf from '../plugin/tfplugin6-types.js';
 import { CtyError } from '../cty/index.js';
-import type { DataSourceDefinition, ProviderDefinition } from './definitions.js';
+import type { ProviderDefinition } from './definitions.js';
 import { Diagnostics } from './diagnostics.js';
 import { compileSchema, type CompiledBlock } from './schema.js';
 import { ManagedResource, type RuntimeContext } from './managed-resource.js';
+import { DataSource } from './data-source.js';
 import { validateConfig } from './validate-config.js';
-import { StoppedError, operationSignal, failureOf } from './apply.js';
+import { StoppedError } from './apply.js';
 import { shapeObject } from './shape.js';
 import { toProtoSchema } from './convert/schema.js';
 import { decodeObject, encodeObject } from './convert/values.js';
 import { fromCtyPath, toProtoDiagnostics, toProtoPath } from './convert/diagnostics.js';
 import type { KnownObject, ValueObject } from './value.js';
-import { isWhollyKnown, unknownsToNull } from './value.js';
+import { unknownsToNull } from './value.js';
 import { plansComputedBlockFields } from './computed-block-fill.js';
 
-interface DataSourceRuntime<Client> {
-  readonly definition: DataSourceDefinition<Client>;
+/** What `#decoded` needs of a runtime object: its schema. */
+interface Typed {
   readonly schema: CompiledBlock;
+}
+
+/** The answer when the type is unknown or the request does not decode. */
+interface Refusal {
+  readonly diagnostics: tf.Diagnostic[];
 }
 
 const CAPABILITIES: tf.ServerCapabilities = { plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false };
@@ -45,7 +53,7 @@ export class FrameworkProvider<Client> implements ProviderServer {
   readonly #definition: ProviderDefinition<Client>;
   readonly #providerSchema: CompiledBlock;
   readonly #resources: ReadonlyMap<string, ManagedResource<Client>>;
-  readonly #dataSources: ReadonlyMap<string, DataSourceRuntime<Client>>;
+  readonly #dataSources: ReadonlyMap<string, DataSource<Client>>;
   /** StopProvider aborts this; every operation signal derives from it. */
   readonly #stop = new AbortController();
   #client: Client | undefined;
@@ -56,9 +64,7 @@ export class FrameworkProvider<Client> implements ProviderServer {
     this.#definition = definition;
     this.#providerSchema = compileSchema(definition.schema, { kind: 'provider' });
     this.#resources = new Map(definition.resources.map((r) => [r.typeName, new ManagedResource(r)]));
-    this.#dataSources = new Map(
-      (definition.dataSources ?? []).map((d) => [d.typeName, { definition: d, schema: compileSchema(d.schema, { kind: 'data-source' }) }]),
-    );
+    this.#dataSources = new Map((definition.dataSources ?? []).map((d) => [d.typeName, new DataSource(d)]));
   }
 
   /** The configured client (undefined before ConfigureProvider); for tests and tooling. */
@@ -83,7 +89,7 @@ export class FrameworkProvider<Client> implements ProviderServer {
       resource_schemas: Object.fromEntries(
         [...this.#resources.values()].map((r) => [r.typeName, toProtoSchema(r.schema, r.definition.version ?? 0)]),
       ),
-      data_source_schemas: Object.fromEntries([...this.#dataSources.values()].map((d) => [d.definition.typeName, toProtoSchema(d.schema, 0)])),
+      data_source_schemas: Object.fromEntries([...this.#dataSources.values()].map((d) => [d.typeName, toProtoSchema(d.schema, 0)])),
       functions: {},
       ephemeral_resource_schemas: {},
       server_capabilities: CAPABILITIES,
@@ -97,15 +103,15 @@ export class FrameworkProvider<Client> implements ProviderServer {
   }
 
   async validateResourceConfig(request: tf.ValidateResourceConfigRequest): Promise<tf.ValidateResourceConfigResponse> {
-    const resource = this.#resources.get(request.type_name ?? '');
-    if (resource === undefined) return { diagnostics: unknownType('resource', request.type_name) };
-    return { diagnostics: this.#validate(resource.schema, request.config) };
+    return this.#decoded('resource', this.#resources, request.type_name, 'the configuration', { config: request.config }, async (resource, { config }) => ({
+      diagnostics: toProtoDiagnostics(resource.validate(config).items),
+    }));
   }
 
   async validateDataResourceConfig(request: tf.ValidateDataResourceConfigRequest): Promise<tf.ValidateDataResourceConfigResponse> {
-    const dataSource = this.#dataSources.get(request.type_name ?? '');
-    if (dataSource === undefined) return { diagnostics: unknownType('data source', request.type_name) };
-    return { diagnostics: this.#validate(dataSource.schema, request.config) };
+    return this.#decoded('data source', this.#dataSources, request.type_name, 'the configuration', { config: request.config }, async (dataSource, { config }) => ({
+      diagnostics: toProtoDiagnostics(dataSource.validate(config).items),
+    }));
   }
 
   async upgradeResourceState(request: tf.UpgradeResourceStateRequest): Promise<tf.UpgradeResourceStateResponse> {
@@ -143,83 +149,59 @@ export class FrameworkProvider<Client> implements ProviderServer {
   }
 
   async readResource(request: tf.ReadResourceRequest, context: RpcContext): Promise<tf.ReadResourceResponse> {
-    const resource = this.#resources.get(request.type_name ?? '');
-    if (resource === undefined) return { diagnostics: unknownType('resource', request.type_name) };
-    let state: ValueObject | null;
-    try {
-      state = decodeObject(resource.schema, request.current_state);
-    } catch (error) {
-      return { diagnostics: errorDiagnostics('decoding the current state', error) };
-    }
-    const result = await resource.read({ state, private: request.private }, this.#runtime(context));
-    return {
-      new_state: encodeObject(resource.schema, result.state),
-      private: result.private.encode(),
-      diagnostics: toProtoDiagnostics(result.diagnostics),
-    };
+    return this.#decoded('resource', this.#resources, request.type_name, 'the current state', { state: request.current_state }, async (resource, { state }) => {
+      const result = await resource.read({ state, private: request.private }, this.#runtime(context));
+      return {
+        new_state: encodeObject(resource.schema, result.state),
+        private: result.private.encode(),
+        diagnostics: toProtoDiagnostics(result.diagnostics),
+      };
+    });
   }
 
   async planResourceChange(request: tf.PlanResourceChangeRequest, context: RpcContext): Promise<tf.PlanResourceChangeResponse> {
-    const resource = this.#resources.get(request.type_name ?? '');
-    if (resource === undefined) return { diagnostics: unknownType('resource', request.type_name) };
-    let prior: ValueObject | null;
-    let proposed: ValueObject | null;
-    let config: ValueObject | null;
-    try {
-      prior = decodeObject(resource.schema, request.prior_state);
-      proposed = decodeObject(resource.schema, request.proposed_new_state);
-      config = decodeObject(resource.schema, request.config);
-    } catch (error) {
-      return { diagnostics: errorDiagnostics('decoding the plan request', error) };
-    }
-    try {
-      const result = await resource.plan({ prior, proposed, config, priorPrivate: request.prior_private }, this.#runtime(context));
-      return {
-        planned_state: encodeObject(resource.schema, result.planned),
-        requires_replace: result.requiresReplace.map(toProtoPath),
-        planned_private: result.private.encode(),
-        diagnostics: toProtoDiagnostics(result.diagnostics),
-        ...(plansComputedBlockFields(resource.schema, result.planned) ? { legacy_type_system: true } : {}),
-      };
-    } catch (error) {
-      return { diagnostics: errorDiagnostics(`planning ${resource.definition.displayName}`, error) };
-    }
+    const values = { prior: request.prior_state, proposed: request.proposed_new_state, config: request.config };
+    return this.#decoded('resource', this.#resources, request.type_name, 'the plan request', values, async (resource, { prior, proposed, config }) => {
+      try {
+        const result = await resource.plan({ prior, proposed, config, priorPrivate: request.prior_private }, this.#runtime(context));
+        return {
+          planned_state: encodeObject(resource.schema, result.planned),
+          requires_replace: result.requiresReplace.map(toProtoPath),
+          planned_private: result.private.encode(),
+          diagnostics: toProtoDiagnostics(result.diagnostics),
+          ...(plansComputedBlockFields(resource.schema, result.planned) ? { legacy_type_system: true } : {}),
+        };
+      } catch (error) {
+        return { diagnostics: errorDiagnostics(`planning ${resource.definition.displayName}`, error) };
+      }
+    });
   }
 
   async applyResourceChange(request: tf.ApplyResourceChangeRequest, context: RpcContext): Promise<tf.ApplyResourceChangeResponse> {
-    const resource = this.#resources.get(request.type_name ?? '');
-    if (resource === undefined) return { diagnostics: unknownType('resource', request.type_name) };
-    let prior: ValueObject | null;
-    let planned: ValueObject | null;
-    let config: ValueObject | null;
-    try {
-      prior = decodeObject(resource.schema, request.prior_state);
-      planned = decodeObject(resource.schema, request.planned_state);
-      config = decodeObject(resource.schema, request.config);
-    } catch (error) {
-      return { diagnostics: errorDiagnostics('decoding the apply request', error) };
-    }
-    const result = await resource.apply({ prior, planned, config, plannedPrivate: request.planned_private }, this.#runtime(context));
-    return {
-      new_state: encodeObject(resource.schema, result.state),
-      private: result.private.encode(),
-      diagnostics: toProtoDiagnostics(result.diagnostics),
-      ...(result.legacyTypeSystem === true ? { legacy_type_system: true } : {}),
-    };
+    const values = { prior: request.prior_state, planned: request.planned_state, config: request.config };
+    return this.#decoded('resource', this.#resources, request.type_name, 'the apply request', values, async (resource, { prior, planned, config }) => {
+      const result = await resource.apply({ prior, planned, config, plannedPrivate: request.planned_private }, this.#runtime(context));
+      return {
+        new_state: encodeObject(resource.schema, result.state),
+        private: result.private.encode(),
+        diagnostics: toProtoDiagnostics(result.diagnostics),
+        ...(result.legacyTypeSystem === true ? { legacy_type_system: true } : {}),
+      };
+    });
   }
 
   async importResourceState(request: tf.ImportResourceStateRequest, context: RpcContext): Promise<tf.ImportResourceStateResponse> {
-    const resource = this.#resources.get(request.type_name ?? '');
-    if (resource === undefined) return { diagnostics: unknownType('resource', request.type_name) };
-    try {
-      const stub = await resource.import(request.id ?? '', this.#runtime(context));
-      return {
-        imported_resources: [{ type_name: resource.typeName, state: encodeObject(resource.schema, stub), private: new Uint8Array() }],
-        diagnostics: [],
-      };
-    } catch (error) {
-      return { diagnostics: errorDiagnostics(`importing ${resource.definition.displayName} (${request.id ?? ''})`, error) };
-    }
+    return this.#decoded('resource', this.#resources, request.type_name, 'the import request', {}, async (resource) => {
+      try {
+        const stub = await resource.import(request.id ?? '', this.#runtime(context));
+        return {
+          imported_resources: [{ type_name: resource.typeName, state: encodeObject(resource.schema, stub), private: new Uint8Array() }],
+          diagnostics: [],
+        };
+      } catch (error) {
+        return { diagnostics: errorDiagnostics(`importing ${resource.definition.displayName} (${request.id ?? ''})`, error) };
+      }
+    });
   }
 
   async moveResourceState(request: tf.MoveResourceStateRequest): Promise<tf.MoveResourceStateResponse> {
@@ -235,33 +217,11 @@ export class FrameworkProvider<Client> implements ProviderServer {
   }
 
   async readDataSource(request: tf.ReadDataSourceRequest, context: RpcContext): Promise<tf.ReadDataSourceResponse> {
-    const dataSource = this.#dataSources.get(request.type_name ?? '');
-    if (dataSource === undefined) return { diagnostics: unknownType('data source', request.type_name) };
-    let config: ValueObject | null;
-    try {
-      config = decodeObject(dataSource.schema, request.config);
-    } catch (error) {
-      return { diagnostics: errorDiagnostics('decoding the data source configuration', error) };
-    }
-    if (config === null || !isWhollyKnown(config)) {
-      return { diagnostics: errorDiagnostics(`reading ${dataSource.definition.typeName}`, new Error('provider bug: configuration not wholly known')) };
-    }
-    const runtime = this.#runtime(context);
-    const { signal, dispose } = operationSignal(runtime.signals, 20 * 60_000, 'read');
-    try {
-      if (runtime.client === undefined) throw new Error('provider bug: data source read before ConfigureProvider');
-      const read = await dataSource.definition.read({ config, client: runtime.client, logger: context.logger, signal });
-      const shaped = shapeObject(dataSource.schema, read, { strict: true });
-      // Arguments the user set are echoed exactly; the handler fills only computed values.
-      const echoed: ValueObject = Object.fromEntries(
-        Object.entries(shaped).map(([name, value]) => [name, config[name] !== null && config[name] !== undefined ? config[name] : value]),
-      );
-      return { state: encodeObject(dataSource.schema, unknownsToNull(echoed) as ValueObject), diagnostics: [] };
-    } catch (error) {
-      return { diagnostics: errorDiagnostics(`reading ${dataSource.definition.typeName}`, failureOf(error, signal)) };
-    } finally {
-      dispose();
-    }
+    return this.#decoded('data source', this.#dataSources, request.type_name, 'the data source configuration', { config: request.config }, async (dataSource, { config }) => {
+      const result = await dataSource.read(config, this.#runtime(context));
+      const diagnostics = toProtoDiagnostics(result.diagnostics);
+      return result.state === null ? { diagnostics } : { state: encodeObject(dataSource.schema, result.state), diagnostics };
+    });
   }
 
   async stopProvider(): Promise<tf.StopProviderResponse> {
@@ -304,6 +264,30 @@ export class FrameworkProvider<Client> implements ProviderServer {
     } catch (error) {
       return errorDiagnostics('decoding the configuration', error);
     }
+  }
+
+  /**
+   * The part every typed RPC shares: the runtime object of `typeName` (an unknown type is
+   * answered with a diagnostic), the request's values decoded with its schema (a codec error
+   * is answered with a diagnostic at its path, "decoding <what>: …"), then `run`.
+   */
+  async #decoded<T extends Typed, K extends string, R>(
+    kind: 'resource' | 'data source',
+    types: ReadonlyMap<string, T>,
+    typeName: string | undefined,
+    what: string,
+    values: Readonly<Record<K, tf.DynamicValue | undefined>>,
+    run: (found: T, decoded: Record<K, ValueObject | null>) => Promise<R>,
+  ): Promise<R | Refusal> {
+    const found = types.get(typeName ?? '');
+    if (found === undefined) return { diagnostics: unknownType(kind, typeName) };
+    let decoded: Record<K, ValueObject | null>;
+    try {
+      decoded = Object.fromEntries(Object.entries<tf.DynamicValue | undefined>(values).map(([key, dv]) => [key, decodeObject(found.schema, dv)])) as Record<K, ValueObject | null>;
+    } catch (error) {
+      return { diagnostics: errorDiagnostics(`decoding ${what}`, error) };
+    }
+    return run(found, decoded);
   }
 }
 

@@ -6,8 +6,8 @@
  *
  * - string / number / bool: JS primitives (numbers beyond 2^53 lose precision; none of
  *   our resources has such attributes).
- * - list and set: arrays (set order is meaningless; `equalValues` compares sets as sets
- *   only when told the type, so callers compare with the schema — see `plan.ts`).
+ * - list and set: arrays. Set order is meaningless, so values are compared with their type
+ *   (`compare.ts` `equalTyped`), never structurally alone.
  * - map and object: objects built with `Object.fromEntries`, so a key named `__proto__`
  *   stays an own property instead of changing the prototype.
  * - `UNKNOWN` (cty's marker): a value terraform or the plan will only know after apply. Refinements
@@ -46,30 +46,6 @@ export function isWhollyKnown(value: Value): value is KnownValue {
   if (Array.isArray(value)) return value.every(isWhollyKnown);
   if (isObject(value)) return Object.values(value).every(isWhollyKnown);
   return true;
-}
-
-/**
- * Structural equality; unknown equals only unknown. Arrays compare in order — set-typed
- * values must be compared with `equalSets` (the plan engine knows which is which).
- */
-export function equalValues(a: Value, b: Value): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, i) => equalValues(item, b[i] as Value));
-  }
-  if (isObject(a) && isObject(b)) {
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((key) => Object.hasOwn(b, key) && equalValues(a[key] as Value, b[key] as Value));
-  }
-  return false;
-}
-
-/** Set equality for arrays of values (order and duplicates ignored, as cty sets do). */
-export function equalSets(a: readonly Value[], b: readonly Value[]): boolean {
-  const covers = (x: readonly Value[], y: readonly Value[]): boolean =>
-    x.every((item) => y.some((other) => equalValues(item, other)));
-  return covers(a, b) && covers(b, a);
 }
 
 /** Replaces every unknown by null: for partial states returned with an error. */

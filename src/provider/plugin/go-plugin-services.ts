@@ -1,5 +1,6 @@
 /**
- * go-plugin's own services served next to tfplugin6.Provider (spec §1.5): the controller
+ * go-plugin's own services served next to tfplugin6.Provider (hashicorp/go-plugin's
+ * `internal/plugin` protos, which terraform's client opens): the controller
  * (terraform's "I am done" signal), stdio and broker (opened by go-plugin on every
  * connection; we hold them open and idle) and the standard health check.
  */

@@ -1,5 +1,6 @@
 /**
- * The go-plugin handshake as terraform drives it (spec §1.1–1.2): terraform execs us with
+ * The go-plugin handshake as terraform drives it (hashicorp/go-plugin's `client.go` and
+ * `server.go`): terraform execs us with
  * a magic cookie, the protocol versions it accepts and (under AutoMTLS) its client cert,
  * then reads exactly one line from our stdout:
  *

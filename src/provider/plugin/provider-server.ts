@@ -13,7 +13,7 @@
  *   (SIGTERM, controller Shutdown). `stopProvider` is still forwarded so the server can
  *   cancel its own waits (Ctrl-C: terraform sends SIGINT, which we ignore, then StopProvider).
  * - Optional methods that are absent answer gRPC UNIMPLEMENTED, which terraform tolerates
- *   for every RPC it does not need (see the spec, §2.2).
+ *   for every RPC it does not need (terraform checks the error code before failing).
  */
 import type { Logger } from './logger.js';
 import type * as tf from './tfplugin6-types.js';

@@ -1,7 +1,8 @@
 /**
- * Debug/test mode without the managed handshake (spec §1.7): start the provider yourself
- * (plaintext, e.g. in the test process with `startPluginServer(provider, { env: {}, logger })`)
- * and give terraform `TF_REATTACH_PROVIDERS`. Terraform then neither launches, TLS-wraps nor
+ * Debug/test mode without the managed handshake, as terraform-plugin-go's debug serving
+ * does: start the provider yourself (plaintext, e.g. in the test process with
+ * `startPluginServer(provider, { env: {}, logger })`) and give terraform
+ * `TF_REATTACH_PROVIDERS`. Terraform then neither launches, TLS-wraps nor
  * shuts down the provider and needs no `terraform init` for it — a whole apply takes a
  * fraction of a second, and in-process state survives across commands.
  *

@@ -1,12 +1,15 @@
 /**
- * The entry point a provider's `main.ts` calls: `await serve(new AlicloudProvider(), { name: 'alicloud' })`.
+ * The entry point a provider's `main.ts` calls:
+ * `await serve(new FrameworkProvider(alicloudProvider()), { name: 'alicloud' })`.
  * It owns the process: cookie check, the single stdout line, signals and exit.
  *
- * Lifetime (spec §1.6):
- * - SIGINT is ignored: Ctrl-C reaches the whole process group, and terraform follows it
- *   with StopProvider and then waits for in-flight RPCs. Dying here loses created objects.
- * - SIGTERM, controller Shutdown, or our parent going away → stop and exit promptly
- *   (terraform SIGKILLs after 2 s).
+ * Lifetime, as terraform's go-plugin client drives it:
+ * - SIGINT is ignored, as go-plugin servers do: a terminal's Ctrl-C reaches the whole
+ *   process group, and terraform follows it with StopProvider and then waits for in-flight
+ *   RPCs. A provider that dies on SIGINT makes terraform report "Plugin did not respond" and
+ *   lose the objects being created.
+ * - SIGTERM, controller Shutdown, or our parent going away → stop and exit promptly: after
+ *   Shutdown terraform waits 2 s, then logs "plugin failed to exit gracefully" and SIGKILLs.
  * - stdin is not used by terraform (it is not a pipe we own), so its end means nothing.
  */
 import { basename } from 'node:path';

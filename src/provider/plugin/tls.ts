@@ -5,8 +5,9 @@
  * the only trusted CA). Terraform in turn trusts only the handshake cert, as a root, with
  * ServerName "localhost".
  *
- * What Go's verifier needs from our cert (spec §1.3): a DNS SAN `localhost` (CN alone is
- * refused), and if EKU is present it must include serverAuth. We mirror go-plugin's cert:
+ * What Go's verifier needs from our cert (crypto/x509, as go-plugin's AutoMTLS client uses
+ * it): a DNS SAN `localhost` (CN alone is refused), and if EKU is present it must include
+ * serverAuth. We mirror go-plugin's cert:
  * CA:true, KeyUsage digitalSignature|keyEncipherment|keyAgreement|keyCertSign, EKU
  * clientAuth+serverAuth, random 128-bit serial, notBefore now − 30 s, 30-year validity —
  * but on P-256 rather than P-521, which is faster and equally accepted.

@@ -1,9 +1,12 @@
 /**
  * Tag changes on VPC-product resources (`VPC`, `VSWITCH`) through the VPC API's own
- * TagResources / UnTagResources, computed as a diff like the ECS helper in client/tags.ts.
+ * TagResources / UnTagResources, computed as a diff like the ECS helper in `tags.ts`.
+ * VPC product: import this module directly, not through `index.ts` (see `vpcs.ts`).
  */
-import { callWithRetry, diffTags, type CallOptions, type CloudClients, type Tags } from '../client/index.js';
-import { $Vpc } from '../client/sdk-vpc.js';
+import { callWithRetry, type CallOptions } from './call.js';
+import type { CloudClients } from './clients.js';
+import { $Vpc } from './sdk-vpc.js';
+import { diffTags, type Tags } from './tags.js';
 
 export type VpcTagType = 'VPC' | 'VSWITCH';
 

@@ -1,10 +1,10 @@
 /**
- * Small readers and writers shared by the alicloud resources around images: typed reads of
- * config/state values, tag maps in both directions, and the call options every operation
- * passes to `callWithRetry` / `waitFor` (signal, logger, deadline of the operation).
+ * The readers and writers both providers' resources share: typed reads of config/state
+ * values, and what the cloud answers turned into state values (tags without the system
+ * ones, "" as null, sizes as numbers). No SDK here: plan-time code may import it.
  */
-import type { CallOptions, CloudClients, Tags } from '../client/index.js';
-import type { KnownObject, KnownValue, OperationContext } from '../framework/index.js';
+import type { CloudClients, Tags } from '../client/index.js';
+import type { KnownObject, KnownValue } from '../framework/index.js';
 
 /** A non-empty string argument, or undefined (null, unknown-free config, or ""). */
 export function textOf(object: KnownObject, key: string): string | undefined {
@@ -84,32 +84,14 @@ export function tagsState(
   return userTagsState(clients.config.flavour.systemTagPrefixes, entries, prior);
 }
 
-/** Read's answer at the end of a create or an update, where the object must still exist. */
-export function mustExist<T>(state: T | null, subject: string, during: 'create' | 'update'): T {
-  if (state === null) throw new Error(`${subject} disappeared ${during === 'create' ? 'right after creation' : 'during the update'}`);
-  return state;
-}
-
-export type OperationKey = 'create' | 'read' | 'update' | 'delete';
-
-/** Retry/wait options bound to one operation: its signal, logger and timeout. */
-export function callOptions(request: OperationContext<CloudClients>, key: OperationKey, action?: string): CallOptions {
-  return { signal: request.signal, logger: request.logger, timeoutMs: request.timeouts[key], ...(action === undefined ? {} : { action }) };
-}
-
-/** Options for a read or import, which have no declared timeout: a minute of retries. */
-export function readOptions(request: { readonly signal: AbortSignal; readonly logger: OperationContext<CloudClients>['logger'] }): CallOptions {
-  return { signal: request.signal, logger: request.logger, timeoutMs: 60_000 };
-}
-
-/** The local id list the data sources hash into their `id`, as the SDK's `dataResourceIdHash`. */
-export function idHash(ids: readonly string[]): string {
-  let hash = 0;
-  for (const char of ids.join('')) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
-  return String(Math.abs(hash));
-}
-
 /** For Optional (not Computed) text attributes: the cloud's "" means unset, i.e. null in state. */
 export function nullIfEmpty(value: string | undefined): string | null {
   return value === undefined || value === '' ? null : value;
+}
+
+/** ECS reports a disk mapping's Size as a string ("40"); the schemas' sizes are numbers. */
+export function parseSize(value: string | number | undefined): number | null {
+  if (value === undefined || value === '') return null;
+  const size = typeof value === 'number' ? value : Number.parseInt(value, 10);
+  return Number.isFinite(size) ? size : null;
 }
