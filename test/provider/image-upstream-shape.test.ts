@@ -70,7 +70,7 @@ ${mappingBlocks(sources)}
     expect(plan.code, diagnostics(plan)).toBe(0);
     const text = flat(diagnostics(plan));
     expect(text).toContain('Warning: several image sources: ECS uses instance_id');
-    expect(text).toContain('ECS makes an image from one source, by priority instance_id, then disk_device_mapping, then snapshot_id: it uses instance_id and ignores snapshot_id and disk_device_mapping.');
+    expect(text).toContain('ECS makes an image from one source, by priority instance_id, then disk_device_mapping, then snapshot_id: it uses instance_id and ignores disk_device_mapping and snapshot_id.');
     expect(only(plan.changes).actions).toEqual(['create']);
   }, STEP_TIMEOUT);
 

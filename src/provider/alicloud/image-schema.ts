@@ -114,9 +114,8 @@ export const imageSchema: BlockSchema = {
     instance_id: {
       type: 'string',
       optional: true,
-      conflictsWith: ['snapshot_id', 'disk_device_mapping'],
       validators: [validators.stringMatch(/^i-[a-z0-9]+$/, 'an instance ID such as i-bp1...')],
-      description: 'Create the image from this instance (Running or Stopped).',
+      description: 'Create the image from this instance (Running or Stopped); ECS prefers it to disk_device_mapping and snapshot_id.',
     },
     license_type: {
       type: 'string',
@@ -151,9 +150,8 @@ export const imageSchema: BlockSchema = {
     snapshot_id: {
       type: 'string',
       optional: true,
-      conflictsWith: ['disk_device_mapping'],
       validators: [validators.stringMatch(/^s-[a-z0-9]+$/, 'a snapshot ID such as s-bp1...')],
-      description: 'Create the image from this system disk snapshot.',
+      description: 'Create the image from this system disk snapshot; ECS ignores it when instance_id or disk_device_mapping is set.',
     },
     status: { type: 'string', computed: true, description: 'Image status (Creating, Available, ...).' },
     tags: {

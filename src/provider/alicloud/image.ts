@@ -41,9 +41,11 @@
  *    tagged (the reference untagged changed keys, then re-tagged the whole map).
  * 8. Reads use Status=ALL, so a Creating or Deprecated image is not taken for deleted, and
  *    Delete deletes a Deprecated image instead of skipping it.
- * 9. `instance_id`, `snapshot_id` and `disk_device_mapping` conflict (ECS silently ignores
- *    all but one: instance, then mappings, then snapshot), and a create without any of them
- *    fails at plan time instead of at the API.
+ * 9. `instance_id`, `snapshot_id` and `disk_device_mapping` may be set together, as upstream
+ *    allows since v1.227 (it dropped their ConflictsWith); ECS makes the image from one of
+ *    them by priority (instance, then mappings, then snapshot), so the plan warns which one it
+ *    uses and which it ignores, and checks the mappings only when ECS will use them. A create
+ *    without any of them fails at plan time instead of at the API.
  * 10. A CreateImage request already sent is never abandoned on timeout or Ctrl-C: the call
  *    completes (only retries stop), so the id it returns is recorded.
  *
@@ -51,24 +53,55 @@
  * the handlers load `image-operations.ts`, and with it the SDK, only when they run.
  */
 import type { CloudClients } from '../client/index.js';
-import { DiagnosticError, type ModifyPlanRequest, type ModifyPlanResult, type ResourceDefinition, type Value, type ValueObject } from '../framework/index.js';
+import {
+  DiagnosticError,
+  type ModifyPlanRequest,
+  type ModifyPlanResult,
+  type PlanWarning,
+  type ResourceDefinition,
+  type Value,
+  type ValueObject,
+} from '../framework/index.js';
 import { IMAGE_TIMEOUTS, imageSchema } from './image-schema.js';
 import { lazyResource } from './lazy-definition.js';
 
-function isKnownNull(value: Value | undefined): boolean {
-  return value === null || value === undefined;
+/** Unset: null, or no `disk_device_mapping` block at all. An unknown value counts as set. */
+function isUnset(value: Value | undefined): boolean {
+  return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+}
+
+/** The image sources in the order ECS prefers them (CreateImage takes the first one given). */
+const SOURCES_BY_PRIORITY = ['instance_id', 'disk_device_mapping', 'snapshot_id'] as const;
+
+function joinNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Several sources set: the one ECS uses and the ones it ignores, as a plan warning. */
+function sourceWarning(config: ValueObject): PlanWarning | undefined {
+  const set = SOURCES_BY_PRIORITY.filter((name) => !isUnset(config[name]));
+  const [used, ...ignored] = set;
+  if (used === undefined || ignored.length === 0) return undefined;
+  return {
+    summary: `several image sources: ECS uses ${used}`,
+    detail:
+      `ECS makes an image from one source, by priority instance_id, then disk_device_mapping, then snapshot_id: ` +
+      `it uses ${used} and ignores ${joinNames(ignored)}. Remove ${ignored.length === 1 ? 'it' : 'them'} from the configuration to say what happens.`,
+    path: [ignored[0] as string],
+  };
 }
 
 /** Plan-time rules across attributes that the per-attribute validators cannot see. */
 function checkPlan(config: ValueObject, creating: boolean): void {
   const mappings = config['disk_device_mapping'];
-  if (creating && isKnownNull(config['instance_id']) && isKnownNull(config['snapshot_id']) && isKnownNull(mappings)) {
+  if (creating && SOURCES_BY_PRIORITY.every((name) => isUnset(config[name]))) {
     throw new DiagnosticError('no image source', {
       detail: 'Set one of instance_id, snapshot_id or disk_device_mapping: the image is made from an instance, a system disk snapshot or a set of disk snapshots.',
       path: ['instance_id'],
     });
   }
-  if (!Array.isArray(mappings)) return;
+  // ECS ignores the mappings of an image made from an instance: so does the check.
+  if (!Array.isArray(mappings) || !isUnset(config['instance_id'])) return;
   const items = mappings as readonly Value[];
   const systemIndexes = items.flatMap((item, index) => (item !== null && typeof item === 'object' && !Array.isArray(item) && (item as ValueObject)['disk_type'] === 'system' ? [index] : []));
   if (systemIndexes.length > 1) {
@@ -90,7 +123,8 @@ async function modifyPlan(request: ModifyPlanRequest<CloudClients>): Promise<Mod
   if (request.config === null || request.plan === null) return;
   const creating = request.prior === null || request.requiresReplace.length > 0;
   checkPlan(request.config, creating);
-  return undefined;
+  const warning = creating ? sourceWarning(request.config) : undefined;
+  return warning === undefined ? undefined : { warnings: [warning] };
 }
 
 export const imageResource: ResourceDefinition<CloudClients> = lazyResource(
