@@ -15,7 +15,8 @@
  *   6. ForceNew: every path whose planned value differs from prior → `requires_replace`.
  *   7. Computed attributes with a null config become unknown: all of them on create and
  *      replace; on an in-place update all except ForceNew ones (they cannot change without
- *      a replacement) and those marked useStateForUnknown (`id`, create_time…). On create
+ *      a replacement) and those marked useStateForUnknown (`id`, create_time…) unless a
+ *      sibling they follow changes (`changesWith`: a deprecated alias, say). On create
  *      and replace, the unset computed fields inside a configured Optional+Computed block
  *      become unknown too — the one planned value that differs from a non-null config,
  *      which terraform tolerates only under `legacy_type_system` (provider.ts).
@@ -31,6 +32,7 @@
  * (prior, proposed, config), so the apply-time re-plan agrees with the first plan.
  */
 import type { CompiledAttribute, CompiledBlock } from './schema.js';
+import { blockValueType } from './schema.js';
 import type { Path } from './diagnostics.js';
 import { equalTyped } from './compare.js';
 import type { Value, ValueObject } from './value.js';
@@ -320,7 +322,7 @@ function markComputedUnknown(schema: CompiledBlock, planned: ValueObject, config
       }
       continue;
     }
-    if (effective === 'update' && (attribute.forceNew || attribute.useStateForUnknown)) continue;
+    if (effective === 'update' && (attribute.forceNew || keepsPriorOnUpdate(schema, attribute, planned, prior))) continue;
     out = { ...out, [attribute.name]: UNKNOWN };
   }
   for (const block of schema.blocks) {
@@ -333,6 +335,16 @@ function markComputedUnknown(schema: CompiledBlock, planned: ValueObject, config
     };
   }
   return out;
+}
+
+/** useStateForUnknown, unless the update changes a sibling the value follows (`changesWith`). */
+function keepsPriorOnUpdate(schema: CompiledBlock, attribute: CompiledAttribute, planned: ValueObject, prior: ValueObject | null): boolean {
+  if (!attribute.useStateForUnknown) return false;
+  return !attribute.changesWith.some((name) => {
+    const block = schema.blocks.find((b) => b.name === name);
+    const type = schema.attributes.find((a) => a.name === name)?.type ?? (block === undefined ? undefined : blockValueType(block));
+    return type === undefined || !equalTyped(type, planned[name] ?? null, prior?.[name] ?? null);
+  });
 }
 
 /** One element of a configured Optional+Computed block, its unset computed fields unknown. */

@@ -66,9 +66,16 @@ export interface AttributeSchema extends ConfigChecks {
   /**
    * For Computed attributes: on an in-place update keep the prior value instead of
    * "(known after apply)" (terraform-plugin-framework's UseStateForUnknown). Use it for
-   * values an update never changes (create_time, ids of sub-objects).
+   * values an update never changes (create_time, ids of sub-objects, an Optional+Computed
+   * argument the update leaves alone when it is unset, a status no update call touches).
    */
   readonly useStateForUnknown?: boolean;
+  /**
+   * With useStateForUnknown: sibling arguments whose change does change this value (a
+   * deprecated alias follows its new name, a public IP its bandwidth). An update that
+   * changes one of them plans this value "(known after apply)" after all.
+   */
+  readonly changesWith?: readonly string[];
 }
 
 export interface NestedBlockSchema extends ConfigChecks {
@@ -116,6 +123,8 @@ export interface CompiledAttribute {
   readonly deprecated: string | undefined;
   readonly description: string;
   readonly useStateForUnknown: boolean;
+  /** Siblings whose change makes a useStateForUnknown value unknown after all (see AttributeSchema). */
+  readonly changesWith: readonly string[];
   /** Set when this attribute carries an Optional+Computed block: its element schema. */
   readonly computedBlock?: { readonly collection: 'list' | 'set'; readonly element: CompiledBlock; readonly minItems: number; readonly maxItems: number };
   /** The implicit resource `id` (never settable in config). */
@@ -199,6 +208,13 @@ function compileBlock(schema: BlockSchema, where: string, topLevelResource: bool
     if (names.has(name)) throw new SchemaError(`${where}${name} is declared twice`);
     names.add(name);
   }
+  for (const attribute of attributes) {
+    const unknown = attribute.changesWith.filter((other) => !names.has(other));
+    if (unknown.length > 0) throw new SchemaError(`${where}${attribute.name}: changesWith names ${unknown.join(', ')}, not a sibling`);
+    if (attribute.changesWith.length > 0 && !attribute.useStateForUnknown) {
+      throw new SchemaError(`${where}${attribute.name}: changesWith needs useStateForUnknown`);
+    }
+  }
   const type: TypeJson = [
     'object',
     Object.fromEntries([
@@ -241,6 +257,7 @@ function compileAttribute(name: string, decl: AttributeSchema, where: string, is
     deprecated: decl.deprecated,
     description: decl.description ?? '',
     useStateForUnknown: decl.useStateForUnknown === true || isId,
+    changesWith: decl.changesWith ?? [],
     isId,
   };
 }
@@ -266,6 +283,7 @@ function compileComputedBlock(name: string, decl: NestedBlockSchema, where: stri
     deprecated: decl.deprecated,
     description: decl.description ?? '',
     useStateForUnknown: decl.useStateForUnknown === true,
+    changesWith: [],
     computedBlock: {
       collection: decl.nesting,
       element,
