@@ -11,12 +11,13 @@
  *   default as a known value, and removing the argument plans the default again (as SDK
  *   `Default:` does).
  * - **Optional+Computed blocks** (SDK v1's `Optional: true, Computed: true` on a TypeList
- *   of Resource, e.g. `disk_device_mapping`) cannot be real blocks under the strict type
- *   system (terraform: "block count changed from 0 to 1"). They are sent as an
- *   Optional+Computed *attribute* of type list/set of object. Terraform's block-to-attribute
- *   fixup still accepts block syntax (`disk_device_mapping { … }`) for such attributes, so
- *   configurations written for the real provider keep working. See `plan.ts` for how their
- *   values are planned.
+ *   of Resource, e.g. `disk_device_mapping`): the remote side fills them when the config has
+ *   none. They compile to one attribute of list/set-of-object type (`computedBlock`), which
+ *   the plan engine plans as a whole (`plan.ts`); terraform sees the nested block upstream
+ *   declares (`convert/schema.ts`), so block syntax is the only syntax. Keeping the remote
+ *   side's blocks where the config has none changes the block count, which terraform's
+ *   strict type system refuses ("block count changed from 0 to 1"): those plans carry
+ *   `legacy_type_system`, as SDK v1 providers' do (`provider.ts`).
  * - `id` is added to every resource as Optional+Computed string (as the SDK does) but may
  *   not be set in configuration; data sources get a Computed `id`.
  * - A resource with `timeouts` gets the SDK's SINGLE `timeouts` block with one Optional
@@ -86,7 +87,7 @@ export interface NestedBlockSchema extends ConfigChecks {
   readonly maxItems?: number;
   /**
    * Optional+Computed block (list or set nesting, attributes only): the remote side fills it
-   * when the config has none. Sent as an attribute, see the header.
+   * when the config has none. Planned as one value, see the header.
    */
   readonly computed?: boolean;
   /** Any change of the block replaces the resource. */
