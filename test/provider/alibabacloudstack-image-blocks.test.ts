@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnostics, useTerraformScenario } from '../support/terraform.js';
+import { flat } from './plan-output.js';
 
 const HEADER = `terraform {
   required_providers {
@@ -44,7 +45,7 @@ describe('alibabacloudstack_image disk_device_mapping is a nested block', () => 
     scenario.tf.write(`${HEADER}resource "alibabacloudstack_image" "attribute_syntax" {\n  disk_device_mapping = [{ snapshot_id = "s-abc", size = 40 }]\n}\n`);
     const run = await scenario.tf.run(['validate']);
     expect(run.code).toBe(1);
-    const text = diagnostics(run).replace(/│/g, ' ').replace(/\s+/g, ' ');
+    const text = flat(diagnostics(run));
     expect(text).toContain('Unsupported argument');
     expect(text).toContain('Did you mean to define a block of type "disk_device_mapping"?');
   });

@@ -13,23 +13,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnostics, useTerraformScenario, type PlannedChange } from '../support/terraform.js';
 import { describeImage, makeSources, PROVIDER_HEADER, startImageCloud, type Sources } from './image-support.js';
+import { flat, unknownPaths } from './plan-output.js';
 
 const STEP_TIMEOUT = 240_000;
 
-/** Terraform wraps diagnostics in a box and at the terminal width: one line of plain words. */
-function flat(text: string): string {
-  return text.replace(/│/g, ' ').replace(/\s+/g, ' ');
-}
 
-/** Every path terraform's `after_unknown` marks "(known after apply)". */
-function unknownPaths(afterUnknown: unknown, at = ''): string[] {
-  if (afterUnknown === true) return [at];
-  if (Array.isArray(afterUnknown)) return afterUnknown.flatMap((item, i) => unknownPaths(item, `${at}.${i}`));
-  if (afterUnknown !== null && typeof afterUnknown === 'object') {
-    return Object.entries(afterUnknown).flatMap(([key, value]) => unknownPaths(value, at === '' ? key : `${at}.${key}`));
-  }
-  return [];
-}
 
 function only(changes: readonly PlannedChange[]): PlannedChange {
   expect(changes).toHaveLength(1);

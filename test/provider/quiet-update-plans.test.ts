@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnostics, useTerraformScenario, type PlannedChange } from '../support/terraform.js';
+import { unknownPaths } from './plan-output.js';
 
 function network(description: string, vpcName = 'vpc-quiet'): string {
   return `
@@ -30,15 +31,6 @@ resource "alicloud_security_group" "main" {
 `;
 }
 
-/** Every path terraform's `after_unknown` marks "(known after apply)". */
-function unknownPaths(afterUnknown: unknown, at = ''): string[] {
-  if (afterUnknown === true) return [at];
-  if (Array.isArray(afterUnknown)) return afterUnknown.flatMap((item, i) => unknownPaths(item, `${at}.${i}`));
-  if (afterUnknown !== null && typeof afterUnknown === 'object') {
-    return Object.entries(afterUnknown).flatMap(([key, value]) => unknownPaths(value, at === '' ? key : `${at}.${key}`));
-  }
-  return [];
-}
 
 function unknownsByAddress(changes: readonly PlannedChange[]): Record<string, string[]> {
   return Object.fromEntries(changes.map((change) => [change.address, unknownPaths(change.afterUnknown)]));
