@@ -115,7 +115,6 @@ output "devices" {
     const optionalComputed = { optional: true, computed: true };
     expect(shape(block?.block_types?.['disk_device_mapping'])).toEqual({
       nesting_mode: 'list',
-      max_items: 17,
       attributes: {
         device: { type: 'string', ...optionalComputed },
         disk_type: { type: 'string', ...optionalComputed },
@@ -133,6 +132,31 @@ output "devices" {
       max_items: 1,
       attributes: { nvme_support: { type: 'string', ...optionalComputed } },
     });
+  }, STEP_TIMEOUT);
+
+  it('limits the disk mappings to 1 + 16 only when ECS uses them (not next to instance_id)', async () => {
+    const tf = scenario.workspaces[1]!;
+    const mappings = Array.from({ length: 18 }, (_, i) => `  disk_device_mapping {\n    snapshot_id = "${i === 0 ? sources.systemSnapshotId : sources.dataSnapshotId}"\n  }`).join('\n');
+    tf.write(`${PROVIDER_HEADER}
+resource "alicloud_image" "many_mappings" {
+  image_name  = "many-mappings"
+  instance_id = "${sources.instanceId}"
+${mappings}
+}
+`);
+    const ignored = await tf.plan();
+    expect(ignored.code, diagnostics(ignored)).toBe(0);
+    expect(flat(diagnostics(ignored))).toContain('it uses instance_id and ignores disk_device_mapping.');
+
+    tf.write(`${PROVIDER_HEADER}
+resource "alicloud_image" "many_mappings" {
+  image_name = "many-mappings"
+${mappings}
+}
+`);
+    const used = await tf.plan();
+    expect(used.code).toBe(1);
+    expect(flat(diagnostics(used))).toContain('an image has one system disk and at most 16 data disks, got 18 disk mappings');
   }, STEP_TIMEOUT);
 
   it('refuses the attribute syntax `disk_device_mapping = [...]` with terraform\'s own error', async () => {

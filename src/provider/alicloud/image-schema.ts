@@ -15,7 +15,6 @@ import {
 } from '../../domain/image-enums.js';
 import { imageDescriptionProblem, imageFamilyProblem, imageNameProblem, imageVersionProblem } from '../../domain/image-text-rules.js';
 import { isValidTagKey, isValidTagValue, MAX_TAGS_PER_RESOURCE, MAX_TAG_LENGTH } from '../../domain/tags.js';
-import { MAX_DATA_DISKS } from '../../domain/disk-mapping.js';
 import { validators, type BlockSchema, type Validator } from '../framework/index.js';
 
 export const NAME_DEPRECATION = "Field 'name' has been deprecated since provider version 1.227.0. New field 'image_name' instead.";
@@ -176,7 +175,8 @@ export const imageSchema: BlockSchema = {
       nesting: 'list',
       computed: true,
       forceNew: true,
-      maxItems: MAX_DATA_DISKS + 1,
+      // No MaxItems, as upstream: ECS ignores the mappings next to instance_id, so the
+      // 1 + 16 limit is checked at plan time only when it uses them (image.ts).
       description: 'The disks of the image: one system disk and up to 16 data disks.',
       attributes: {
         device: { type: 'string', optional: true, computed: true, forceNew: true, validators: [deviceRule] },

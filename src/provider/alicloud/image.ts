@@ -53,6 +53,7 @@
  * the handlers load `image-operations.ts`, and with it the SDK, only when they run.
  */
 import type { CloudClients } from '../client/index.js';
+import { MAX_DATA_DISKS } from '../../domain/disk-mapping.js';
 import {
   DiagnosticError,
   type ModifyPlanRequest,
@@ -103,6 +104,12 @@ function checkPlan(config: ValueObject, creating: boolean): void {
   // ECS ignores the mappings of an image made from an instance: so does the check.
   if (!Array.isArray(mappings) || !isUnset(config['instance_id'])) return;
   const items = mappings as readonly Value[];
+  if (items.length > MAX_DATA_DISKS + 1) {
+    throw new DiagnosticError('invalid disk_device_mapping', {
+      detail: `disk_device_mapping: an image has one system disk and at most ${MAX_DATA_DISKS} data disks, got ${items.length} disk mappings.`,
+      path: ['disk_device_mapping'],
+    });
+  }
   const systemIndexes = items.flatMap((item, index) => (item !== null && typeof item === 'object' && !Array.isArray(item) && (item as ValueObject)['disk_type'] === 'system' ? [index] : []));
   if (systemIndexes.length > 1) {
     throw new DiagnosticError('invalid disk_device_mapping', {
