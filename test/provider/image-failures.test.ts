@@ -59,7 +59,6 @@ describe('alicloud_image failures: validation, credentials, timeouts, Ctrl-C', (
         image('bad_timeout', `${snap}\n  timeouts {\n    create = "5d"\n  }`) +
         image('bad_mapping', `  disk_device_mapping {\n    snapshot_id = "${sources.systemSnapshotId}"\n    disk_type = "boot"\n  }`) +
         image('bad_size', `  disk_device_mapping {\n    snapshot_id = "${sources.systemSnapshotId}"\n    size = 40000\n  }`) +
-        image('conflict', `${snap}\n  instance_id = "${sources.instanceId}"`) +
         image('both_names', `${snap}\n  image_name = "one"\n  name = "two"`),
     );
     const plan = await tf.plan();
@@ -79,7 +78,6 @@ describe('alicloud_image failures: validation, credentials, timeouts, Ctrl-C', (
       'expected disk_device_mapping.0.disk_type to be one of ["system" "data"], got "boot"',
       'expected disk_device_mapping.0.size to be in the range (5 - 32768), got 40000',
       'Conflicting configuration arguments',
-      '"instance_id": conflicts with snapshot_id',
       '"image_name": conflicts with name',
     ]) {
       expect(text).toContain(expected);

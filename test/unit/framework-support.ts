@@ -77,7 +77,8 @@ export const exampleImage: ResourceDefinition<ExampleCloud> = {
   async create({ client, config, created, signal }) {
     const id = client.newId();
     const name = (config['image_name'] ?? config['name'] ?? `image-${id}`) as string;
-    const mappings = (config['disk_device_mapping'] as KnownObject[] | null) ?? [{ size: 40, snapshot_id: null, progress: null }];
+    const configured = config['disk_device_mapping'] as KnownObject[];
+    const mappings = configured.length > 0 ? configured : [{ size: 40, snapshot_id: null, progress: null }];
     client.objects.set(id, {
       image_name: name,
       description: config['description'],
@@ -174,7 +175,7 @@ export const fromDv = (schema: CompiledBlock, value: tf.DynamicValue | undefined
 /** A config object as terraform sends it: unset attributes null, absent list blocks empty. */
 export function configOf(schema: CompiledBlock, values: Record<string, Value>): ValueObject {
   const out: Record<string, Value> = {};
-  for (const a of schema.attributes) out[a.name] = values[a.name] ?? null;
+  for (const a of schema.attributes) out[a.name] = values[a.name] ?? (a.computedBlock === undefined ? null : []);
   for (const b of schema.blocks) out[b.name] = values[b.name] ?? (b.nesting === 'single' ? null : []);
   for (const key of Object.keys(values)) if (!(key in out)) throw new Error(`not in schema: ${key}`);
   return out;
@@ -186,7 +187,14 @@ export function proposedNew(schema: CompiledBlock, prior: ValueObject | null, co
   const out: Record<string, Value> = {};
   for (const a of schema.attributes) {
     const c = config[a.name] ?? null;
-    out[a.name] = a.computed && c === null ? (prior?.[a.name] ?? null) : c;
+    const p = prior?.[a.name] ?? null;
+    if (a.computedBlock !== undefined) {
+      // A nested block to terraform: its list elements merge with the prior ones by index.
+      const element = a.computedBlock.element;
+      out[a.name] = Array.isArray(c) ? c.map((item, i) => (isObject(item) ? proposedNew(element, Array.isArray(p) && isObject(p[i]) ? (p[i] as ValueObject) : null, item) : item)) : c;
+      continue;
+    }
+    out[a.name] = a.computed && c === null ? p : c;
   }
   for (const b of schema.blocks) {
     const c = config[b.name] ?? null;
@@ -209,6 +217,19 @@ export function planProblems(schema: CompiledBlock, prior: ValueObject | null, c
     const c = config[a.name] ?? null;
     const b = prior?.[a.name] ?? null;
     const where = `${at}.${a.name}`;
+    if (a.computedBlock !== undefined) {
+      // A nested block to terraform: the count must match, then each element's attributes.
+      if (isUnknown(c)) continue;
+      if (!Array.isArray(p) || !Array.isArray(c)) problems.push(`${where}: block list must not be unknown or null`);
+      else if (p.length !== c.length) problems.push(`${where}: block count changed from ${c.length} to ${p.length}`);
+      else {
+        p.forEach((item, i) => {
+          const priorItem = Array.isArray(b) && isObject(b[i]) ? (b[i] as ValueObject) : null;
+          if (isObject(item) && isObject(c[i])) problems.push(...planProblems(a.computedBlock!.element, priorItem, c[i] as ValueObject, item, `${where}.${i}`));
+        });
+      }
+      continue;
+    }
     if (equalTyped(a.type, p, c) || (isUnknown(p) && isUnknown(c))) continue;
     if (b !== null && c !== null && equalTyped(a.type, p, b)) continue;
     if (a.computed && !a.optional) continue;

@@ -15,11 +15,11 @@ export const diskAttachmentSchema: BlockSchema = {
   attributes: {
     disk_id: { type: 'string', required: true, forceNew: true, description: 'The disk to attach.' },
     instance_id: { type: 'string', required: true, forceNew: true, description: 'The instance to attach it to.' },
-    delete_with_instance: { type: 'bool', optional: true, computed: true, description: 'Release the disk with the instance.' },
+    delete_with_instance: { type: 'bool', optional: true, computed: true, useStateForUnknown: true, description: 'Release the disk with the instance.' },
     bootable: { type: 'bool', optional: true, forceNew: true, description: 'Attach as the system disk (the instance must be stopped).' },
     key_pair_name: { type: 'string', optional: true, forceNew: true, description: 'Key pair for a system disk attachment.' },
     password: { type: 'string', optional: true, sensitive: true, forceNew: true, description: 'Password for a system disk attachment.' },
-    device: { type: 'string', computed: true, description: 'The device name the disk got, e.g. /dev/xvdb.' },
+    device: { type: 'string', computed: true, useStateForUnknown: true, description: 'The device name the disk got, e.g. /dev/xvdb.' },
   },
 };
 

@@ -42,9 +42,11 @@
  *    tagged (the reference untagged changed keys, then re-tagged the whole map).
  * 8. Reads use Status=ALL, so a Creating or Deprecated image is not taken for deleted, and
  *    Delete deletes a Deprecated image instead of skipping it.
- * 9. `instance_id`, `snapshot_id` and `disk_device_mapping` conflict (ECS silently ignores
- *    all but one: instance, then mappings, then snapshot), and a create without any of them
- *    fails at plan time instead of at the API.
+ * 9. `instance_id`, `snapshot_id` and `disk_device_mapping` may be set together, as upstream
+ *    allows since v1.227 (it dropped their ConflictsWith); ECS makes the image from one of
+ *    them by priority (instance, then mappings, then snapshot), so the plan warns which one it
+ *    uses and which it ignores, and checks the mappings only when ECS will use them. A create
+ *    without any of them fails at plan time instead of at the API.
  * 10. A CreateImage request already sent is never abandoned on timeout or Ctrl-C: the call
  *    completes (only retries stop), so the id it returns is recorded (`shared/operations.ts`,
  *    as for every resource).
@@ -72,6 +74,7 @@ import {
   type BlockSchema,
   type ModifyPlanRequest,
   type ModifyPlanResult,
+  type PlanWarning,
   type ResourceDefinition,
   type Value,
   type ValueObject,
@@ -99,6 +102,7 @@ export const imageSchema: BlockSchema = {
       type: 'string',
       optional: true,
       computed: true,
+      useStateForUnknown: true,
       validators: [validators.stringInSlice(BOOT_MODES)],
       description: 'Boot mode: BIOS, UEFI or UEFI-Preferred.',
     },
@@ -112,6 +116,7 @@ export const imageSchema: BlockSchema = {
       type: 'string',
       optional: true,
       computed: true,
+      useStateForUnknown: true,
       validators: [rule(imageDescriptionProblem)],
       description: '2 to 256 characters, not starting with http:// or https://.',
     },
@@ -126,6 +131,7 @@ export const imageSchema: BlockSchema = {
       type: 'string',
       optional: true,
       computed: true,
+      useStateForUnknown: true,
       validators: [rule((value) => imageFamilyProblem(value))],
       description: 'Image family: 2 to 128 characters, starting with a letter.',
     },
@@ -133,6 +139,8 @@ export const imageSchema: BlockSchema = {
       type: 'string',
       optional: true,
       computed: true,
+      useStateForUnknown: true,
+      changesWith: ['name'],
       conflictsWith: ['name'],
       validators: [nameRule],
       description: 'Image name: 2 to 128 characters, starting with a letter, not with aliyun or acs:.',
@@ -147,14 +155,14 @@ export const imageSchema: BlockSchema = {
     instance_id: {
       type: 'string',
       optional: true,
-      conflictsWith: ['snapshot_id', 'disk_device_mapping'],
       validators: [validators.stringMatch(/^i-[a-z0-9]+$/, 'an instance ID such as i-bp1...')],
-      description: 'Create the image from this instance (Running or Stopped).',
+      description: 'Create the image from this instance (Running or Stopped); ECS prefers it to disk_device_mapping and snapshot_id.',
     },
     license_type: {
       type: 'string',
       optional: true,
       computed: true,
+      useStateForUnknown: true,
       validators: [validators.stringInSlice(LICENSE_TYPES)],
       description: 'License used to activate the operating system: Auto, Aliyun or BYOL.',
     },
@@ -162,6 +170,8 @@ export const imageSchema: BlockSchema = {
       type: 'string',
       optional: true,
       computed: true,
+      useStateForUnknown: true,
+      changesWith: ['image_name'],
       deprecated: NAME_DEPRECATION,
       validators: [nameRule],
       description: 'Deprecated: use image_name.',
@@ -178,31 +188,32 @@ export const imageSchema: BlockSchema = {
       type: 'string',
       optional: true,
       computed: true,
+      useStateForUnknown: true,
       validators: [validators.stringMatch(/^rg-[a-z0-9]+$/, 'a resource group ID such as rg-aek2...')],
       description: 'Resource group of the image; the default group when unset.',
     },
     snapshot_id: {
       type: 'string',
       optional: true,
-      conflictsWith: ['disk_device_mapping'],
       validators: [validators.stringMatch(/^s-[a-z0-9]+$/, 'a snapshot ID such as s-bp1...')],
-      description: 'Create the image from this system disk snapshot.',
+      description: 'Create the image from this system disk snapshot; ECS ignores it when instance_id or disk_device_mapping is set.',
     },
-    status: { type: 'string', computed: true, description: 'Image status (Creating, Available, ...).' },
+    status: { type: 'string', computed: true, useStateForUnknown: true, description: 'Image status (Creating, Available, ...).' },
     tags: {
       type: ['map', 'string'],
       optional: true,
       validators: [tagsRule],
       description: 'Tags of the image.',
     },
-    usable: { type: 'bool', computed: true, description: 'Whether instances can be created from the image.' },
+    usable: { type: 'bool', computed: true, useStateForUnknown: true, description: 'Whether instances can be created from the image.' },
   },
   blocks: {
     disk_device_mapping: {
       nesting: 'list',
       computed: true,
       forceNew: true,
-      maxItems: MAX_DATA_DISKS + 1,
+      // No MaxItems, as upstream: ECS ignores the mappings next to instance_id, so the
+      // 1 + 16 limit is checked at plan time only when it uses them (modifyPlan below).
       description: 'The disks of the image: one system disk and up to 16 data disks.',
       attributes: {
         device: { type: 'string', optional: true, computed: true, forceNew: true, validators: [deviceRule] },
@@ -237,6 +248,8 @@ export const imageSchema: BlockSchema = {
     features: {
       nesting: 'list',
       computed: true,
+      // Its one field is ForceNew: an in-place update never changes it.
+      useStateForUnknown: true,
       maxItems: 1,
       description: 'Image features.',
       attributes: {
@@ -254,21 +267,50 @@ export const imageSchema: BlockSchema = {
 
 export const IMAGE_TIMEOUTS = Object.freeze({ create: '10m', update: '10m', delete: '10m' });
 
-function isKnownNull(value: Value | undefined): boolean {
-  return value === null || value === undefined;
+/** Unset: null, or no `disk_device_mapping` block at all. An unknown value counts as set. */
+function isUnset(value: Value | undefined): boolean {
+  return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+}
+
+/** The image sources in the order ECS prefers them (CreateImage takes the first one given). */
+const SOURCES_BY_PRIORITY = ['instance_id', 'disk_device_mapping', 'snapshot_id'] as const;
+
+function joinNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Several sources set: the one ECS uses and the ones it ignores, as a plan warning. */
+function sourceWarning(config: ValueObject): PlanWarning | undefined {
+  const set = SOURCES_BY_PRIORITY.filter((name) => !isUnset(config[name]));
+  const [used, ...ignored] = set;
+  if (used === undefined || ignored.length === 0) return undefined;
+  return {
+    summary: `several image sources: ECS uses ${used}`,
+    detail:
+      `ECS makes an image from one source, by priority instance_id, then disk_device_mapping, then snapshot_id: ` +
+      `it uses ${used} and ignores ${joinNames(ignored)}. Remove ${ignored.length === 1 ? 'it' : 'them'} from the configuration to say what happens.`,
+    path: [ignored[0] as string],
+  };
 }
 
 /** Plan-time rules across attributes that the per-attribute validators cannot see. */
 function checkPlan(config: ValueObject, creating: boolean): void {
   const mappings = config['disk_device_mapping'];
-  if (creating && isKnownNull(config['instance_id']) && isKnownNull(config['snapshot_id']) && isKnownNull(mappings)) {
+  if (creating && SOURCES_BY_PRIORITY.every((name) => isUnset(config[name]))) {
     throw new DiagnosticError('no image source', {
       detail: 'Set one of instance_id, snapshot_id or disk_device_mapping: the image is made from an instance, a system disk snapshot or a set of disk snapshots.',
       path: ['instance_id'],
     });
   }
-  if (!Array.isArray(mappings)) return;
+  // ECS ignores the mappings of an image made from an instance: so does the check.
+  if (!Array.isArray(mappings) || !isUnset(config['instance_id'])) return;
   const items = mappings as readonly Value[];
+  if (items.length > MAX_DATA_DISKS + 1) {
+    throw new DiagnosticError('invalid disk_device_mapping', {
+      detail: `disk_device_mapping: an image has one system disk and at most ${MAX_DATA_DISKS} data disks, got ${items.length} disk mappings.`,
+      path: ['disk_device_mapping'],
+    });
+  }
   const systemIndexes = items.flatMap((item, index) => (item !== null && typeof item === 'object' && !Array.isArray(item) && (item as ValueObject)['disk_type'] === 'system' ? [index] : []));
   if (systemIndexes.length > 1) {
     throw new DiagnosticError('invalid disk_device_mapping', {
@@ -289,7 +331,8 @@ async function modifyPlan(request: ModifyPlanRequest<CloudClients>): Promise<Mod
   if (request.config === null || request.plan === null) return;
   const creating = request.prior === null || request.requiresReplace.length > 0;
   checkPlan(request.config, creating);
-  return undefined;
+  const warning = creating ? sourceWarning(request.config) : undefined;
+  return warning === undefined ? undefined : { warnings: [warning] };
 }
 
 export const imageResource: ResourceDefinition<CloudClients> = lazyResource(

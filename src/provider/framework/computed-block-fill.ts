@@ -1,18 +1,18 @@
 /**
  * Recognises the one apply-result disagreement the framework accepts under
  * `legacy_type_system`: an Optional+Computed block (SDK v1 `Optional+Computed` TypeList/
- * TypeSet of Resource, served as a list/set-of-object attribute, see `schema.ts`) that the
+ * TypeSet of Resource, a nested block to terraform, see `convert/schema.ts`) that the
  * user configured, coming back with the nested Computed fields the plan had as null filled
  * in by the remote side.
  *
- * On create and replace the plan already marks those fields unknown (plan.ts step 7, with
- * `plansComputedBlockFields` below raising the flag on the plan); this covers the remaining
- * case, a plan that kept them null.
+ * On create and replace the plan already marks those fields unknown (plan.ts step 7); this
+ * covers the remaining case, a plan that kept them null. `plansComputedBlockCount` below
+ * says when a plan needs the flag.
  */
 import { equalTyped } from './compare.js';
 import type { CompiledAttribute, CompiledBlock } from './schema.js';
 import type { Value, ValueObject } from './value.js';
-import { isObject, isUnknown, isWhollyKnown } from './value.js';
+import { isObject, isUnknown } from './value.js';
 
 /**
  * `equal`: no planned null was filled (unknowns may have become known, sets may be in a
@@ -70,11 +70,19 @@ function pairSetElements(element: CompiledBlock, planned: readonly Value[], actu
   return pairs;
 }
 
-/** True when the plan marks fields of a configured Optional+Computed block unknown (plan.ts step 7). */
-export function plansComputedBlockFields(schema: CompiledBlock, planned: ValueObject | null): boolean {
-  if (planned === null) return false;
+/**
+ * True when the plan gives an Optional+Computed block another block count than the config
+ * (the remote side's blocks, or unknown, where the config has none): terraform's strict
+ * plan check refuses that unless the response carries `legacy_type_system`.
+ */
+export function plansComputedBlockCount(schema: CompiledBlock, planned: ValueObject | null, config: ValueObject | null): boolean {
+  if (planned === null || config === null) return false;
   return schema.attributes.some((a) => {
+    if (a.computedBlock === undefined) return false;
     const value = planned[a.name] ?? null;
-    return a.computedBlock !== undefined && Array.isArray(value) && !isWhollyKnown(value);
+    const configured = config[a.name] ?? null;
+    if (isUnknown(configured)) return false;
+    if (isUnknown(value)) return true;
+    return Array.isArray(value) && value.length !== (Array.isArray(configured) ? configured.length : 0);
   });
 }

@@ -99,8 +99,14 @@ export interface ModifyPlanResult {
    * framework plans updates (then `plan` is not used).
    */
   readonly requiresReplace?: readonly Path[];
-  /** Warnings (or errors) to show with the plan. */
-  readonly warnings?: readonly string[];
+  /** Warnings to show with the plan: a summary, or a summary with a detail and the path it concerns. */
+  readonly warnings?: readonly (string | PlanWarning)[];
+}
+
+export interface PlanWarning {
+  readonly summary: string;
+  readonly detail?: string;
+  readonly path?: Path;
 }
 
 /** Turns a raw state of one schema version into the next version's raw state. */

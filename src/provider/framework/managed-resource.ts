@@ -84,7 +84,10 @@ export class ManagedResource<Client> {
               requiresReplace: plan.requiresReplace,
               private: privateState,
             });
-            for (const warning of modified?.warnings ?? []) diagnostics.warning(warning);
+            for (const warning of modified?.warnings ?? []) {
+              if (typeof warning === 'string') diagnostics.warning(warning);
+              else diagnostics.warning(warning.summary, warning.detail, warning.path);
+            }
             return {
               planned: modified?.plan === undefined ? plan.planned : modified.plan,
               requiresReplace: modified?.requiresReplace ?? plan.requiresReplace,

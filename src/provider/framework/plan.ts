@@ -7,18 +7,22 @@
  *      state (Optional+Computed and Computed attributes that are null in config carry the
  *      prior value; on create they are null).
  *   3. Defaults for null config values.
- *   4. Optional+Computed blocks (sent as attributes, see `schema.ts`): keep the prior value
- *      when the config is null or only leaves unset what the remote side filled in.
+ *   4. Optional+Computed blocks (planned as one list value, served as blocks, see
+ *      `convert/schema.ts`): keep the prior value when the config has no block, or only
+ *      leaves unset what the remote side filled in.
  *   5. Decide whether anything changed (ignoring the `timeouts` block, which is copied from
  *      config and never reaches the remote side). No change → the plan equals the prior
  *      state exactly, so terraform reports no changes and no "(known after apply)" appears.
  *   6. ForceNew: every path whose planned value differs from prior → `requires_replace`.
  *   7. Computed attributes with a null config become unknown: all of them on create and
  *      replace; on an in-place update all except ForceNew ones (they cannot change without
- *      a replacement) and those marked useStateForUnknown (`id`, create_time…). On create
+ *      a replacement) and those marked useStateForUnknown (`id`, create_time…) unless a
+ *      sibling they follow changes (`changesWith`: a deprecated alias, say). On create
  *      and replace, the unset computed fields inside a configured Optional+Computed block
- *      become unknown too — the one planned value that differs from a non-null config,
- *      which terraform tolerates only under `legacy_type_system` (provider.ts).
+ *      become unknown too. An Optional+Computed block the config leaves out is planned as
+ *      the remote side's blocks (or unknown): the one planned value whose block count
+ *      differs from the config, which terraform tolerates only under `legacy_type_system`
+ *      (provider.ts), as it does for every SDK v1 provider.
  *   8. The resource's own `modifyPlan` hook; a replacement it asks for re-runs step 7, and so
  *      does a replacement it withdraws (every path but `id` dropped): step 7 for an update,
  *      on the plan as it was before step 7 (e.g. a ForceNew argument that is null in state
@@ -26,11 +30,13 @@
  *
  * What terraform checks afterwards (spec §2.3), and why each step respects it: a planned
  * value differs from config only where the attribute is computed and the config null
- * (steps 3, 4, 7) or where it equals the prior value (step 4); block counts are never
- * touched; unknowns appear only on computed attributes. The plan is a pure function of
+ * (steps 3, 4, 7) or where it equals the prior value (step 4); block counts are touched only
+ * for Optional+Computed blocks left out of the config (under `legacy_type_system`);
+ * unknowns appear only on computed attributes and those blocks. The plan is a pure function of
  * (prior, proposed, config), so the apply-time re-plan agrees with the first plan.
  */
 import type { CompiledAttribute, CompiledBlock } from './schema.js';
+import { blockValueType } from './schema.js';
 import type { Path } from './diagnostics.js';
 import { equalTyped } from './compare.js';
 import type { Value, ValueObject } from './value.js';
@@ -159,9 +165,10 @@ function settleComputedBlocks(schema: CompiledBlock, planned: ValueObject, confi
     if (shape === undefined) continue;
     const configured = config[attribute.name] ?? null;
     const before = prior?.[attribute.name] ?? null;
-    // Null config: proposed already carries the prior value (null on create, step 7 decides).
-    if (configured === null || isUnknown(configured) || before === null) continue;
-    if (computedBlockEquivalent(attribute, configured, before)) out = { ...out, [attribute.name]: before };
+    // On create there is nothing to keep: step 7 decides.
+    if (isUnknown(configured) || before === null) continue;
+    // No block in the config: terraform proposes none, the remote side's blocks stay.
+    if (hasNoBlocks(configured) || computedBlockEquivalent(attribute, configured, before)) out = { ...out, [attribute.name]: before };
   }
   for (const block of schema.blocks) {
     if (block.nesting === 'set') continue;
@@ -281,7 +288,7 @@ function hasForceNew(block: CompiledBlock): boolean {
  */
 function computedBlockForceNew(attribute: CompiledAttribute, configured: Value, planned: Value, before: Value, path: Path): Path[] {
   const shape = attribute.computedBlock;
-  if (shape === undefined || configured === null) return [];
+  if (shape === undefined || hasNoBlocks(configured)) return [];
   const forceNewSubs = shape.element.attributes.filter((s) => s.optional && (attribute.forceNew || s.forceNew));
   if (forceNewSubs.length === 0 && !attribute.forceNew) return [];
   if (equalTyped(attribute.type, planned, before)) return [];
@@ -311,16 +318,16 @@ function markComputedUnknown(schema: CompiledBlock, planned: ValueObject, config
   for (const attribute of schema.attributes) {
     if (!attribute.computed || attribute.default !== undefined) continue;
     const configured = config[attribute.name] ?? null;
-    if (configured !== null) {
+    if (attribute.computedBlock === undefined ? configured !== null : !hasNoBlocks(configured)) {
       // A configured Optional+Computed block: the remote side fills what the config left
-      // unset, so those nested fields are "(known after apply)" as with SDK v1 (the plan
-      // response then carries legacy_type_system, see provider.ts). Otherwise the config decides.
+      // unset, so those nested fields are "(known after apply)" as with SDK v1 (terraform
+      // accepts unknowns in a block's unset computed fields). Otherwise the config decides.
       if (attribute.computedBlock !== undefined && effective !== 'update' && Array.isArray(configured)) {
         out = { ...out, [attribute.name]: configured.map((item) => unknownUnsetComputed(attribute.computedBlock!.element, item)) };
       }
       continue;
     }
-    if (effective === 'update' && (attribute.forceNew || attribute.useStateForUnknown)) continue;
+    if (effective === 'update' && (attribute.forceNew || keepsPriorOnUpdate(schema, attribute, planned, prior))) continue;
     out = { ...out, [attribute.name]: UNKNOWN };
   }
   for (const block of schema.blocks) {
@@ -333,6 +340,21 @@ function markComputedUnknown(schema: CompiledBlock, planned: ValueObject, config
     };
   }
   return out;
+}
+
+/** The config of an Optional+Computed block with no block in it (terraform sends an empty list). */
+function hasNoBlocks(configured: Value): boolean {
+  return configured === null || (Array.isArray(configured) && configured.length === 0);
+}
+
+/** useStateForUnknown, unless the update changes a sibling the value follows (`changesWith`). */
+function keepsPriorOnUpdate(schema: CompiledBlock, attribute: CompiledAttribute, planned: ValueObject, prior: ValueObject | null): boolean {
+  if (!attribute.useStateForUnknown) return false;
+  return !attribute.changesWith.some((name) => {
+    const block = schema.blocks.find((b) => b.name === name);
+    const type = schema.attributes.find((a) => a.name === name)?.type ?? (block === undefined ? undefined : blockValueType(block));
+    return type === undefined || !equalTyped(type, planned[name] ?? null, prior?.[name] ?? null);
+  });
 }
 
 /** One element of a configured Optional+Computed block, its unset computed fields unknown. */

@@ -5,19 +5,18 @@
  * error becomes the answer's diagnostic, at its path), run the runtime object's operation on
  * plain values (`ManagedResource`, `DataSource`), encode the answer as msgpack.
  *
- * **`legacy_type_system` is set in one case only.** The flag downgrades terraform's plan/apply
- * consistency checks to log warnings (terraform's `plans/objchange` checks, relaxed for
- * SDKv2 providers); set broadly it would hide exactly the bugs
- * that produce perpetual diffs. So the schema is strictly valid: defaults make an attribute
- * Optional+Computed, Optional+Computed blocks are list/set-of-object attributes that still
- * accept block syntax (`schema.ts`), and apply results repeat every known planned value
- * (`apply.ts`). The exception is a configured Optional+Computed block (SDK v1's
- * Optional+Computed TypeList of Resource, e.g. `disk_device_mapping`): terraform wants a
- * configured attribute planned exactly as written, but the remote side fills the nested
- * fields the user left unset. A plan that marks those fields unknown (`plan.ts` step 7), and
- * an apply whose result only fills nested fields the plan had as null (`apply.ts` header),
- * carry the flag; nothing else does. The second plan after any apply is empty because plan
- * marks computed values unknown only when something changes and keeps them otherwise.
+ * **`legacy_type_system` is set in two cases only.** The flag downgrades terraform's
+ * plan/apply consistency checks (`plans/objchange`) to log warnings, as for SDK v2
+ * providers; set broadly it would hide exactly the bugs that produce perpetual diffs. So the schema is strictly valid wherever it can be:
+ * defaults make an attribute Optional+Computed, and apply results repeat every known planned
+ * value (`apply.ts`). The exceptions are Optional+Computed blocks (SDK v1's Optional+Computed
+ * TypeList of Resource, e.g. `disk_device_mapping`), served as the nested blocks upstream
+ * declares: a plan that keeps the remote side's blocks where the config has none (or plans
+ * them unknown on create) has another block count than the config (`plan.ts` step 4/7), and
+ * an apply whose result only fills nested fields the plan had as null (`apply.ts` header);
+ * those responses carry the flag, as every response of an SDK v1 provider does, and nothing
+ * else does. The second plan after any apply is empty because plan marks computed values
+ * unknown only when something changes and keeps them otherwise.
  */
 import type { ProviderServer, RpcContext } from '../plugin/provider-server.js';
 import type * as tf from '../plugin/tfplugin6-types.js';
@@ -35,7 +34,7 @@ import { decodeObject, encodeObject } from './convert/values.js';
 import { fromCtyPath, toProtoDiagnostics, toProtoPath } from './convert/diagnostics.js';
 import type { KnownObject, ValueObject } from './value.js';
 import { unknownsToNull } from './value.js';
-import { plansComputedBlockFields } from './computed-block-fill.js';
+import { plansComputedBlockCount } from './computed-block-fill.js';
 
 /** What `#decoded` needs of a runtime object: its schema. */
 interface Typed {
@@ -169,7 +168,7 @@ export class FrameworkProvider<Client> implements ProviderServer {
           requires_replace: result.requiresReplace.map(toProtoPath),
           planned_private: result.private.encode(),
           diagnostics: toProtoDiagnostics(result.diagnostics),
-          ...(plansComputedBlockFields(resource.schema, result.planned) ? { legacy_type_system: true } : {}),
+          ...(plansComputedBlockCount(resource.schema, result.planned, config) ? { legacy_type_system: true } : {}),
         };
       } catch (error) {
         return { diagnostics: errorDiagnostics(`planning ${resource.definition.displayName}`, error) };

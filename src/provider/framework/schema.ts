@@ -11,12 +11,13 @@
  *   default as a known value, and removing the argument plans the default again (as SDK
  *   `Default:` does).
  * - **Optional+Computed blocks** (SDK v1's `Optional: true, Computed: true` on a TypeList
- *   of Resource, e.g. `disk_device_mapping`) cannot be real blocks under the strict type
- *   system (terraform: "block count changed from 0 to 1"). They are sent as an
- *   Optional+Computed *attribute* of type list/set of object. Terraform's block-to-attribute
- *   fixup still accepts block syntax (`disk_device_mapping { … }`) for such attributes, so
- *   configurations written for the real provider keep working. See `plan.ts` for how their
- *   values are planned.
+ *   of Resource, e.g. `disk_device_mapping`): the remote side fills them when the config has
+ *   none. They compile to one attribute of list/set-of-object type (`computedBlock`), which
+ *   the plan engine plans as a whole (`plan.ts`); terraform sees the nested block upstream
+ *   declares (`convert/schema.ts`), so block syntax is the only syntax. Keeping the remote
+ *   side's blocks where the config has none changes the block count, which terraform's
+ *   strict type system refuses ("block count changed from 0 to 1"): those plans carry
+ *   `legacy_type_system`, as SDK v1 providers' do (`provider.ts`).
  * - `id` is added to every resource as Optional+Computed string (as the SDK does) but may
  *   not be set in configuration; data sources get a Computed `id`.
  * - A resource with `timeouts` gets the SDK's SINGLE `timeouts` block with one Optional
@@ -66,9 +67,16 @@ export interface AttributeSchema extends ConfigChecks {
   /**
    * For Computed attributes: on an in-place update keep the prior value instead of
    * "(known after apply)" (terraform-plugin-framework's UseStateForUnknown). Use it for
-   * values an update never changes (create_time, ids of sub-objects).
+   * values an update never changes (create_time, ids of sub-objects, an Optional+Computed
+   * argument the update leaves alone when it is unset, a status no update call touches).
    */
   readonly useStateForUnknown?: boolean;
+  /**
+   * With useStateForUnknown: sibling arguments whose change does change this value (a
+   * deprecated alias follows its new name, a public IP its bandwidth). An update that
+   * changes one of them plans this value "(known after apply)" after all.
+   */
+  readonly changesWith?: readonly string[];
 }
 
 export interface NestedBlockSchema extends ConfigChecks {
@@ -79,7 +87,7 @@ export interface NestedBlockSchema extends ConfigChecks {
   readonly maxItems?: number;
   /**
    * Optional+Computed block (list or set nesting, attributes only): the remote side fills it
-   * when the config has none. Sent as an attribute, see the header.
+   * when the config has none. Planned as one value, see the header.
    */
   readonly computed?: boolean;
   /** Any change of the block replaces the resource. */
@@ -116,6 +124,8 @@ export interface CompiledAttribute {
   readonly deprecated: string | undefined;
   readonly description: string;
   readonly useStateForUnknown: boolean;
+  /** Siblings whose change makes a useStateForUnknown value unknown after all (see AttributeSchema). */
+  readonly changesWith: readonly string[];
   /** Set when this attribute carries an Optional+Computed block: its element schema. */
   readonly computedBlock?: { readonly collection: 'list' | 'set'; readonly element: CompiledBlock; readonly minItems: number; readonly maxItems: number };
   /** The implicit resource `id` (never settable in config). */
@@ -199,6 +209,13 @@ function compileBlock(schema: BlockSchema, where: string, topLevelResource: bool
     if (names.has(name)) throw new SchemaError(`${where}${name} is declared twice`);
     names.add(name);
   }
+  for (const attribute of attributes) {
+    const unknown = attribute.changesWith.filter((other) => !names.has(other));
+    if (unknown.length > 0) throw new SchemaError(`${where}${attribute.name}: changesWith names ${unknown.join(', ')}, not a sibling`);
+    if (attribute.changesWith.length > 0 && !attribute.useStateForUnknown) {
+      throw new SchemaError(`${where}${attribute.name}: changesWith needs useStateForUnknown`);
+    }
+  }
   const type: TypeJson = [
     'object',
     Object.fromEntries([
@@ -241,6 +258,7 @@ function compileAttribute(name: string, decl: AttributeSchema, where: string, is
     deprecated: decl.deprecated,
     description: decl.description ?? '',
     useStateForUnknown: decl.useStateForUnknown === true || isId,
+    changesWith: decl.changesWith ?? [],
     isId,
   };
 }
@@ -266,6 +284,7 @@ function compileComputedBlock(name: string, decl: NestedBlockSchema, where: stri
     deprecated: decl.deprecated,
     description: decl.description ?? '',
     useStateForUnknown: decl.useStateForUnknown === true,
+    changesWith: [],
     computedBlock: {
       collection: decl.nesting,
       element,

@@ -1,6 +1,7 @@
 /**
  * Brings a plain object into the exact shape of a schema: every attribute and block present
- * (missing attributes null, missing list/set blocks empty, missing single blocks null).
+ * (missing attributes null, missing list/set blocks empty — Optional+Computed ones too —,
+ * missing single blocks null).
  *
  * - `strict` (handler results): an attribute the schema does not know is a provider bug.
  * - lenient (UpgradeResourceState raw JSON): unknown keys are dropped — that is how an
@@ -30,7 +31,9 @@ export function shapeObject(block: CompiledBlock, input: unknown, options: { str
   const entries: [string, Value][] = [];
   for (const attribute of block.attributes) {
     const raw = source[attribute.name];
-    entries.push([attribute.name, raw === undefined ? null : shapeValue(attribute.type, raw, options, join(at, attribute.name))]);
+    // An Optional+Computed block is a block to terraform (`convert/schema.ts`): never null.
+    const absent = attribute.computedBlock === undefined ? null : [];
+    entries.push([attribute.name, raw === undefined || raw === null ? absent : shapeValue(attribute.type, raw, options, join(at, attribute.name))]);
   }
   for (const nested of block.blocks) {
     const raw = source[nested.name];

@@ -4,9 +4,9 @@
  * skip unknowns (terraform validates again once they are known), then the flags, the
  * validators, deprecations, timeouts syntax, and the cross-attribute rules.
  *
- * Terraform itself already checks Required attributes and block counts of real blocks,
- * and read-only attributes at the top level; we check them again only where terraform
- * cannot: inside Optional+Computed blocks (which it sees as one attribute).
+ * Terraform itself already checks Required attributes, block counts and read-only
+ * attributes (Optional+Computed blocks are blocks to terraform too); the checks inside those
+ * blocks below repeat them for callers that skip terraform's own validation.
  */
 import type { CompiledAttribute, CompiledBlock, CompiledNestedBlock, ConfigChecks } from './schema.js';
 import type { Path } from './diagnostics.js';
@@ -46,7 +46,8 @@ class ConfigWalker {
       return;
     }
     if (isUnknown(value)) return;
-    if (value === null) {
+    // No block of an Optional+Computed block type is "unset", as the SDK sees it.
+    if (value === null || (attribute.computedBlock !== undefined && Array.isArray(value) && value.length === 0)) {
       if (attribute.required) {
         this.#diagnostics.error('Missing required argument', `The argument "${key}" is required, but no definition was found.`, path);
       }

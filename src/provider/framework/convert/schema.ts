@@ -9,8 +9,11 @@ export function toProtoSchema(block: CompiledBlock, version: number): tf.Schema 
 function toProtoBlock(block: CompiledBlock): tf.SchemaBlock {
   return {
     version: 0,
-    attributes: block.attributes.map(toProtoAttribute),
-    block_types: block.blocks.map(toProtoNestedBlock),
+    attributes: block.attributes.filter((a) => a.computedBlock === undefined).map(toProtoAttribute),
+    block_types: [
+      ...block.blocks.map(toProtoNestedBlock),
+      ...block.attributes.flatMap((a) => (a.computedBlock === undefined ? [] : [toProtoComputedBlock(a, a.computedBlock)])),
+    ].sort((a, b) => ((a.type_name ?? '') < (b.type_name ?? '') ? -1 : 1)),
     description: block.description,
     description_kind: 'PLAIN',
     deprecated: block.deprecated !== undefined,
@@ -38,6 +41,23 @@ function toProtoNestedBlock(block: CompiledNestedBlock): tf.SchemaNestedBlock {
     nesting: block.nesting === 'single' ? 'SINGLE' : block.nesting === 'list' ? 'LIST' : 'SET',
     min_items: block.minItems,
     max_items: block.maxItems,
+  };
+}
+
+/**
+ * An Optional+Computed block goes to terraform as the nested block upstream declares (SDK v1
+ * does the same), so block syntax is the only syntax; the framework plans it as one value
+ * (`plan.ts`), and the plans that leave its block count to the remote side carry
+ * `legacy_type_system` (`provider.ts`).
+ */
+function toProtoComputedBlock(attribute: CompiledAttribute, shape: NonNullable<CompiledAttribute['computedBlock']>): tf.SchemaNestedBlock {
+  const { collection, element, minItems, maxItems } = shape;
+  return {
+    type_name: attribute.name,
+    block: { ...toProtoBlock(element), description: describe(attribute.description, attribute.deprecated), deprecated: attribute.deprecated !== undefined },
+    nesting: collection === 'list' ? 'LIST' : 'SET',
+    min_items: minItems,
+    max_items: maxItems,
   };
 }
 
