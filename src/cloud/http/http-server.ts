@@ -18,12 +18,14 @@ export interface RpcServerOptions {
   readonly handle: (request: RawRequest) => Promise<RpcResponse>;
   readonly logger: Logger;
   readonly bodyLimit?: number;
+  /** A different limit for some paths (the operator API's state documents). */
+  readonly bodyLimitFor?: (url: string) => number | undefined;
 }
 
 export function createRpcServer(options: RpcServerOptions): Server {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
-    readBody(req, bodyLimit).then(
+    readBody(req, options.bodyLimitFor?.(req.url ?? '/') ?? bodyLimit).then(
       (body) => {
         if (body === undefined) {
           send(res, transportError(new EcsError('RequestTooLarge'), req.headers.host), true);

@@ -7,6 +7,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Store, StoreDialect } from '../store.js';
 import { initialMigration } from './001-initial.js';
 import { imagesFilteredPageMigration } from './002-images-filtered-page.js';
+import { operatorApiMigration } from './004-operator-api.js';
 
 export interface StoreMigration {
   /** Unique and sortable: `001-initial`, `002-…`. */
@@ -15,7 +16,7 @@ export interface StoreMigration {
   up(db: Kysely<any>, dialect: StoreDialect): Promise<void>;
 }
 
-export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, imagesFilteredPageMigration];
+export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, imagesFilteredPageMigration, operatorApiMigration];
 
 class ListMigrationProvider implements MigrationProvider {
   readonly #migrations: readonly StoreMigration[];
