@@ -17,8 +17,11 @@ import { startServe } from './scale-out-support.js';
 
 const skip = cliBuilt() ? undefined : CLI_MISSING_REASON;
 const REGION = 'cn-hangzhou';
+/** Each command is a fresh node process loading the whole CLI: seconds apiece on a busy machine. */
+const CLI_TIMEOUT_MS = 120_000;
+const TEST_TIMEOUT_MS = 600_000;
 
-describe.skipIf(skip !== undefined)(`operator CLI${skip !== undefined ? ` (skipped: ${skip})` : ''}`, () => {
+describe.skipIf(skip !== undefined)(`operator CLI${skip !== undefined ? ` (skipped: ${skip})` : ''}`, { timeout: TEST_TIMEOUT_MS }, () => {
   let cloud: ServedCloud;
   let target: string[];
   let scratch: string;
@@ -34,7 +37,7 @@ describe.skipIf(skip !== undefined)(`operator CLI${skip !== undefined ? ` (skipp
   });
 
   async function ok(args: string[]): Promise<string> {
-    const run = await runCli(args);
+    const run = await runCli(args, CLI_TIMEOUT_MS);
     expect(run.stderr, args.join(' ')).toBe('');
     expect(run.code, args.join(' ')).toBe(0);
     expect(run.stdout.endsWith('\n') && run.stdout.split('\n').length === 2, run.stdout).toBe(true);
@@ -42,7 +45,7 @@ describe.skipIf(skip !== undefined)(`operator CLI${skip !== undefined ? ` (skipp
   }
 
   async function fails(args: string[], message: RegExp): Promise<void> {
-    const run = await runCli(args);
+    const run = await runCli(args, CLI_TIMEOUT_MS);
     expect(run.code, args.join(' ')).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^ecs-image: [^\n]+\n$/);
@@ -121,7 +124,7 @@ describe.skipIf(skip !== undefined)(`operator CLI${skip !== undefined ? ` (skipp
     expect((await adminCall(given.line.endpoint, first.line.adminToken, 'GET', 'settings')).status).toBe(401);
     expect(await ok(['settings', '--data', data])).toMatch(/^defaultRegionId=/);
     await given.kill('SIGTERM');
-    const short = await runCli(['serve', '--data', data, '--port', '0', '--admin-token', 'short']);
+    const short = await runCli(['serve', '--data', data, '--port', '0', '--admin-token', 'short'], CLI_TIMEOUT_MS);
     expect(short.code).toBe(1);
     expect(short.stderr).toBe('ecs-image: --admin-token needs at least 16 characters and no spaces\n');
   });
