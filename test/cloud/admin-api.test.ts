@@ -32,7 +32,7 @@ describe.skipIf(skip !== undefined)(`operator API${skip !== undefined ? ` (skipp
 
   beforeAll(async () => {
     cloud = await serveCloud(['--image-creation-seconds', '600', '--image-quota', '50']);
-    const created = await runCli(['accounts', 'create', ...cloud.storeArgs]);
+    const created = await runCli(['accounts', 'create', ...cloud.storeArgs], 120_000);
     expect(created.code, created.stderr).toBe(0);
     other = JSON.parse(created.stdout) as Keys & { accountId: string };
   });

@@ -37,7 +37,7 @@ describe.skipIf(skip !== undefined)(`state save → reset → load${skip !== und
 
   beforeAll(async () => {
     cloud = await serveCloud(['--image-creation-seconds', '3600']);
-    const created = await runCli(['accounts', 'create', ...cloud.storeArgs]);
+    const created = await runCli(['accounts', 'create', ...cloud.storeArgs], 120_000);
     expect(created.code, created.stderr).toBe(0);
     const other = JSON.parse(created.stdout) as Keys & { accountId: string };
     accounts = [cloud.keys, other];

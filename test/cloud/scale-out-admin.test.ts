@@ -3,7 +3,8 @@
  * admin token, the fault rules and a reset are the store's, so what is set
  * through one replica holds on the other at once — a `times: 2` rule fires
  * twice in all, wherever the requests land — and a reset racing writes on the
- * other replica leaves a consistent world (its saved document loads back).
+ * other replica leaves a consistent world (its saved document loads back);
+ * health says `unavailable` (503) while the database is away.
  */
 import { CreateVpcRequest, DescribeVpcsRequest, CreateVSwitchRequest } from '@alicloud/vpc20160428';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,4 +83,23 @@ describe.skipIf(skip !== undefined)(`operator API on two replicas${skip !== unde
     const loaded = await admin(a, 'PUT', 'state', state.text);
     expect(loaded.status, loaded.text).toBe(200);
   });
+
+  it('health answers 503 "unavailable" while the database is away, and ok again once it is back', async () => {
+    await server.stop();
+    try {
+      const away = await admin(a, 'GET', 'health');
+      expect(away.status).toBe(503);
+      expect(away.body).toMatchObject({ status: 'unavailable', store: 'postgres', version: expect.any(String) });
+      expect(away.text).not.toContain(a.line.adminToken);
+    } finally {
+      await server.start();
+    }
+    let back = await admin(a, 'GET', 'health');
+    for (let attempt = 0; attempt < 50 && back.status !== 200; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      back = await admin(a, 'GET', 'health');
+    }
+    expect(back.body.status).toBe('ok');
+  });
 });
+
