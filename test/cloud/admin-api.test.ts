@@ -158,6 +158,8 @@ describe.skipIf(skip !== undefined)(`operator API${skip !== undefined ? ` (skipp
       error: { code: 'InternalError', httpStatus: 500, message: 'injected' },
     });
     const slow = await cloud.admin('POST', 'faults', { product: 'Ecs', action: 'DescribeRegions', latencyMs: 600 });
+    const never = await cloud.admin('POST', 'faults', { action: 'DescribeVpcs', probability: 0, error: { code: 'Throttling.User' } });
+    expect(never.body.probability).toBe(0);
     await expectEcsError(cloud.vpc(other).describeVpcs(new DescribeVpcsRequest({ regionId: REGION })), 'InternalError', 500);
     await expectEcsError(cloud.vpc(other).describeVpcs(new DescribeVpcsRequest({ regionId: REGION })), 'InternalError', 500);
     await cloud.vpc().describeVpcs(new DescribeVpcsRequest({ regionId: REGION })); // the default account is not hit
@@ -169,13 +171,14 @@ describe.skipIf(skip !== undefined)(`operator API${skip !== undefined ? ` (skipp
     expect(listed.map((rule) => [rule.id, rule.hits])).toEqual([
       [permanent.body.id, 2],
       [slow.body.id, 1],
+      [never.body.id, 0],
     ]);
     const missing = await cloud.admin('DELETE', 'faults/fault-nothing');
     expect(missing.status).toBe(404);
     expect(missing.body.Code).toBe('InvalidFaultId.NotFound');
     expect((await cloud.admin('DELETE', `faults/${permanent.body.id}`)).body).toEqual({ deleted: 1 });
     await cloud.vpc(other).describeVpcs(new DescribeVpcsRequest({ regionId: REGION }));
-    expect((await cloud.admin('DELETE', 'faults')).body).toEqual({ deleted: 1 });
+    expect((await cloud.admin('DELETE', 'faults')).body).toEqual({ deleted: 2 });
     expect((await cloud.admin('GET', 'faults')).body).toEqual({ faults: [] });
   });
 
