@@ -1,6 +1,6 @@
 /**
  * `ecs-image serve`: start the local cloud, print one JSON line on stdout once
- * listening (endpoint, region, credentials), log on stderr, stop cleanly on
+ * listening (endpoint, region, credentials, admin token), log on stderr, stop cleanly on
  * SIGINT/SIGTERM.
  */
 import { Command, Option } from 'commander';
@@ -18,6 +18,8 @@ interface ServeOptions {
   readonly accessKeyId?: string;
   readonly accessKeySecret?: string;
   readonly imageCreationSeconds?: string;
+  readonly imageQuota?: string;
+  readonly adminToken?: string;
   readonly logLevel: string;
 }
 
@@ -40,6 +42,14 @@ export function serveCommand(): Command {
         'ECS_IMAGE_IMAGE_CREATION_SECONDS',
       ),
     )
+    .addOption(
+      new Option('--image-quota <count>', 'custom images an account may own per region (ECS: 100)').env('ECS_IMAGE_IMAGE_QUOTA'),
+    )
+    .addOption(
+      new Option('--admin-token <token>', 'token of the operator API /_ecs-image/ (default: one generated per data directory)').env(
+        'ECS_IMAGE_ADMIN_TOKEN',
+      ),
+    )
     .addOption(new Option('--log-level <level>', 'pino log level (stderr)').default('info').env('ECS_IMAGE_LOG_LEVEL'))
     .action(async (options: ServeOptions) => {
       await serve(options);
@@ -56,6 +66,13 @@ async function serve(options: ServeOptions): Promise<void> {
   if (seconds !== undefined && !(Number.isFinite(seconds) && seconds >= 0)) {
     throw new Error(`invalid --image-creation-seconds ${options.imageCreationSeconds}`);
   }
+  const imageQuota = options.imageQuota === undefined ? undefined : Number(options.imageQuota);
+  if (imageQuota !== undefined && !(Number.isInteger(imageQuota) && imageQuota >= 0)) {
+    throw new Error(`invalid --image-quota ${options.imageQuota}`);
+  }
+  if (options.adminToken !== undefined && !/^\S{16,}$/.test(options.adminToken)) {
+    throw new Error('--admin-token needs at least 16 characters and no spaces');
+  }
   const leaseSeconds = Number(options.jobLeaseSeconds ?? '30');
   if (!(Number.isFinite(leaseSeconds) && leaseSeconds > 0)) throw new Error(`invalid --job-lease-seconds ${options.jobLeaseSeconds}`);
   const store = storeConfigOf(options);
@@ -69,7 +86,11 @@ async function serve(options: ServeOptions): Promise<void> {
     ...(options.accessKeyId !== undefined && options.accessKeySecret !== undefined
       ? { credentials: { accessKeyId: options.accessKeyId, accessKeySecret: options.accessKeySecret } }
       : {}),
-    ...(seconds !== undefined ? { settings: { imageCreationMs: Math.round(seconds * 1000) } } : {}),
+    settings: {
+      ...(seconds !== undefined ? { imageCreationMs: Math.round(seconds * 1000) } : {}),
+      ...(imageQuota !== undefined ? { imageQuota } : {}),
+    },
+    ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
   });
   // Handlers first: a supervisor may signal as soon as it reads the line.
   const stop = (signal: NodeJS.Signals): void => {
@@ -95,6 +116,7 @@ async function serve(options: ServeOptions): Promise<void> {
     accessKeyId: cloud.credentials.accessKeyId,
     accessKeySecret: cloud.credentials.accessKeySecret,
     pid: process.pid,
+    adminToken: cloud.adminToken,
   });
   process.stdout.write(
     `${JSON.stringify({
@@ -102,6 +124,7 @@ async function serve(options: ServeOptions): Promise<void> {
       regionId: cloud.regionId,
       accessKeyId: cloud.credentials.accessKeyId,
       accessKeySecret: cloud.credentials.accessKeySecret,
+      adminToken: cloud.adminToken,
     })}\n`,
   );
 }

@@ -16,6 +16,8 @@ export interface ServerInfo {
   readonly accessKeyId: string;
   readonly accessKeySecret: string;
   readonly pid: number;
+  /** Bearer token of the operator API (`ecs-image state|jobs|settings|faults`); absent in files of older servers. */
+  readonly adminToken?: string;
 }
 
 export function serverFilePath(dataDir: string): string {
@@ -39,17 +41,18 @@ export function removeServerFile(dataDir: string, pid: number): void {
 
 function parseServerInfo(text: string): ServerInfo | undefined {
   const raw = JSON.parse(text) as Record<string, unknown>;
-  const { endpoint, regionId, accessKeyId, accessKeySecret, pid } = raw;
+  const { endpoint, regionId, accessKeyId, accessKeySecret, pid, adminToken } = raw;
   if (
     typeof endpoint !== 'string' ||
     typeof regionId !== 'string' ||
     typeof accessKeyId !== 'string' ||
     typeof accessKeySecret !== 'string' ||
-    typeof pid !== 'number'
+    typeof pid !== 'number' ||
+    (adminToken !== undefined && typeof adminToken !== 'string')
   ) {
     return undefined;
   }
-  return Object.freeze({ endpoint, regionId, accessKeyId, accessKeySecret, pid });
+  return Object.freeze({ endpoint, regionId, accessKeyId, accessKeySecret, pid, ...(adminToken !== undefined ? { adminToken } : {}) });
 }
 
 function isAlive(pid: number): boolean {

@@ -8,6 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import type { CloudSettings } from './api/action.js';
+import { ADMIN_BODY_LIMIT, ADMIN_PREFIX, handleAdmin, isAdminRequest, type AdminDeps } from './admin/admin-routes.js';
+import { storedAdminToken } from './admin/admin-token.js';
+import { StoreFaultInjector } from './admin/fault-injector.js';
+import { LiveSettings } from './admin/live-settings.js';
 import { ActionRegistry } from './api/registry.js';
 import { AccessKeyDirectory } from './http/access-keys.js';
 import { createRpcServer } from './http/http-server.js';
@@ -40,6 +44,8 @@ export interface CloudConfig {
   readonly jobKinds?: readonly JobKind[];
   readonly logger?: Logger;
   readonly logLevel?: string;
+  /** Token of the operator API; absent: the store's own (generated once per data directory or database). */
+  readonly adminToken?: string;
 }
 
 export interface Cloud {
@@ -51,7 +57,10 @@ export interface Cloud {
   readonly accountId: string;
   readonly credentials: Credentials;
   readonly store: Store;
-  readonly settings: CloudSettings;
+  /** Live: the operator API may change them while the cloud runs. */
+  readonly settings: LiveSettings;
+  /** Bearer token of the operator API (`/_ecs-image/`). */
+  readonly adminToken: string;
   readonly jobs: JobRunner;
   readonly logger: Logger;
   close(): Promise<void>;
@@ -69,9 +78,10 @@ export const DEFAULT_DATA_DIR = '.ecs-image';
 
 export async function createCloud(config: CloudConfig = {}): Promise<Cloud> {
   const logger = config.logger ?? pino({ level: config.logLevel ?? 'info' }, pino.destination(2));
-  const settings: CloudSettings = Object.freeze({ ...DEFAULT_SETTINGS, ...config.settings });
+  const settings = new LiveSettings({ ...DEFAULT_SETTINGS, ...config.settings });
   const now = config.now ?? Date.now;
   let seeded: AccountCredentials | undefined;
+  let adminToken = config.adminToken;
   // Seeding runs under the store's startup lock: replicas starting together seed once.
   const storeConfig: StoreConfig = config.store ?? { kind: 'sqlite', file: join(config.dataDir ?? DEFAULT_DATA_DIR, 'cloud.sqlite') };
   const store = await openStore(
@@ -84,24 +94,11 @@ export async function createCloud(config: CloudConfig = {}): Promise<Cloud> {
       : storeConfig,
     async (opened) => {
       seeded = await seedCloud(opened.db, { credentials: config.credentials, now: now() });
+      adminToken ??= await storedAdminToken(opened.db);
     },
   );
   try {
     const account = seeded as AccountCredentials;
-    const deps = {
-      registry: new ActionRegistry(),
-      store,
-      accessKeys: new AccessKeyDirectory(store.db),
-      replayGuard: new ReplayGuard(store.db),
-      settings,
-      now,
-      logger,
-    };
-    const server = createRpcServer({ handle: (request) => handleRpc(request, deps), logger });
-    const host = config.host ?? '127.0.0.1';
-    server.listen(config.port ?? 8787, host);
-    await once(server, 'listening');
-    const port = (server.address() as AddressInfo).port;
     const jobs = new JobRunner({
       store,
       kinds: [...JOB_KINDS, ...(config.jobKinds ?? [])],
@@ -111,6 +108,27 @@ export async function createCloud(config: CloudConfig = {}): Promise<Cloud> {
       pollIntervalMs: config.jobPollIntervalMs ?? 150,
       leaseMs: config.jobLeaseMs ?? 30_000,
     });
+    const deps = {
+      registry: new ActionRegistry(),
+      store,
+      accessKeys: new AccessKeyDirectory(store.db),
+      replayGuard: new ReplayGuard(store.db),
+      settings,
+      now,
+      logger,
+      faults: new StoreFaultInjector(store.db),
+    };
+    const admin: AdminDeps = { store, settings, jobs, adminToken: adminToken as string, now, startedAt: Date.now(), logger };
+    const server = createRpcServer({
+      // The operator API shares the port but never the RPC pipeline (admin/admin-routes.ts).
+      handle: (request) => (isAdminRequest(request) ? handleAdmin(request, admin) : handleRpc(request, deps)),
+      bodyLimitFor: (url) => (url.startsWith(ADMIN_PREFIX) ? ADMIN_BODY_LIMIT : undefined),
+      logger,
+    });
+    const host = config.host ?? '127.0.0.1';
+    server.listen(config.port ?? 8787, host);
+    await once(server, 'listening');
+    const port = (server.address() as AddressInfo).port;
     jobs.start();
     const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     logger.info({ endpoint, accountId: account.accountId }, 'cloud listening');
@@ -124,6 +142,7 @@ export async function createCloud(config: CloudConfig = {}): Promise<Cloud> {
       credentials: { accessKeyId: account.accessKeyId, accessKeySecret: account.accessKeySecret },
       store,
       settings,
+      adminToken: adminToken as string,
       jobs,
       logger,
       close: () => {

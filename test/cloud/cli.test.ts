@@ -74,7 +74,7 @@ describe('ecs-image CLI', () => {
 
   it('serve prints exactly one JSON line, answers SDK calls and stops on SIGTERM', async () => {
     const served = await serve(['--data', dataDir]);
-    expect(Object.keys(served.printed)).toEqual(['endpoint', 'regionId', 'accessKeyId', 'accessKeySecret']);
+    expect(Object.keys(served.printed)).toEqual(['endpoint', 'regionId', 'accessKeyId', 'accessKeySecret', 'adminToken']);
     expect(served.printed.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(served.printed.regionId).toBe('cn-hangzhou');
     const regions = await ecsClient(served.printed).describeRegions(new DescribeRegionsRequest({}));

@@ -28,6 +28,7 @@ export interface ServeLine {
   readonly regionId: string;
   readonly accessKeyId: string;
   readonly accessKeySecret: string;
+  readonly adminToken: string;
 }
 
 export interface Replica {
@@ -54,12 +55,15 @@ export async function runCli(args: readonly string[], timeoutMs = 30_000): Promi
 }
 
 /** Starts `ecs-image serve --database <url> --port 0 …` and waits for its JSON line. */
-export async function startReplica(databaseUrl: string, extraArgs: readonly string[] = []): Promise<Replica> {
-  const child = spawn(
-    process.execPath,
-    [CLI_MAIN, 'serve', '--database', databaseUrl, '--port', '0', '--log-level', 'warn', ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+export function startReplica(databaseUrl: string, extraArgs: readonly string[] = []): Promise<Replica> {
+  return startServe(['--database', databaseUrl, ...extraArgs]);
+}
+
+/** Starts `ecs-image serve --port 0 --log-level warn <args>` and waits for its JSON line. */
+export async function startServe(args: readonly string[]): Promise<Replica> {
+  const child = spawn(process.execPath, [CLI_MAIN, 'serve', '--port', '0', '--log-level', 'warn', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const line = await new Promise<ServeLine>((resolve, reject) => {

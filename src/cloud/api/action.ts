@@ -34,7 +34,7 @@ export interface ActionContext {
   readonly settings: CloudSettings;
 }
 
-/** Settings an operator can change, frozen at start. */
+/** Settings an operator can change: flags at start, then `PATCH /_ecs-image/settings` (admin/live-settings.ts). */
 export interface CloudSettings {
   readonly defaultRegionId: string;
   /** How long CreateImage takes from Creating to Available. */

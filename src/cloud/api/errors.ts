@@ -349,3 +349,8 @@ export class EcsError extends Error {
     return code === undefined ? new EcsError('InvalidParameter', name) : new EcsError(code, name);
   }
 }
+
+/** Whether `code` is in the catalogue (own keys only: `toString` is not an error code). */
+export function isKnownErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(CATALOGUE, code);
+}

@@ -20,6 +20,8 @@ export interface RpcServerOptions {
   readonly handle: (request: RawRequest) => Promise<RpcResponse>;
   readonly logger: Logger;
   readonly bodyLimit?: number;
+  /** A different limit for some paths (the operator API's state documents). */
+  readonly bodyLimitFor?: (url: string) => number | undefined;
 }
 
 export function createRpcServer(options: RpcServerOptions): Server {
@@ -32,7 +34,7 @@ export function createRpcServer(options: RpcServerOptions): Server {
       send(res, answer(EcsError.missingParameter('Host'), undefined), true);
       return;
     }
-    readBody(req, bodyLimit).then(
+    readBody(req, options.bodyLimitFor?.(req.url ?? '/') ?? bodyLimit).then(
       (body) => {
         if (body === undefined) {
           send(res, answer(new EcsError('RequestTooLarge'), req.headers.host), true);

@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { CloudSettings } from '../api/action.js';
 import type { ActionRegistry } from '../api/registry.js';
+import type { FaultInjector } from '../admin/fault-injector.js';
 import type { Store } from '../store/store.js';
 import type { AccessKeyDirectory } from './access-keys.js';
 import { applyApsaraScope } from './apsara-scope.js';
@@ -14,7 +15,7 @@ import { dispatch } from './dispatch.js';
 import { EcsError } from '../api/errors.js';
 import { parseRequest } from './parse-request.js';
 import type { RawRequest, RpcResponse } from './raw-request.js';
-import { newRequestId, renderError, renderSuccess } from './render.js';
+import { newRequestId, renderError, renderErrorAnswer, renderSuccess } from './render.js';
 import type { ReplayGuard } from './replay-guard.js';
 import { routeAction } from './route-action.js';
 import { verifySignature } from './verify-signature.js';
@@ -27,6 +28,8 @@ export interface PipelineDeps {
   readonly settings: CloudSettings;
   readonly now: () => number;
   readonly logger: Logger;
+  /** The operator's fault rules (cloud/admin). */
+  readonly faults?: FaultInjector;
 }
 
 export async function handleRpc(raw: RawRequest, deps: PipelineDeps): Promise<RpcResponse> {
@@ -42,6 +45,8 @@ export async function handleRpc(raw: RawRequest, deps: PipelineDeps): Promise<Rp
     const caller = await verifySignature(request, deps.accessKeys, now); // 3. AccessKey, time, signature → account
     await deps.replayGuard.check(caller, now); //                  4. nonce
     const regionId = checkRegion(request.params, deps.settings.defaultRegionId, routed.definition.regionIdRequired === true); // 5. RegionId
+    const fault = await deps.faults?.check({ product, action: routed.action, regionId, accountId: caller.account.id }); // 5a. injected faults
+    if (fault !== undefined) return renderErrorAnswer(fault, { requestId, hostId: hostOf(raw), product, logger: deps.logger });
     const scoped = await applyApsaraScope(request, routed.action, { account: caller.account, regionId, db: deps.store.db }); // 5b. Apsara scoping
     const result = await dispatch(routed, deps.store.db, { //      6. handler, in a transaction unless read-only
       requestId,

@@ -27,7 +27,11 @@ export interface ErrorContext {
 }
 
 export function renderError(error: unknown, context: ErrorContext): RpcResponse {
-  const ecsError = asEcsError(error, context);
+  return renderErrorAnswer(asEcsError(error, context), context);
+}
+
+/** The envelope of an answer that is not an `EcsError` of the catalogue (an injected fault). */
+export function renderErrorAnswer(ecsError: { readonly code: string; readonly status: number; readonly message: string }, context: ErrorContext): RpcResponse {
   const { requestId } = context;
   return {
     status: ecsError.status,

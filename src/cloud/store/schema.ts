@@ -256,6 +256,21 @@ export interface JobTable {
   updated_at: number;
 }
 
+/** An injected failure of the operator API (`cloud/admin/fault-rules.ts`); shared by every replica. */
+export interface FaultRuleTable {
+  id: string;
+  rule: string; // JSON of the validated rule
+  remaining: number; // hits left before the rule retires; -1 = no limit
+  hits: number;
+  created_at: number;
+}
+
+/** Operator settings kept per store (the generated admin token). */
+export interface AdminSettingTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
   accounts: AccountTable;
   access_keys: AccessKeyTable;
@@ -274,4 +289,6 @@ export interface Database {
   vswitches: VSwitchTable;
   tags: TagTable;
   jobs: JobTable;
+  fault_rules: FaultRuleTable;
+  admin_settings: AdminSettingTable;
 }

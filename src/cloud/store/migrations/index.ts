@@ -8,6 +8,7 @@ import type { Store, StoreDialect } from '../store.js';
 import { initialMigration } from './001-initial.js';
 import { imagesFilteredPageMigration } from './002-images-filtered-page.js';
 import { imageCopySourceMigration } from './003-image-copy-source.js';
+import { operatorApiMigration } from './004-operator-api.js';
 
 export interface StoreMigration {
   /** Unique and sortable: `001-initial`, `002-…`. */
@@ -16,7 +17,7 @@ export interface StoreMigration {
   up(db: Kysely<any>, dialect: StoreDialect): Promise<void>;
 }
 
-export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, imagesFilteredPageMigration, imageCopySourceMigration];
+export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, imagesFilteredPageMigration, imageCopySourceMigration, operatorApiMigration];
 
 class ListMigrationProvider implements MigrationProvider {
   readonly #migrations: readonly StoreMigration[];
