@@ -16,8 +16,10 @@ import {
   StopInstanceRequest,
 } from '@alicloud/ecs20140526';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { createNetwork, describeDisks, describeSnapshot, eventually, runInstances, runRequest, waitForInstanceStatus, type Network } from './instances-support.js';
-import { describeImage, expectEcsError, waitForImage } from './images-support.js';
+import { describeImage, waitForImage } from './images-support.js';
+import { createNetwork, type Network } from '../support/network.js';
+import { describeDisks, describeSnapshot, eventually, runInstances, runRequest, waitForInstanceStatus } from '../support/compute.js';
+import { expectEcsError } from '../support/sdk-error.js';
 
 const regionId = 'cn-hangzhou';
 

@@ -12,7 +12,8 @@ import { Params } from '../../src/cloud/http/params.js';
 import { plainIdLookup } from '../../src/cloud/api/images/describe-images-by-id.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
 import { sendV1 } from '../support/raw-rpc.js';
-import { insertInstance, insertSnapshot, waitForImage } from './images-support.js';
+import { waitForImage } from './images-support.js';
+import { insertInstance, insertSnapshot } from '../support/store-rows.js';
 
 const regionId = 'cn-hangzhou';
 

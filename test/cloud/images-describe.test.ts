@@ -9,7 +9,9 @@ import {
   ModifyImageAttributeRequestFeatures,
 } from '@alicloud/ecs20140526';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { expectEcsError, insertInstance, insertSnapshot, waitForImage } from './images-support.js';
+import { waitForImage } from './images-support.js';
+import { expectEcsError } from '../support/sdk-error.js';
+import { insertInstance, insertSnapshot } from '../support/store-rows.js';
 
 const regionId = 'cn-hangzhou';
 

@@ -7,7 +7,9 @@ import {
   ModifyImageSharePermissionRequest,
 } from '@alicloud/ecs20140526';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { describeImage, expectEcsError, insertInstance, insertSnapshot, waitForImage } from './images-support.js';
+import { describeImage, waitForImage } from './images-support.js';
+import { expectEcsError } from '../support/sdk-error.js';
+import { insertInstance, insertSnapshot } from '../support/store-rows.js';
 
 const regionId = 'cn-hangzhou';
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateImageRequest } from '@alicloud/ecs20140526';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { describeImage, insertInstance, waitForImage } from './images-support.js';
+import { describeImage, waitForImage } from './images-support.js';
+import { insertInstance } from '../support/store-rows.js';
 
 const regionId = 'cn-hangzhou';
 

@@ -10,7 +10,9 @@ import * as $Ecs from '@alicloud/ecs20140526';
 import * as $Vpc from '@alicloud/vpc20160428';
 import * as $RM from '@alicloud/resourcemanager20200331';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { createNetwork, describeDisks, describeInstance, describeSnapshot, eventually, expectEcsError, runInstances, runRequest, waitForInstanceStatus, type Network } from './instances-support.js';
+import { createNetwork, type Network } from '../support/network.js';
+import { describeDisks, describeInstance, describeSnapshot, eventually, runInstances, runRequest, waitForInstanceStatus } from '../support/compute.js';
+import { expectEcsError } from '../support/sdk-error.js';
 
 describe('modify actions', () => {
   let tc: TestCloud;

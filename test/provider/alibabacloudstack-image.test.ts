@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
 import { createTerraformWorkspace, diagnostics, ensureProviderBuilt, type TerraformWorkspace } from '../support/terraform.js';
-import { insertInstance, insertSnapshot } from '../cloud/images-support.js';
+import { insertInstance, insertSnapshot } from '../support/store-rows.js';
 
 const HEADER = `terraform {
   required_providers {

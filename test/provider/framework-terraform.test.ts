@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONFIG_HEADER, REPO_ROOT, ensureBuilt, makeSandbox, terraform, terraformAvailable, type Sandbox } from './plugin-harness.js';
+import { CONFIG_HEADER, REPO_ROOT, ensureBuilt, makeSandbox, terraform, terraformAvailable, type Sandbox } from '../support/plugin-harness.js';
 
 const hasTerraform = terraformAvailable();
 if (!hasTerraform) console.warn('terraform is not on the PATH: skipping the framework end-to-end test');

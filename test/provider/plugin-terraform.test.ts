@@ -23,7 +23,7 @@ import {
   terraformAvailable,
   waitFor,
   type Sandbox,
-} from './plugin-harness.js';
+} from '../support/plugin-harness.js';
 
 const hasTerraform = terraformAvailable();
 if (!hasTerraform) console.warn('terraform is not on the PATH: skipping the plugin runtime tests that need it');

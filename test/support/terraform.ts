@@ -1,7 +1,7 @@
 /**
  * Real `terraform` against our compiled providers and a cloud endpoint, for provider tests.
  *
- *   const cloud = await startTestCloud();
+ *   const cloud = await startTestCloud();           // or useTerraformScenario() below
  *   const tf = createTerraformWorkspace({ cloud });
  *   tf.write(`resource "alicloud_image" "x" { snapshot_id = "${id}" }`);
  *   const applied = await tf.apply();              // { code, stdout, stderr }
@@ -24,7 +24,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { cliConfigText, terraformEnv, type CloudTarget } from '../../src/cli/terraform-wiring.js';
-import { startTestCloud, type TestCloud, type TestCloudOptions } from './cloud.js';
+import { useTestCloud, type TestCloud, type TestCloudOptions } from './cloud.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PROVIDER_DIR = join(REPO_ROOT, 'bin');
@@ -352,44 +352,40 @@ export interface TerraformScenario {
  * `describe`; its own `beforeAll`s registered afterwards run after this one.
  */
 export function useTerraformScenario(options: TerraformScenarioOptions = {}): TerraformScenario {
-  let cloud: TestCloud | undefined;
+  beforeAll(() => ensureProviderBuilt(options.provider));
+  const cloud = useTestCloud(options.start ?? options.cloud);
   let baseEnvOverrides: Readonly<Record<string, string | undefined>> = {};
+  let ready = false;
   const workspaces: TerraformWorkspace[] = [];
-  const started = (what: string): TestCloud => {
-    if (cloud === undefined) throw new Error(`useTerraformScenario: ${what} used before its beforeAll ran (read it inside a hook or a test)`);
-    return cloud;
+  const made = (what: string): readonly TerraformWorkspace[] => {
+    if (!ready) throw new Error(`useTerraformScenario: ${what} used before its beforeAll ran (read it inside a hook or a test)`);
+    return workspaces;
   };
   const workspace = (env?: Readonly<Record<string, string | undefined>>): TerraformWorkspace => {
     const merged = { ...baseEnvOverrides, ...env };
-    const tf = createTerraformWorkspace({ cloud: started('workspace()'), ...(Object.keys(merged).length > 0 ? { env: merged } : {}) });
+    const tf = createTerraformWorkspace({ cloud, ...(Object.keys(merged).length > 0 ? { env: merged } : {}) });
     workspaces.push(tf);
     return tf;
   };
 
   beforeAll(async () => {
-    ensureProviderBuilt(options.provider);
-    cloud = await (options.start ? options.start() : startTestCloud(options.cloud));
     baseEnvOverrides = options.env ? await options.env(cloud) : {};
     for (let i = 0; i < (options.workspaces ?? 1); i++) workspace();
+    ready = true;
   });
-  afterAll(async () => {
+  afterAll(() => {
     for (const tf of workspaces) tf.remove();
-    await cloud?.close();
   });
 
   return {
-    get cloud(): TestCloud {
-      return started('cloud');
-    },
+    cloud,
     get tf(): TerraformWorkspace {
-      started('tf');
-      const first = workspaces[0];
+      const first = made('tf')[0];
       if (first === undefined) throw new Error('useTerraformScenario: no workspace was made (workspaces: 0)');
       return first;
     },
     get workspaces(): readonly TerraformWorkspace[] {
-      started('workspaces');
-      return workspaces;
+      return made('workspaces');
     },
     workspace,
   };

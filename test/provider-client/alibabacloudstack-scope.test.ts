@@ -15,7 +15,7 @@ import {
 import { newResourceGroupId } from '../../src/cloud/api/resource-manager/resource-groups.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
 import { send, signV1, type RawAnswer } from '../support/raw-rpc.js';
-import { insertSnapshot } from '../cloud/images-support.js';
+import { insertSnapshot } from '../support/store-rows.js';
 
 let tc: TestCloud;
 let devGroup: string;

@@ -18,8 +18,8 @@ import {
   type CloudClients,
 } from '../../src/provider/client/index.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { insertSnapshot } from '../cloud/images-support.js';
 import { ecsError, REGIONS_OK, startScriptedServer, type ScriptedServer, type Step } from './client-scripted-server.js';
+import { insertSnapshot } from '../support/store-rows.js';
 
 let tc: TestCloud;
 const servers: ScriptedServer[] = [];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDynamicValue } from './dynamic-value.js';
-import { decodeMsgpack, encodeMsgpack } from './msgpack.js';
-import { CtyNumber } from './number.js';
-import { CtyError, formatPath } from './path.js';
-import { t, type CtyType } from './types.js';
-import { Value } from './value.js';
+import { decodeDynamicValue } from '../../src/provider/cty/dynamic-value.js';
+import { decodeMsgpack, encodeMsgpack } from '../../src/provider/cty/msgpack.js';
+import { CtyNumber } from '../../src/provider/cty/number.js';
+import { CtyError, formatPath } from '../../src/provider/cty/path.js';
+import { t, type CtyType } from '../../src/provider/cty/types.js';
+import { Value } from '../../src/provider/cty/value.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 const bytes = (h: string): Uint8Array => Uint8Array.from(Buffer.from(h.replace(/\s+/g, ''), 'hex'));

@@ -7,10 +7,10 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../support/terraform.js';
+import { REPO_ROOT } from './terraform.js';
 
 export { REPO_ROOT };
-export const FIXTURE = join(REPO_ROOT, 'test', 'provider', 'fixtures', 'plugin-test-provider.mjs');
+export const FIXTURE = join(REPO_ROOT, 'test', 'support', 'fixtures', 'plugin-test-provider.mjs');
 export const MAGIC_COOKIE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 
 function newestMtime(dir: string, suffix: string): number {

@@ -26,9 +26,9 @@ import {
   type TagDiff,
 } from '../../src/provider/client/index.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { insertSnapshot } from '../cloud/images-support.js';
 import { $ResourceManager } from '../../src/provider/client/sdk-resource-manager.js';
 import { nonDefaultGroup } from './client-scripted-server.js';
+import { insertSnapshot } from '../support/store-rows.js';
 
 const POLL = { poll: { delayMs: 0, minTimeoutMs: 100, maxIntervalMs: 200 }, timeoutMs: 30_000 };
 

@@ -18,7 +18,7 @@ import {
   type Observation,
 } from '../../src/provider/client/index.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { insertSnapshot } from '../cloud/images-support.js';
+import { insertSnapshot } from '../support/store-rows.js';
 
 /** A refresh that walks through `states` (undefined = not found), repeating the last one. */
 function sequence(states: ReadonlyArray<string | undefined>): { refresh: () => Promise<Observation<string> | undefined>; calls: () => number } {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fromJs, toJs, UNKNOWN } from './js.js';
-import { CtyError, formatPath, step, type AttributePath } from './path.js';
-import { transform, walk } from './transform.js';
-import { t } from './types.js';
-import { Value } from './value.js';
+import { fromJs, toJs, UNKNOWN } from '../../src/provider/cty/js.js';
+import { CtyError, formatPath, step, type AttributePath } from '../../src/provider/cty/path.js';
+import { transform, walk } from '../../src/provider/cty/transform.js';
+import { t } from '../../src/provider/cty/types.js';
+import { Value } from '../../src/provider/cty/value.js';
 
 const image = t.object({
   id: t.string,
