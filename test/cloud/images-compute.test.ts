@@ -5,7 +5,7 @@
  * the two areas: a snapshot an image is made from cannot be deleted while
  * the image exists; afterwards it can (the provider's delete_auto_snapshot).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateImageRequest,
   CreateSnapshotRequest,
@@ -15,7 +15,7 @@ import {
   RunInstancesRequestDataDisk,
   StopInstanceRequest,
 } from '@alicloud/ecs20140526';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
+import { useTestCloud } from '../support/cloud.js';
 import { describeImage, waitForImage } from './images-support.js';
 import { createNetwork, type Network } from '../support/network.js';
 import { describeDisks, describeSnapshot, eventually, runInstances, runRequest, waitForInstanceStatus } from '../support/compute.js';
@@ -24,14 +24,10 @@ import { expectEcsError } from '../support/sdk-error.js';
 const regionId = 'cn-hangzhou';
 
 describe('images from real instances and snapshots', () => {
-  let tc: TestCloud;
+  const tc = useTestCloud({ settings: { instanceTransitionMs: 150, snapshotCreationMs: 150, imageCreationMs: 500 } });
   let network: Network;
   beforeAll(async () => {
-    tc = await startTestCloud({ settings: { instanceTransitionMs: 150, snapshotCreationMs: 150, imageCreationMs: 500 } });
     network = await createNetwork(tc);
-  });
-  afterAll(async () => {
-    await tc?.close();
   });
 
   it('RunInstances → CreateImage(InstanceId): refused while starting, then one snapshot per disk, Available', async () => {
