@@ -10,7 +10,8 @@
  *   tf.remove();
  *
  * Everything runs asynchronously (child processes, never spawnSync): the test cloud usually
- * lives in the test's own process and must keep answering while terraform runs.
+ * lives in the test's own process and must keep answering while terraform runs. The plugin
+ * tests' sandbox (plugin-harness.ts) runs terraform through the same `startTerraform`.
  *
  * The provider is the repo's `bin/terraform-provider-alicloud`, which loads `dist/`: run
  * `npm run build` first (`npm test` does it in `pretest`; `ensureProviderBuilt()` checks).
@@ -74,6 +75,8 @@ export interface RunningTerraform {
   readonly child: ChildProcess;
   /** Everything written to stdout so far. */
   stdout(): string;
+  /** Everything written to stderr so far. */
+  stderr(): string;
   /** Sends SIGINT to terraform's whole process group, as a terminal's Ctrl-C does. */
   interrupt(): void;
   readonly done: Promise<TerraformRun>;
@@ -230,6 +233,45 @@ export function stateView(json: Record<string, unknown>): StateView {
   };
 }
 
+/**
+ * `terraform` with exactly `args` in `cwd`, asynchronously (a cloud or provider in this
+ * process keeps answering meanwhile). Its own process group, like a terminal's foreground
+ * job: `interrupt()` reaches terraform and the providers it started, exactly as Ctrl-C does;
+ * the group is killed after `timeoutMs`.
+ */
+export function startTerraform(
+  args: readonly string[],
+  options: { readonly cwd: string; readonly env: NodeJS.ProcessEnv; readonly timeoutMs: number },
+): RunningTerraform {
+  const child = spawn('terraform', args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const done = new Promise<TerraformRun>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    }, options.timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot run terraform (is it on the PATH?): ${error.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  return {
+    child,
+    done,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    interrupt: () => {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGINT');
+    },
+  };
+}
+
 export function createTerraformWorkspace(options: WorkspaceOptions): TerraformWorkspace {
   const dir = mkdtempSync(join(tmpdir(), 'tf-ws-'));
   const cliConfigPath = join(dir, '.terraform-cli.tfrc');
@@ -257,34 +299,7 @@ export function createTerraformWorkspace(options: WorkspaceOptions): TerraformWo
     const words = SUBCOMMAND_GROUPS.has(command) ? 2 : 1;
     const flags = ['-no-color', ...(INPUT_COMMANDS.has(command) ? ['-input=false'] : [])];
     const fullArgs = [...args.slice(0, words), ...flags, ...args.slice(words)];
-    // Own process group, like a terminal's foreground job: interrupt() reaches terraform and
-    // the providers it started, exactly as Ctrl-C does.
-    const child = spawn('terraform', fullArgs, { cwd: dir, env: applyOverrides(env, runOptions.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const done = new Promise<TerraformRun>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      }, runOptions.timeoutMs ?? defaultTimeout);
-      child.on('error', (error) => {
-        clearTimeout(timer);
-        reject(new Error(`cannot run terraform (is it on the PATH?): ${error.message}`));
-      });
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        resolve({ code, signal, stdout, stderr });
-      });
-    });
-    return {
-      child,
-      done,
-      stdout: () => stdout,
-      interrupt: () => {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGINT');
-      },
-    };
+    return startTerraform(fullArgs, { cwd: dir, env: applyOverrides(env, runOptions.env), timeoutMs: runOptions.timeoutMs ?? defaultTimeout });
   };
   const run = (args: readonly string[], runOptions?: RunOptions): Promise<TerraformRun> => start(args, runOptions).done;
 
