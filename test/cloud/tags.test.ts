@@ -257,34 +257,16 @@ describe('ECS tags and resource groups with the official ECS SDK', () => {
       .resourceManagerClient({ accessKeyId: other.accessKeyId, accessKeySecret: other.accessKeySecret })
       .listResourceGroups(new ListResourceGroupsRequest({}));
     const strangerGroupId = strangerGroups.body!.resourceGroups!.resourceGroup![0]!.id!;
-    expect(
+    const joinStrangerGroup = async (client: EcsClient): Promise<string> =>
       (
         await sdkError(
-          ecs.joinResourceGroup(
-            new JoinResourceGroupRequest({
-              regionId: cloud.regionId,
-              resourceType: 'securitygroup',
-              resourceId: id,
-              resourceGroupId: strangerGroupId,
-            }),
+          client.joinResourceGroup(
+            new JoinResourceGroupRequest({ regionId: cloud.regionId, resourceType: 'securitygroup', resourceId: id, resourceGroupId: strangerGroupId }),
           ),
         )
-      ).code,
-    ).toBe('InvalidResourceGroup.NotFound');
-    expect(
-      (
-        await sdkError(
-          stranger.joinResourceGroup(
-            new JoinResourceGroupRequest({
-              regionId: cloud.regionId,
-              resourceType: 'securitygroup',
-              resourceId: id,
-              resourceGroupId: strangerGroupId,
-            }),
-          ),
-        )
-      ).code,
-    ).toBe('InvalidResourceId.NotFound');
+      ).code;
+    expect(await joinStrangerGroup(ecs)).toBe('InvalidResourceGroup.NotFound');
+    expect(await joinStrangerGroup(stranger)).toBe('InvalidResourceId.NotFound');
     expect(await listTags([id])).toEqual([[id, 'secret', 'yes']]);
   });
 });
