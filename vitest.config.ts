@@ -1,10 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 // The cloud suite runs twice: on SQLite (default project) and on one real
 // PostgreSQL that the `cloud-postgres` project starts from the installed
-// server binaries (test/support/postgres.ts). Without them that project is
+// server binaries (dev/local-postgres.ts). Without them that project is
 // left out, and the reason is printed.
 const postgresInstalled =
   process.env.ECS_IMAGE_TEST_POSTGRES_URL !== undefined ||
@@ -29,7 +30,19 @@ const cloudOnPostgres: TestProjectInlineConfiguration = {
   },
 };
 
-/** Suites that drive the real terraform binary. */
+// Every test lives under test/: unit tests in test/unit/<area>-<file>.test.ts, never beside
+// the source, so src/ holds product code only. A test left in src/ would silently never run:
+// refuse to start instead.
+const testsInSrc = readdirSync(fileURLToPath(new URL('./src', import.meta.url)), { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.test.ts'));
+if (testsInSrc.length > 0) {
+  throw new Error(`unit tests live in test/unit/<area>-<file>.test.ts, not beside the source: move ${testsInSrc.map((path) => join('src', path)).join(', ')}`);
+}
+
+/**
+ * Suites that drive the real terraform binary, and only those: a file that does
+ * not run terraform lives elsewhere (the provider's client layer against the
+ * cloud in test/provider-client/, the provider process in test/plugin/).
+ */
 const TERRAFORM_TESTS = ['test/provider/**/*.test.ts', 'test/examples/**/*.test.ts', 'test/cli/env*.test.ts'];
 
 // Two cores: terraform scenarios and servers run at most two files at a time.
@@ -40,7 +53,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'default', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: TERRAFORM_TESTS } },
+      { extends: true, test: { name: 'default', include: ['test/**/*.test.ts'], exclude: TERRAFORM_TESTS } },
       // Real terraform against a real cloud: minutes per scenario on a loaded 2-core machine.
       { extends: true, test: { name: 'terraform', include: TERRAFORM_TESTS, testTimeout: 600_000 } },
       ...(postgresInstalled ? [cloudOnPostgres] : []),

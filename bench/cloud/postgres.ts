@@ -4,7 +4,7 @@
  * first with one cloud replica on the database, then with three (each its own
  * process, the load spread over them), under the run's load settings. The
  * database is `--database` or, when that is empty, a throw-away PostgreSQL
- * started from the installed server binaries (test/support/postgres.ts).
+ * started from the installed server binaries (dev/local-postgres.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -13,7 +13,7 @@ import { createAccount } from '../../src/cloud/seed/accounts.js';
 import { findDefaultResourceGroup } from '../../src/cloud/api/resource-manager/resource-groups.js';
 import { openStore } from '../../src/cloud/store/open-store.js';
 import type { Store } from '../../src/cloud/store/store.js';
-import { POSTGRES_BINARIES, POSTGRES_MISSING_REASON, startPostgres, type PostgresServer } from '../../test/support/postgres.js';
+import { POSTGRES_BINARIES, POSTGRES_MISSING_REASON, startPostgres, type PostgresServer } from '../../dev/local-postgres.js';
 import { seedSourceSnapshot } from '../support/seed-snapshot.js';
 import type { Figure } from './figures.js';
 import type { PostgresBenchContext } from './postgres-hook.js';

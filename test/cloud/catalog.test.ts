@@ -1,5 +1,5 @@
 /** Catalog actions through the official ECS SDK, in the shapes terraform's data sources read. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DescribeAvailableResourceRequest,
   DescribeInstanceTypesRequest,
@@ -7,18 +7,12 @@ import {
   DescribeZonesRequest,
 } from '@alicloud/ecs20140526';
 import { findInstanceType, isInstanceTypeAvailableInZone, findZone } from '../../src/cloud/api/catalog/catalog.js';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
+import { useTestCloud } from '../support/cloud.js';
 import { sendV1 } from '../support/raw-rpc.js';
 import { sdkError } from '../support/sdk-error.js';
 
 describe('catalog', () => {
-  let cloud: TestCloud;
-  beforeAll(async () => {
-    cloud = await startTestCloud();
-  });
-  afterAll(async () => {
-    await cloud?.close();
-  });
+  const cloud = useTestCloud();
 
   it('DescribeRegions lists several regions with Chinese names by default', async () => {
     const { body } = await cloud.ecsClient().describeRegions(new DescribeRegionsRequest({}));

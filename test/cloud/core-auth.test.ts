@@ -1,19 +1,13 @@
 /** Authentication and routing failures: each gets its gateway code and status, through real SDKs and raw requests. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DescribeRegionsRequest } from '@alicloud/ecs20140526';
 import { ListResourceGroupsRequest } from '@alicloud/resourcemanager20200331';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
+import { useTestCloud } from '../support/cloud.js';
 import { isoSeconds, sendAcs3, sendV1 } from '../support/raw-rpc.js';
 import { sdkError } from '../support/sdk-error.js';
 
 describe('authentication', () => {
-  let cloud: TestCloud;
-  beforeAll(async () => {
-    cloud = await startTestCloud();
-  });
-  afterAll(async () => {
-    await cloud?.close();
-  });
+  const cloud = useTestCloud();
 
   const keys = (): { accessKeyId: string; accessKeySecret: string } => cloud.credentials;
 

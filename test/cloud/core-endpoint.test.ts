@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DescribeRegionsRequest } from '@alicloud/ecs20140526';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
+import { startTestCloud, useTestCloud } from '../support/cloud.js';
 
 describe('core endpoint with the official ECS SDK', () => {
-  let cloud: TestCloud;
-  beforeAll(async () => {
-    cloud = await startTestCloud();
-  });
-  afterAll(async () => {
-    await cloud?.close();
-  });
+  const cloud = useTestCloud();
 
   it('answers DescribeRegions signed with ACS3-HMAC-SHA256', async () => {
     const response = await cloud.ecsClient().describeRegions(new DescribeRegionsRequest({}));

@@ -3,10 +3,10 @@
  * `@alicloud/ecs20140526` 4.x clients run on) signs both ways too; the server
  * accepts it unchanged, parameters in the query or in a form body.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import OpenApiModule, * as OpenApi from '@alicloud/openapi-client';
 import * as Util from '@alicloud/tea-util';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
+import { type TestCloud, useTestCloud } from '../support/cloud.js';
 
 type LegacyClient = InstanceType<typeof OpenApiModule.default>;
 
@@ -40,13 +40,7 @@ function params(action: string, version: string): OpenApi.Params {
 }
 
 describe('legacy SDK generation (openapi-client 0.4)', () => {
-  let cloud: TestCloud;
-  beforeAll(async () => {
-    cloud = await startTestCloud();
-  });
-  afterAll(async () => {
-    await cloud?.close();
-  });
+  const cloud = useTestCloud();
 
   for (const [name, algorithm] of [
     ['ACS3-HMAC-SHA256', undefined],

@@ -1,18 +1,12 @@
 /** Malformed input of every kind gets a 4xx ECS envelope, never a 500, and the server keeps serving. */
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DescribeRegionsRequest } from '@alicloud/ecs20140526';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
+import { useTestCloud } from '../support/cloud.js';
 import { send, sendAcs3, sendV1 } from '../support/raw-rpc.js';
 
 describe('malformed requests', () => {
-  let cloud: TestCloud;
-  beforeAll(async () => {
-    cloud = await startTestCloud();
-  });
-  afterAll(async () => {
-    await cloud?.close();
-  });
+  const cloud = useTestCloud();
 
   function expectEnvelope(answer: { status: number; json: Record<string, unknown> | undefined }, status?: number): void {
     expect(answer.status).toBeGreaterThanOrEqual(400);

@@ -10,17 +10,10 @@ import {
   StopInstanceRequest,
 } from '@alicloud/ecs20140526';
 import type { EcsClient } from '../support/cloud.js';
-import {
-  OLD_ZONE,
-  ZONE,
-  describeDisks,
-  expectEcsError,
-  launchRunning,
-  startCompute,
-  waitForInstanceStatus,
-  type Network,
-  type SteppedCloud,
-} from './instances-support.js';
+import { launchRunning, startCompute, type SteppedCloud } from './instances-support.js';
+import { OLD_ZONE, describeDisks, waitForInstanceStatus } from '../support/compute.js';
+import { ZONE, type Network } from '../support/network.js';
+import { expectEcsError } from '../support/sdk-error.js';
 
 const STEP = 20_000;
 

@@ -10,7 +10,8 @@ import { CreateImageRequest, ModifyImageSharePermissionRequest } from '@alicloud
 import { ActionRegistry, PRODUCTS } from '../../src/cloud/api/registry.js';
 import { SYSTEM_ACCOUNT_ID } from '../../src/cloud/api/catalog/system-images.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { insertSnapshot, waitForImage } from './images-support.js';
+import { insertSnapshot } from '../support/store-rows.js';
+import { waitForImage } from './images-support.js';
 import { callAction } from './call-action.js';
 
 interface Answer {

@@ -7,7 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CopyImageRequest, CreateImageRequest, DeleteImageRequest } from '@alicloud/ecs20140526';
 import { startTestCloud, type EcsClient, type TestCloud } from '../support/cloud.js';
-import { describeImage, expectEcsError, insertSnapshot, waitForImage } from './images-support.js';
+import { expectEcsError } from '../support/sdk-error.js';
+import { insertSnapshot } from '../support/store-rows.js';
+import { describeImage, waitForImage } from './images-support.js';
 
 const regionId = 'cn-hangzhou';
 const destination = 'cn-shanghai';

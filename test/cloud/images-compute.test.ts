@@ -5,7 +5,7 @@
  * the two areas: a snapshot an image is made from cannot be deleted while
  * the image exists; afterwards it can (the provider's delete_auto_snapshot).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateImageRequest,
   CreateSnapshotRequest,
@@ -15,21 +15,25 @@ import {
   RunInstancesRequestDataDisk,
   StopInstanceRequest,
 } from '@alicloud/ecs20140526';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { createNetwork, describeDisks, describeSnapshot, eventually, runInstances, runRequest, waitForInstanceStatus, type Network } from './instances-support.js';
-import { describeImage, expectEcsError, waitForImage } from './images-support.js';
+import { useTestCloud } from '../support/cloud.js';
+import { createTestClock } from '../support/clock.js';
+import { untilRunning } from './instances-support.js';
+import { describeImage, waitForImage } from './images-support.js';
+import { createNetwork, type Network } from '../support/network.js';
+import { describeDisks, describeSnapshot, eventually, runInstances, runRequest, waitForInstanceStatus } from '../support/compute.js';
+import { expectEcsError } from '../support/sdk-error.js';
 
 const regionId = 'cn-hangzhou';
+/** Every transition: long beside the real time a test takes; things settle when the test moves the clock. */
+const STEP_MS = 10_000;
 
 describe('images from real instances and snapshots', () => {
-  let tc: TestCloud;
+  const clock = createTestClock();
+  const tc = useTestCloud({ now: clock.now, settings: { instanceTransitionMs: STEP_MS, snapshotCreationMs: STEP_MS, imageCreationMs: STEP_MS } });
+  const stepped = { tc, ...clock };
   let network: Network;
   beforeAll(async () => {
-    tc = await startTestCloud({ settings: { instanceTransitionMs: 150, snapshotCreationMs: 150, imageCreationMs: 500 } });
     network = await createNetwork(tc);
-  });
-  afterAll(async () => {
-    await tc?.close();
   });
 
   it('RunInstances → CreateImage(InstanceId): refused while starting, then one snapshot per disk, Available', async () => {
@@ -40,7 +44,7 @@ describe('images from real instances and snapshots', () => {
         runRequest(tc, network, { dataDisk: [new RunInstancesRequestDataDisk({ category: 'cloud_essd', size: 60 })], instanceName: `src-${signature}` }),
       );
       await expectEcsError(ecs.createImage(new CreateImageRequest({ regionId, instanceId })), 'IncorrectInstanceStatus', 400);
-      await waitForInstanceStatus(ecs, regionId, instanceId, 'Running');
+      await untilRunning(stepped, ecs, instanceId, STEP_MS);
 
       const created = await ecs.createImage(new CreateImageRequest({ regionId, instanceId, imageName: `from-instance-${signature}` }));
       const imageId = created.body?.imageId ?? '';
@@ -53,6 +57,7 @@ describe('images from real instances and snapshots', () => {
         [...disks].sort((a, b) => (a.type === 'system' ? -1 : b.type === 'system' ? 1 : 0)).map((disk) => String(disk.size)),
       );
 
+      clock.advance(STEP_MS);
       const done = await waitForImage(ecs, imageId, (image) => image.usable === true);
       expect(done.status).toBe('Available');
       for (const mapping of mappings) {
@@ -65,8 +70,9 @@ describe('images from real instances and snapshots', () => {
   it('CreateSnapshot of a system disk → CreateImage(SnapshotId); the snapshot is locked while the image exists', async () => {
     const ecs = tc.ecsClient();
     const [instanceId = ''] = await runInstances(ecs, runRequest(tc, network, { dataDisk: [new RunInstancesRequestDataDisk({ category: 'cloud_essd', size: 40 })] }));
-    await waitForInstanceStatus(ecs, regionId, instanceId, 'Running');
+    await untilRunning(stepped, ecs, instanceId, STEP_MS);
     await ecs.stopInstance(new StopInstanceRequest({ instanceId }));
+    clock.advance(STEP_MS);
     await waitForInstanceStatus(ecs, regionId, instanceId, 'Stopped');
     const disks = await describeDisks(ecs, { regionId, instanceId });
     const systemDisk = disks.find((disk) => disk.type === 'system');
@@ -75,12 +81,14 @@ describe('images from real instances and snapshots', () => {
     const data = (await ecs.createSnapshot(new CreateSnapshotRequest({ diskId: dataDisk?.diskId, snapshotName: 'data-snap' }))).body?.snapshotId ?? '';
 
     await expectEcsError(ecs.createImage(new CreateImageRequest({ regionId, snapshotId: system })), 'InvalidSnapshotId.NotReady', 403);
+    clock.advance(STEP_MS);
     await eventually(async () => (await describeSnapshot(ecs, regionId, system))?.status, 'accomplished');
     await eventually(async () => (await describeSnapshot(ecs, regionId, data))?.status, 'accomplished');
     await expectEcsError(ecs.createImage(new CreateImageRequest({ regionId, snapshotId: data })), 'OperationDenied', 403);
 
     const created = await ecs.createImage(new CreateImageRequest({ regionId, snapshotId: system, imageName: 'from-real-snapshot' }));
     const imageId = created.body?.imageId ?? '';
+    clock.advance(STEP_MS);
     const done = await waitForImage(ecs, imageId, (image) => image.usable === true);
     expect(done.diskDeviceMappings?.diskDeviceMapping?.[0]).toMatchObject({ snapshotId: system, size: String(systemDisk?.size), type: 'system' });
 

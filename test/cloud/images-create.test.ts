@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CreateImageRequest,
   CreateImageRequestDiskDeviceMapping,
@@ -6,19 +6,20 @@ import {
   CreateImageRequestTag,
   DescribeSnapshotsRequest,
 } from '@alicloud/ecs20140526';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { describeImage, expectEcsError, insertInstance, insertSnapshot, waitForImage } from './images-support.js';
+import { startTestCloud, useTestCloud } from '../support/cloud.js';
+import { createTestClock } from '../support/clock.js';
+import { describeImage, waitForImage } from './images-support.js';
+import { expectEcsError } from '../support/sdk-error.js';
+import { insertInstance, insertSnapshot } from '../support/store-rows.js';
 
 const regionId = 'cn-hangzhou';
 
+/** Long beside the real time a test takes: an image is done when the test moves the clock past it. */
+const CREATION_MS = 10_000;
+
 describe('CreateImage with the official SDK', () => {
-  let tc: TestCloud;
-  beforeAll(async () => {
-    tc = await startTestCloud({ settings: { imageCreationMs: 1_500, imageQuota: 40 } });
-  });
-  afterAll(async () => {
-    await tc?.close();
-  });
+  const clock = createTestClock();
+  const tc = useTestCloud({ now: clock.now, settings: { imageCreationMs: CREATION_MS, imageQuota: 40 } });
 
   for (const signature of ['v3', 'v1'] as const) {
     it(`creates from a system snapshot: Creating with growing Progress, then Available and usable (${signature})`, async () => {
@@ -40,11 +41,12 @@ describe('CreateImage with the official SDK', () => {
 
       const first = await describeImage(ecs, imageId);
       expect(first).toMatchObject({ status: 'Creating', usable: false, imageOwnerAlias: 'self', size: 40 });
-      await new Promise((resolve) => setTimeout(resolve, 700));
+      clock.advance(CREATION_MS / 2);
       const middle = await describeImage(ecs, imageId);
       expect(middle?.status).toBe('Creating');
       expect(Number.parseInt(middle?.progress ?? '0', 10)).toBeGreaterThan(Number.parseInt(first?.progress ?? '0', 10));
 
+      clock.advance(CREATION_MS);
       const done = await waitForImage(ecs, imageId, (image) => image.usable === true);
       expect(done).toMatchObject({
         status: 'Available',
@@ -108,6 +110,7 @@ describe('CreateImage with the official SDK', () => {
     expect(made.map((snapshot) => snapshot.id).sort()).toEqual(mappings.map((disk) => disk.snapshotId).sort());
     expect(made.every((snapshot) => snapshot.status === 'progressing')).toBe(true);
 
+    clock.advance(CREATION_MS);
     await waitForImage(ecs, imageId, (image) => image.usable === true);
     const after = await tc.cloud.store.db.selectFrom('snapshots').select('status').where('created_for_image_id', '=', imageId).execute();
     expect(after.map((snapshot) => snapshot.status)).toEqual(['accomplished', 'accomplished', 'accomplished']);

@@ -6,25 +6,30 @@
  * system, shared, foreign, unknown and still-Creating images, with statuses,
  * repeats and paging, and on their errors.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CreateImageRequest, ModifyImageSharePermissionRequest } from '@alicloud/ecs20140526';
 import { Params } from '../../src/cloud/api/params.js';
 import { plainIdLookup } from '../../src/cloud/api/images/describe-images-by-id.js';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
+import { useTestCloud } from '../support/cloud.js';
+import { createTestClock } from '../support/clock.js';
 import { sendV1 } from '../support/raw-rpc.js';
-import { insertInstance, insertSnapshot, waitForImage } from './images-support.js';
+import { waitForImage } from './images-support.js';
+import { insertInstance, insertSnapshot } from '../support/store-rows.js';
 
 const regionId = 'cn-hangzhou';
 
+/** Long beside the real time a test takes: an image is done when the test moves the clock past it. */
+const CREATION_MS = 10_000;
+
 describe('DescribeImages by id: the compiled lookup answers as the general query does', () => {
-  let tc: TestCloud;
+  const clock = createTestClock();
+  const tc = useTestCloud({ now: clock.now, settings: { imageCreationMs: CREATION_MS } });
   let friend: { accessKeyId: string; accessKeySecret: string; accountId: string };
   const own: string[] = [];
   let creating = '';
   let systemImage = '';
 
   beforeAll(async () => {
-    tc = await startTestCloud({ settings: { imageCreationMs: 100 } });
     const created = await tc.createAccount();
     friend = { accessKeyId: created.accessKeyId, accessKeySecret: created.accessKeySecret, accountId: created.accountId };
     const ecs = tc.ecsClient();
@@ -33,6 +38,7 @@ describe('DescribeImages by id: the compiled lookup answers as the general query
       const answer = await ecs.createImage(new CreateImageRequest({ regionId, snapshotId, imageName: `diff-${index}` }));
       own.push(answer.body?.imageId ?? '');
     }
+    clock.advance(CREATION_MS);
     for (const id of own) await waitForImage(ecs, id, (image) => image.usable === true);
     await ecs.modifyImageSharePermission(new ModifyImageSharePermissionRequest({ regionId, imageId: own[1], addAccount: [friend.accountId] }));
     await insertInstance(tc, { imageId: own[2] });
@@ -42,9 +48,6 @@ describe('DescribeImages by id: the compiled lookup answers as the general query
     await tc.cloud.store.db.updateTable('images').set({ available_at: Date.now() + 3_600_000 }).where('id', '=', creating).execute();
     const system = await tc.cloud.store.db.selectFrom('images').select('id').where('image_owner_alias', '=', 'system').executeTakeFirstOrThrow();
     systemImage = system.id;
-  });
-  afterAll(async () => {
-    await tc?.close();
   });
 
   async function bothPaths(keys: { accessKeyId: string; accessKeySecret: string }, params: Record<string, string>): Promise<[string, string]> {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateImageRequest,
   CreateImageRequestTag,
@@ -8,18 +8,24 @@ import {
   ModifyImageAttributeRequest,
   ModifyImageAttributeRequestFeatures,
 } from '@alicloud/ecs20140526';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { expectEcsError, insertInstance, insertSnapshot, waitForImage } from './images-support.js';
+import { useTestCloud, type TestCloud } from '../support/cloud.js';
+import { createTestClock } from '../support/clock.js';
+import { waitForImage } from './images-support.js';
+import { expectEcsError } from '../support/sdk-error.js';
+import { insertInstance, insertSnapshot } from '../support/store-rows.js';
 
 const regionId = 'cn-hangzhou';
 
+/** Long beside the real time a test takes: an image is done when the test moves the clock past it. */
+const CREATION_MS = 10_000;
+
 describe('DescribeImages with the official SDK', () => {
-  let tc: TestCloud;
+  const clock = createTestClock();
+  const tc = useTestCloud({ now: clock.now, settings: { imageCreationMs: CREATION_MS } });
   const ids: string[] = [];
   let creatingId = '';
 
   beforeAll(async () => {
-    tc = await startTestCloud({ settings: { imageCreationMs: 200 } });
     const ecs = tc.ecsClient();
     const snapshotId = await insertSnapshot(tc);
     for (let index = 0; index < 12; index += 1) {
@@ -36,12 +42,10 @@ describe('DescribeImages with the official SDK', () => {
       );
       ids.push(created.body?.imageId ?? '');
     }
+    clock.advance(CREATION_MS);
     for (const id of ids) await waitForImage(ecs, id, (image) => image.usable === true);
     const slow = await startTestCloudlessCreate(tc, snapshotId);
     creatingId = slow;
-  });
-  afterAll(async () => {
-    await tc?.close();
   });
 
   /** An image that stays Creating for the whole suite (its planned end is far away). */

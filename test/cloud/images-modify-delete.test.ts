@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CreateImageRequest,
   DeleteImageRequest,
@@ -6,24 +6,27 @@ import {
   ModifyImageAttributeRequestFeatures,
   ModifyImageSharePermissionRequest,
 } from '@alicloud/ecs20140526';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { describeImage, expectEcsError, insertInstance, insertSnapshot, waitForImage } from './images-support.js';
+import { useTestCloud } from '../support/cloud.js';
+import { createTestClock } from '../support/clock.js';
+import { eventually } from '../support/compute.js';
+import { describeImage, waitForImage } from './images-support.js';
+import { expectEcsError } from '../support/sdk-error.js';
+import { insertInstance, insertSnapshot } from '../support/store-rows.js';
 
 const regionId = 'cn-hangzhou';
 
+/** Long beside the real time a test takes: an image is done when the test moves the clock past it. */
+const CREATION_MS = 10_000;
+
 describe('ModifyImageAttribute and DeleteImage with the official SDK', () => {
-  let tc: TestCloud;
-  beforeAll(async () => {
-    tc = await startTestCloud({ settings: { imageCreationMs: 200 } });
-  });
-  afterAll(async () => {
-    await tc?.close();
-  });
+  const clock = createTestClock();
+  const tc = useTestCloud({ now: clock.now, settings: { imageCreationMs: CREATION_MS } });
 
   async function newImage(name?: string): Promise<string> {
     const snapshotId = await insertSnapshot(tc);
     const created = await tc.ecsClient().createImage(new CreateImageRequest({ regionId, snapshotId, imageName: name, description: 'first' }));
     const id = created.body?.imageId ?? '';
+    clock.advance(CREATION_MS);
     await waitForImage(tc.ecsClient(), id, (image) => image.usable === true);
     return id;
   }
@@ -98,6 +101,7 @@ describe('ModifyImageAttribute and DeleteImage with the official SDK', () => {
     const instanceId = await insertInstance(tc, { status: 'Running', dataDisks: 1 });
     const created = await ecs.createImage(new CreateImageRequest({ regionId, instanceId }));
     const imageId = created.body?.imageId ?? '';
+    clock.advance(CREATION_MS);
     await waitForImage(ecs, imageId, (image) => image.usable === true);
     await ecs.deleteImage(new DeleteImageRequest({ regionId, imageId }));
     const made = await tc.cloud.store.db.selectFrom('snapshots').select('status').where('created_for_image_id', '=', imageId).execute();
@@ -129,10 +133,11 @@ describe('ModifyImageAttribute and DeleteImage with the official SDK', () => {
     const created = await ecs.createImage(new CreateImageRequest({ regionId, instanceId }));
     const imageId = created.body?.imageId ?? '';
     await ecs.deleteImage(new DeleteImageRequest({ regionId, imageId }));
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    clock.advance(CREATION_MS);
+    const jobState = async (): Promise<string | undefined> =>
+      (await tc.cloud.store.db.selectFrom('jobs').select('state').where('resource_id', '=', imageId).executeTakeFirst())?.state;
+    await eventually(jobState, 'done');
     const made = await tc.cloud.store.db.selectFrom('snapshots').select('status').where('created_for_image_id', '=', imageId).execute();
     expect(made.map((snapshot) => snapshot.status)).toEqual(['accomplished']);
-    const job = await tc.cloud.store.db.selectFrom('jobs').select('state').where('resource_id', '=', imageId).executeTakeFirst();
-    expect(job?.state).toBe('done');
   });
 });

@@ -1,9 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CreateImageRequest } from '@alicloud/ecs20140526';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { describeImage, insertInstance, waitForImage } from './images-support.js';
+import { useTestCloud } from '../support/cloud.js';
+import { createTestClock } from '../support/clock.js';
+import { describeImage, waitForImage } from './images-support.js';
+import { insertInstance } from '../support/store-rows.js';
 
 const regionId = 'cn-hangzhou';
+/** Long beside the real time a restart takes: an image is done when the test moves the clock past it. */
+const CREATION_MS = 10_000;
 
 /**
  * The SDK keeps connections alive; the sockets of the stopped server close
@@ -15,19 +19,14 @@ async function afterRestart(): Promise<void> {
 }
 
 describe('image creation survives a restart', () => {
-  let tc: TestCloud;
-  beforeAll(async () => {
-    tc = await startTestCloud({ settings: { imageCreationMs: 1_500 } });
-  });
-  afterAll(async () => {
-    await tc?.close();
-  });
+  const clock = createTestClock();
+  const tc = useTestCloud({ now: clock.now, settings: { imageCreationMs: CREATION_MS } });
 
   it('stops in the middle of a creation, starts on the same data: the image finishes once', async () => {
     const instanceId = await insertInstance(tc, { status: 'Running', dataDisks: 1 });
     const created = await tc.ecsClient().createImage(new CreateImageRequest({ regionId, instanceId, imageName: 'survivor' }));
     const imageId = created.body?.imageId ?? '';
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    clock.advance(CREATION_MS / 4);
     const before = await describeImage(tc.ecsClient(), imageId);
     expect(before?.status).toBe('Creating');
     expect(before?.usable).toBe(false);
@@ -38,6 +37,7 @@ describe('image creation survives a restart', () => {
     const during = await describeImage(tc.ecsClient(), imageId);
     expect(during?.status).toBe('Creating');
     expect(Number.parseInt(during?.progress ?? '0', 10)).toBeGreaterThanOrEqual(Number.parseInt(before?.progress ?? '0', 10));
+    clock.advance(CREATION_MS);
     const done = await waitForImage(tc.ecsClient({ signature: 'v1' }), imageId, (image) => image.usable === true);
     expect(done).toMatchObject({ status: 'Available', progress: '100%', imageName: 'survivor' });
 
@@ -51,6 +51,7 @@ describe('image creation survives a restart', () => {
   });
 
   it('a job left leased by a crashed worker is taken over once its lease expires', async () => {
+    const leaseMs = 2 * CREATION_MS;
     const instanceId = await insertInstance(tc, { status: 'Stopped' });
     const created = await tc.ecsClient().createImage(new CreateImageRequest({ regionId, instanceId, imageName: 'orphan' }));
     const imageId = created.body?.imageId ?? '';
@@ -58,13 +59,16 @@ describe('image creation survives a restart', () => {
     // As a worker that died holding the job would leave it.
     await db
       .updateTable('jobs')
-      .set({ lease_owner: 'crashed-host:1:dead', lease_expires_at: Date.now() + 2_500, run_at: Date.now() })
+      .set({ lease_owner: 'crashed-host:1:dead', lease_expires_at: clock.now() + leaseMs, run_at: clock.now() })
       .where('resource_id', '=', imageId)
       .execute();
     await tc.restart();
     await afterRestart();
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    // Past the image's creation time, not yet past the lease: no runner may take the job.
+    clock.advance(leaseMs - CREATION_MS / 2);
+    expect(await tc.cloud.jobs.runDueJobs()).toBe(0);
     expect((await describeImage(tc.ecsClient(), imageId))?.status).toBe('Creating');
+    clock.advance(CREATION_MS);
     const done = await waitForImage(tc.ecsClient(), imageId, (image) => image.usable === true);
     expect(done.status).toBe('Available');
     const jobs = await tc.cloud.store.db.selectFrom('jobs').select(['state', 'lease_owner']).where('resource_id', '=', imageId).execute();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CopyImageRequest,
   CreateImageRequest,
@@ -6,13 +6,20 @@ import {
   DescribeImagesRequest,
   ModifyImageSharePermissionRequest,
 } from '@alicloud/ecs20140526';
-import { startTestCloud, type EcsClient, type TestCloud } from '../support/cloud.js';
-import { describeImage, expectEcsError, insertSnapshot, waitForImage } from './images-support.js';
+import { type EcsClient, useTestCloud } from '../support/cloud.js';
+import { createTestClock } from '../support/clock.js';
+import { describeImage, waitForImage } from './images-support.js';
+import { expectEcsError } from '../support/sdk-error.js';
+import { insertSnapshot } from '../support/store-rows.js';
 
 const regionId = 'cn-hangzhou';
 
+/** Long beside the real time a test takes: an image is done when the test moves the clock past it. */
+const CREATION_MS = 10_000;
+
 describe('image sharing, isolation and CopyImage with the official SDK', () => {
-  let tc: TestCloud;
+  const clock = createTestClock();
+  const tc = useTestCloud({ now: clock.now, settings: { imageCreationMs: CREATION_MS } });
   let owner: EcsClient;
   let friend: EcsClient;
   let friendId = '';
@@ -20,7 +27,6 @@ describe('image sharing, isolation and CopyImage with the official SDK', () => {
   let imageId = '';
 
   beforeAll(async () => {
-    tc = await startTestCloud({ settings: { imageCreationMs: 300 } });
     owner = tc.ecsClient();
     const friendKeys = await tc.createAccount();
     friendId = friendKeys.accountId;
@@ -30,10 +36,8 @@ describe('image sharing, isolation and CopyImage with the official SDK', () => {
     const snapshotId = await insertSnapshot(tc);
     const created = await owner.createImage(new CreateImageRequest({ regionId, snapshotId, imageName: 'shared-one' }));
     imageId = created.body?.imageId ?? '';
+    clock.advance(CREATION_MS);
     await waitForImage(owner, imageId, (image) => image.usable === true);
-  });
-  afterAll(async () => {
-    await tc?.close();
   });
 
   const visibleTo = async (ecs: EcsClient, alias?: string) => {
@@ -112,6 +116,7 @@ describe('image sharing, isolation and CopyImage with the official SDK', () => {
     const shanghai = tc.ecsClient({ regionId: 'cn-shanghai' });
     const creating = await describeImage(shanghai, copyId, 'cn-shanghai');
     expect(creating?.status).toBe('Creating');
+    clock.advance(CREATION_MS);
     const done = await waitForImage(shanghai, copyId, (image) => image.usable === true, 10_000, 'cn-shanghai');
     expect(done).toMatchObject({ imageName: 'copied-one', status: 'Available', size: 40 });
     expect(done.diskDeviceMappings?.diskDeviceMapping?.[0]?.snapshotId).toMatch(/^s-uf/);

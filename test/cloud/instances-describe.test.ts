@@ -8,16 +8,10 @@ import {
 } from '@alicloud/ecs20140526';
 import { ListResourceGroupsRequest } from '@alicloud/resourcemanager20200331';
 import type { EcsClient } from '../support/cloud.js';
-import {
-  createNetwork,
-  describeInstance,
-  expectEcsError,
-  runInstances,
-  runRequest,
-  startCompute,
-  type Network,
-  type SteppedCloud,
-} from './instances-support.js';
+import { startCompute, type SteppedCloud } from './instances-support.js';
+import { createNetwork, type Network } from '../support/network.js';
+import { describeInstance, runInstances, runRequest } from '../support/compute.js';
+import { expectEcsError } from '../support/sdk-error.js';
 
 describe('DescribeInstances, Amount, ClientToken and account isolation', () => {
   let cloud: SteppedCloud;

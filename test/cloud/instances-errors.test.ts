@@ -8,18 +8,10 @@ import {
   RunInstancesRequestTag,
 } from '@alicloud/ecs20140526';
 import type { EcsClient } from '../support/cloud.js';
-import {
-  ALIYUN_X86,
-  OLD_ZONE,
-  UBUNTU_ARM,
-  createNetwork,
-  expectEcsError,
-  runInstances,
-  runRequest,
-  startCompute,
-  type Network,
-  type SteppedCloud,
-} from './instances-support.js';
+import { startCompute, type SteppedCloud } from './instances-support.js';
+import { ALIYUN_X86, OLD_ZONE, UBUNTU_ARM, runInstances, runRequest } from '../support/compute.js';
+import { createNetwork, type Network } from '../support/network.js';
+import { expectEcsError } from '../support/sdk-error.js';
 
 describe('RunInstances checks its parameters against each other, as ECS does', () => {
   let cloud: SteppedCloud;

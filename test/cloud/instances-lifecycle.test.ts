@@ -9,18 +9,10 @@ import {
   StopInstanceRequest,
 } from '@alicloud/ecs20140526';
 import type { EcsClient } from '../support/cloud.js';
-import {
-  describeDisks,
-  describeInstance,
-  expectEcsError,
-  runInstances,
-  runRequest,
-  startCompute,
-  untilRunning,
-  waitForInstanceStatus,
-  type Network,
-  type SteppedCloud,
-} from './instances-support.js';
+import { startCompute, untilRunning, type SteppedCloud } from './instances-support.js';
+import { describeDisks, describeInstance, runInstances, runRequest, waitForInstanceStatus } from '../support/compute.js';
+import { expectEcsError } from '../support/sdk-error.js';
+import { type Network } from '../support/network.js';
 
 const STEP = 20_000;
 

@@ -1,102 +1,27 @@
 /**
- * Helpers for the instance, disk and snapshot tests: a cloud whose clock the
- * test moves (so status transitions are stepped, not slept through), a
- * VPC + vSwitch + security group made with the official SDKs, launching and
- * polling instances, and reading an SDK error's code and HTTP status.
+ * The set-up of the instance, disk and snapshot tests: a cloud on a clock the
+ * test moves (so status transitions are stepped, not slept through), an ECS
+ * client and a network on it, and an instance launched to Running.
  */
-import {
-  DescribeDisksRequest,
-  DescribeInstancesRequest,
-  DescribeSnapshotsRequest,
-  RunInstancesRequest,
-  type DescribeDisksResponseBodyDisksDisk,
-  type DescribeInstancesResponseBodyInstancesInstance,
-  type DescribeSnapshotsResponseBodySnapshotsSnapshot,
-} from '@alicloud/ecs20140526';
 import type { CloudSettings } from '../../src/cloud/api/action.js';
 import { startTestCloud, type ClientOptions, type EcsClient, type TestCloud } from '../support/cloud.js';
+import { createTestClock, type TestClock } from '../support/clock.js';
+import { runInstances, runRequest, waitForInstanceStatus } from '../support/compute.js';
 import { createNetwork, type Network } from '../support/network.js';
 
-export { ZONE, createNetwork, type Network } from '../support/network.js';
-
-/** An old zone: no ecs.g8i / g8y / c8y, and basic `cloud` disks. */
-export const OLD_ZONE = 'cn-hangzhou-g';
-export const UBUNTU_X86 = 'ubuntu_18_04_x64_20G_alibase_20240115.vhd';
-export const UBUNTU_ARM = 'ubuntu_18_04_arm64_20G_alibase_20240115.vhd';
-export const ALIYUN_X86 = 'aliyun_3_x64_40G_alibase_20240326.vhd';
-
-/**
- * A test cloud with a clock the test advances (`advance(ms)`), and jobs polled
- * every 20 ms. The signature check uses the same clock, so a test must stay
- * within the allowed timestamp skew (15 minutes) in all: keep steps small.
- */
-export interface SteppedCloud {
+/** A test cloud on a `TestClock` (transitions of 20 s unless `settings` say otherwise), jobs polled every 20 ms. */
+export interface SteppedCloud extends TestClock {
   readonly tc: TestCloud;
-  advance(ms: number): void;
-  now(): number;
 }
 
 export async function startSteppedCloud(settings: Partial<CloudSettings> = {}): Promise<SteppedCloud> {
-  let offset = 0;
-  const now = (): number => Date.now() + offset;
+  const clock = createTestClock();
   const tc = await startTestCloud({
-    now,
+    now: clock.now,
     jobPollIntervalMs: 20,
     settings: { instanceTransitionMs: 20_000, snapshotCreationMs: 20_000, ...settings },
   });
-  return {
-    tc,
-    advance: (ms) => {
-      offset += ms;
-    },
-    now,
-  };
-}
-
-export function runRequest(tc: TestCloud, network: Network, fields: Partial<RunInstancesRequest> = {}): RunInstancesRequest {
-  return new RunInstancesRequest({
-    regionId: tc.regionId,
-    imageId: UBUNTU_X86,
-    instanceType: 'ecs.sn1ne.large',
-    vSwitchId: network.vSwitchId,
-    securityGroupIds: [network.securityGroupId],
-    ...fields,
-  });
-}
-
-export async function runInstances(ecs: EcsClient, request: RunInstancesRequest): Promise<string[]> {
-  const response = await ecs.runInstances(request);
-  return response.body!.instanceIdSets!.instanceIdSet!;
-}
-
-export async function describeInstance(ecs: EcsClient, regionId: string, id: string): Promise<DescribeInstancesResponseBodyInstancesInstance | undefined> {
-  const response = await ecs.describeInstances(new DescribeInstancesRequest({ regionId, instanceIds: JSON.stringify([id]) }));
-  return response.body!.instances!.instance![0];
-}
-
-export async function describeDisks(ecs: EcsClient, fields: Partial<DescribeDisksRequest>): Promise<DescribeDisksResponseBodyDisksDisk[]> {
-  const response = await ecs.describeDisks(new DescribeDisksRequest({ pageSize: 100, ...fields }));
-  return response.body!.disks!.disk!;
-}
-
-export async function describeSnapshot(ecs: EcsClient, regionId: string, id: string): Promise<DescribeSnapshotsResponseBodySnapshotsSnapshot | undefined> {
-  const response = await ecs.describeSnapshots(new DescribeSnapshotsRequest({ regionId, snapshotIds: JSON.stringify([id]) }));
-  return response.body!.snapshots!.snapshot![0];
-}
-
-/** Polls until `read()` returns `want` (jobs run every 20 ms), failing after `timeoutMs`. */
-export async function eventually<T>(read: () => Promise<T>, want: T, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (last !== want) {
-    if (Date.now() > deadline) throw new Error(`expected ${String(want)}, still ${String(last)} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    last = await read();
-  }
-}
-
-export async function waitForInstanceStatus(ecs: EcsClient, regionId: string, id: string, status: string): Promise<void> {
-  await eventually(async () => (await describeInstance(ecs, regionId, id))?.status, status);
+  return { tc, ...clock };
 }
 
 /** Moves the clock through both halves of a launch (`transitionMs` in all): Pending → Starting → Running. */
@@ -134,5 +59,3 @@ export async function launchRunning(setup: ComputeSetup, transitionMs: number): 
   await untilRunning(setup.cloud, setup.ecs, id, transitionMs);
   return id;
 }
-
-export { expectEcsError } from '../support/sdk-error.js';

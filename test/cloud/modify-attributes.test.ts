@@ -5,23 +5,21 @@
  * ResizeDisk, ModifySnapshotAttribute — the change is visible in the Describe answers,
  * empty fields leave values alone, and the documented errors come back.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as $Ecs from '@alicloud/ecs20140526';
 import * as $Vpc from '@alicloud/vpc20160428';
 import * as $RM from '@alicloud/resourcemanager20200331';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { createNetwork, describeDisks, describeInstance, describeSnapshot, eventually, expectEcsError, runInstances, runRequest, waitForInstanceStatus, type Network } from './instances-support.js';
+import { useTestCloud } from '../support/cloud.js';
+import { createNetwork, type Network } from '../support/network.js';
+import { describeDisks, describeInstance, describeSnapshot, eventually, runInstances, runRequest, waitForInstanceStatus } from '../support/compute.js';
+import { expectEcsError } from '../support/sdk-error.js';
 
 describe('modify actions', () => {
-  let tc: TestCloud;
+  const tc = useTestCloud();
   let network: Network;
 
   beforeAll(async () => {
-    tc = await startTestCloud();
     network = await createNetwork(tc);
-  });
-  afterAll(async () => {
-    await tc?.close();
   });
 
   it('ModifyVpcAttribute renames, describes and regrows the block, keeping vSwitches inside', async () => {

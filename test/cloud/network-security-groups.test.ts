@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateSecurityGroupRequest,
   CreateSecurityGroupRequestTag,
@@ -8,25 +8,21 @@ import {
   DescribeSecurityGroupsRequestTag,
 } from '@alicloud/ecs20140526';
 import { CreateVpcRequest } from '@alicloud/vpc20160428';
-import { startTestCloud, type EcsClient, type TestCloud } from '../support/cloud.js';
+import { type EcsClient, useTestCloud } from '../support/cloud.js';
 import { createVpcWithVSwitch, seededResourceGroups } from '../support/network.js';
 import { deleteInstance, insertInstance, sdkError } from './network-fixtures.js';
 
 describe('security groups with the official ECS SDK', () => {
-  let cloud: TestCloud;
+  const cloud = useTestCloud();
   let ecs: EcsClient;
   let vpcId: string;
   let vswitchId: string;
   let secondGroupId: string;
 
   beforeAll(async () => {
-    cloud = await startTestCloud();
     ecs = cloud.ecsClient();
     ({ vpcId, vSwitchId: vswitchId } = await createVpcWithVSwitch(cloud, { vpcCidr: '172.17.3.0/24', cidrBlock: '172.17.3.0/24', zoneId: 'cn-hangzhou-h' }));
     secondGroupId = (await seededResourceGroups(cloud)).otherId;
-  });
-  afterAll(async () => {
-    await cloud?.close();
   });
 
   async function create(fields: Partial<CreateSecurityGroupRequest> = {}): Promise<string> {

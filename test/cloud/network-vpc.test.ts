@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateVSwitchRequest,
   CreateVSwitchRequestTag,
@@ -18,21 +18,17 @@ import {
   UnTagResourcesRequest,
 } from '@alicloud/vpc20160428';
 import { CreateSecurityGroupRequest, DeleteSecurityGroupRequest } from '@alicloud/ecs20140526';
-import { startTestCloud, type TestCloud, type VpcClient } from '../support/cloud.js';
+import { useTestCloud, type VpcClient } from '../support/cloud.js';
 import { deleteInstance, insertInstance, sdkError } from './network-fixtures.js';
 
 const ZONE = 'cn-hangzhou-h';
 
 describe('VPC and vSwitches with the official VPC SDK', () => {
-  let cloud: TestCloud;
+  const cloud = useTestCloud();
   let vpc: VpcClient;
 
   beforeAll(async () => {
-    cloud = await startTestCloud();
     vpc = cloud.vpcClient();
-  });
-  afterAll(async () => {
-    await cloud?.close();
   });
 
   async function createVpc(fields: Partial<CreateVpcRequest> = {}) {

@@ -1,21 +1,15 @@
 /** Resource Manager through its official SDK; groups are per account. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GetResourceGroupRequest, ListResourceGroupsRequest } from '@alicloud/resourcemanager20200331';
 import type { ActionContext } from '../../src/cloud/api/action.js';
 import { resolveResourceGroupId } from '../../src/cloud/api/resource-manager/resource-groups.js';
 import { EcsError } from '../../src/cloud/api/errors.js';
 import { Params } from '../../src/cloud/api/params.js';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
+import { useTestCloud } from '../support/cloud.js';
 import { sdkError } from '../support/sdk-error.js';
 
 describe('resource manager', () => {
-  let cloud: TestCloud;
-  beforeAll(async () => {
-    cloud = await startTestCloud();
-  });
-  afterAll(async () => {
-    await cloud?.close();
-  });
+  const cloud = useTestCloud();
 
   it('lists the default group and a second one, default first, with Status OK', async () => {
     for (const signature of ['v3', 'v1'] as const) {

@@ -9,7 +9,7 @@
 import { CreateVpcRequest, DescribeVpcsRequest, CreateVSwitchRequest } from '@alicloud/vpc20160428';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sdkError } from '../support/sdk-error.js';
-import { POSTGRES_BINARIES, POSTGRES_MISSING_REASON, startPostgres, type PostgresServer } from '../support/postgres.js';
+import { POSTGRES_BINARIES, POSTGRES_MISSING_REASON, startPostgres, type PostgresServer } from '../../dev/local-postgres.js';
 import { adminCall, vpcClientFor } from './admin-support.js';
 import { CLI_MISSING_REASON, cliBuilt, startReplica, type Replica } from './scale-out-support.js';
 

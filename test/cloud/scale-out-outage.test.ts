@@ -7,7 +7,7 @@
  */
 import { CreateImageRequest, DescribeImagesRequest, DescribeRegionsRequest } from '@alicloud/ecs20140526';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POSTGRES_BINARIES, POSTGRES_MISSING_REASON, startPostgres, type PostgresServer } from '../support/postgres.js';
+import { POSTGRES_BINARIES, POSTGRES_MISSING_REASON, startPostgres, type PostgresServer } from '../../dev/local-postgres.js';
 import { sendAcs3 } from '../support/raw-rpc.js';
 import { CLI_MISSING_REASON, cliBuilt, ecsClientFor, runCli, startReplica, type Replica } from './scale-out-support.js';
 

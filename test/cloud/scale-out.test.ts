@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids.js';
 import { openStore } from '../../src/cloud/store/open-store.js';
 import type { Store } from '../../src/cloud/store/store.js';
-import { POSTGRES_BINARIES, POSTGRES_MISSING_REASON, startPostgres, type PostgresServer } from '../support/postgres.js';
+import { POSTGRES_BINARIES, POSTGRES_MISSING_REASON, startPostgres, type PostgresServer } from '../../dev/local-postgres.js';
 import {
   CLI_MISSING_REASON,
   cliBuilt,

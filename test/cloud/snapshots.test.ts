@@ -16,20 +16,10 @@ import {
   StopInstanceRequest,
 } from '@alicloud/ecs20140526';
 import type { EcsClient } from '../support/cloud.js';
-import {
-  ZONE,
-  createNetwork,
-  describeDisks,
-  describeSnapshot,
-  eventually,
-  expectEcsError,
-  launchRunning,
-  runInstances,
-  runRequest,
-  startCompute,
-  waitForInstanceStatus,
-  type SteppedCloud,
-} from './instances-support.js';
+import { launchRunning, startCompute, type SteppedCloud } from './instances-support.js';
+import { ZONE, createNetwork } from '../support/network.js';
+import { describeDisks, describeSnapshot, eventually, runInstances, runRequest, waitForInstanceStatus } from '../support/compute.js';
+import { expectEcsError } from '../support/sdk-error.js';
 
 const STEP = 20_000;
 const SNAPSHOT_MS = 20_000;

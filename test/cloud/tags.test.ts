@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateSecurityGroupRequest,
   DescribeSecurityGroupsRequest,
@@ -11,14 +11,14 @@ import {
   UntagResourcesRequest,
 } from '@alicloud/ecs20140526';
 import { ListResourceGroupsRequest } from '@alicloud/resourcemanager20200331';
-import { startTestCloud, type EcsClient, type TestCloud } from '../support/cloud.js';
+import { type EcsClient, useTestCloud } from '../support/cloud.js';
 import { createVpcWithVSwitch, seededResourceGroups } from '../support/network.js';
 import { insertInstance, sdkError } from './network-fixtures.js';
 
 const tag = (key: string, value: string) => new TagResourcesRequestTag({ key, value });
 
 describe('ECS tags and resource groups with the official ECS SDK', () => {
-  let cloud: TestCloud;
+  const cloud = useTestCloud();
   let ecs: EcsClient;
   let vpcId: string;
   let vswitchId: string;
@@ -26,13 +26,9 @@ describe('ECS tags and resource groups with the official ECS SDK', () => {
   let otherGroupId: string;
 
   beforeAll(async () => {
-    cloud = await startTestCloud();
     ecs = cloud.ecsClient();
     ({ vpcId, vSwitchId: vswitchId } = await createVpcWithVSwitch(cloud, { vpcCidr: '10.1.0.0/16', cidrBlock: '10.1.0.0/24', zoneId: 'cn-hangzhou-i' }));
     ({ defaultId: defaultGroupId, otherId: otherGroupId } = await seededResourceGroups(cloud));
-  });
-  afterAll(async () => {
-    await cloud?.close();
   });
 
   async function newGroup(): Promise<string> {
@@ -261,34 +257,16 @@ describe('ECS tags and resource groups with the official ECS SDK', () => {
       .resourceManagerClient({ accessKeyId: other.accessKeyId, accessKeySecret: other.accessKeySecret })
       .listResourceGroups(new ListResourceGroupsRequest({}));
     const strangerGroupId = strangerGroups.body!.resourceGroups!.resourceGroup![0]!.id!;
-    expect(
+    const joinStrangerGroup = async (client: EcsClient): Promise<string> =>
       (
         await sdkError(
-          ecs.joinResourceGroup(
-            new JoinResourceGroupRequest({
-              regionId: cloud.regionId,
-              resourceType: 'securitygroup',
-              resourceId: id,
-              resourceGroupId: strangerGroupId,
-            }),
+          client.joinResourceGroup(
+            new JoinResourceGroupRequest({ regionId: cloud.regionId, resourceType: 'securitygroup', resourceId: id, resourceGroupId: strangerGroupId }),
           ),
         )
-      ).code,
-    ).toBe('InvalidResourceGroup.NotFound');
-    expect(
-      (
-        await sdkError(
-          stranger.joinResourceGroup(
-            new JoinResourceGroupRequest({
-              regionId: cloud.regionId,
-              resourceType: 'securitygroup',
-              resourceId: id,
-              resourceGroupId: strangerGroupId,
-            }),
-          ),
-        )
-      ).code,
-    ).toBe('InvalidResourceId.NotFound');
+      ).code;
+    expect(await joinStrangerGroup(ecs)).toBe('InvalidResourceGroup.NotFound');
+    expect(await joinStrangerGroup(stranger)).toBe('InvalidResourceId.NotFound');
     expect(await listTags([id])).toEqual([[id, 'secret', 'yes']]);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnostics, useTerraformScenario } from '../support/terraform.js';
-import { insertSnapshot } from '../cloud/images-support.js';
+import { insertSnapshot } from '../support/store-rows.js';
 
 function config(setName: string, ascmEndpoint: string, snapshotId: string): string {
   return `terraform {

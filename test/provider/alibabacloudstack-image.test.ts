@@ -10,9 +10,9 @@
  * Requires `npm run build` (terraform runs the compiled provider).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
+import { useTestCloud } from '../support/cloud.js';
 import { createTerraformWorkspace, diagnostics, ensureProviderBuilt, type TerraformWorkspace } from '../support/terraform.js';
-import { insertInstance, insertSnapshot } from '../cloud/images-support.js';
+import { insertInstance, insertSnapshot } from '../support/store-rows.js';
 
 const HEADER = `terraform {
   required_providers {
@@ -75,7 +75,7 @@ ${
 }
 
 describe('alibabacloudstack_image with the real terraform', { timeout: 240_000 }, () => {
-  let tc: TestCloud;
+  const tc = useTestCloud();
   let tf: TerraformWorkspace;
   let sources: Sources;
   let devGroup: string;
@@ -92,7 +92,6 @@ describe('alibabacloudstack_image with the real terraform', { timeout: 240_000 }
 
   beforeAll(async () => {
     ensureProviderBuilt('alibabacloudstack');
-    tc = await startTestCloud();
     devGroup = (
       await tc.cloud.store.db.selectFrom('resource_groups').select('id').where('account_id', '=', tc.accountId).where('name', '=', 'dev').executeTakeFirstOrThrow()
     ).id;
@@ -110,7 +109,6 @@ describe('alibabacloudstack_image with the real terraform', { timeout: 240_000 }
 
   afterAll(async () => {
     tf?.remove();
-    await tc?.close();
   });
 
   it('creates from an instance, a snapshot and disk mappings, in the resource set; the second plan is empty', async () => {

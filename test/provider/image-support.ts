@@ -7,7 +7,8 @@ import { CreateSnapshotRequest, DescribeImagesRequest, RunInstancesRequestDataDi
 import { ListResourceGroupsRequest } from '@alicloud/resourcemanager20200331';
 import type { CloudSettings } from '../../src/cloud/api/action.js';
 import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { createNetwork, describeDisks, describeSnapshot, eventually, runInstances, runRequest, waitForInstanceStatus, type Network } from '../cloud/instances-support.js';
+import { createNetwork, type Network } from '../support/network.js';
+import { describeDisks, describeSnapshot, eventually, runInstances, runRequest, waitForInstanceStatus } from '../support/compute.js';
 
 /** Fast lifecycles, so a create waits a second or two, not minutes. */
 export const FAST_SETTINGS: Partial<CloudSettings> = { instanceTransitionMs: 100, snapshotCreationMs: 100, imageCreationMs: 1200 };

@@ -23,7 +23,7 @@ import {
   terraformAvailable,
   waitFor,
   type Sandbox,
-} from './plugin-harness.js';
+} from '../support/plugin-harness.js';
 
 const hasTerraform = terraformAvailable();
 if (!hasTerraform) console.warn('terraform is not on the PATH: skipping the plugin runtime tests that need it');
@@ -59,14 +59,14 @@ describe.skipIf(!hasTerraform)('provider served to the real terraform', () => {
   it('plans and applies a data source over mutual TLS, and every provider process exits', async () => {
     writeFileSync(join(sandbox.workDir, 'main.tf'), DATA_CONFIG);
 
-    const plan = terraform(sandbox, ['plan']);
-    expect(plan.status).toBe(0);
+    const plan = await terraform(sandbox, ['plan']);
+    expect(plan.code).toBe(0);
     expect(plan.stdout).toContain('greeting = "hello, terraform"');
 
-    const apply = terraform(sandbox, ['apply', '-auto-approve']);
-    expect(apply.status).toBe(0);
+    const apply = await terraform(sandbox, ['apply', '-auto-approve']);
+    expect(apply.code).toBe(0);
     expect(apply.stdout).toContain('greeting = "hello, terraform"');
-    const output = terraform(sandbox, ['output', '-raw', 'greeting']);
+    const output = await terraform(sandbox, ['output', '-raw', 'greeting']);
     expect(output.stdout.trim()).toBe('hello, terraform');
 
     const log = readLog(sandbox);
@@ -79,17 +79,17 @@ describe.skipIf(!hasTerraform)('provider served to the real terraform', () => {
 
   it('serves plaintext when TF_DISABLE_PLUGIN_TLS is set', async () => {
     writeFileSync(join(sandbox.workDir, 'main.tf'), DATA_CONFIG);
-    const apply = terraform(sandbox, ['apply', '-auto-approve'], { TF_DISABLE_PLUGIN_TLS: '1' });
-    expect(apply.status).toBe(0);
+    const apply = await terraform(sandbox, ['apply', '-auto-approve'], { TF_DISABLE_PLUGIN_TLS: '1' });
+    expect(apply.code).toBe(0);
     expect(apply.stdout).toContain('greeting = "hello, terraform"');
     expect(readLog(sandbox)).toMatch(/plugin server listening: .*tls=false/);
     await expectNoOrphans();
   });
 
-  it('shows an exception in the provider as an error diagnostic naming a provider bug', () => {
+  it('shows an exception in the provider as an error diagnostic naming a provider bug', async () => {
     writeFileSync(join(sandbox.workDir, 'main.tf'), DATA_CONFIG.replace('"terraform"', '"crash"'));
-    const plan = terraform(sandbox, ['plan']);
-    expect(plan.status).toBe(1);
+    const plan = await terraform(sandbox, ['plan']);
+    expect(plan.code).toBe(1);
     expect(plan.stderr).toContain('internal error in the provider (ReadDataSource)');
     expect(plan.stderr).toContain('bug in the provider');
     expect(plan.stderr).toContain('boom');
@@ -97,19 +97,15 @@ describe.skipIf(!hasTerraform)('provider served to the real terraform', () => {
 
   it('survives Ctrl-C: ignores SIGINT, StopProvider ends the wait, the object is kept in state', async () => {
     writeFileSync(join(sandbox.workDir, 'main.tf'), `${CONFIG_HEADER}\nresource "test_slow" "x" {}\n`);
-    const child = spawnTerraform(sandbox, ['apply', '-auto-approve']);
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout?.resume();
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const running = spawnTerraform(sandbox, ['apply', '-auto-approve']);
 
     await waitFor(
       () => readLog(sandbox).includes('slow create waiting for StopProvider'),
       30_000,
       'the slow create to start',
     );
-    process.kill(-(child.pid ?? 0), 'SIGINT'); // the whole process group, as a terminal does
-    const code = await exited;
+    running.interrupt(); // the whole process group, as a terminal does
+    const { code, stderr } = await running.done;
 
     expect(code).toBe(1);
     expect(stderr).toContain('creating test_slow (slow-1): interrupted');

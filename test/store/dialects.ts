@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { StoreConfig, StoreDialect } from '../../src/cloud/store/store.js';
-import { POSTGRES_BINARIES, POSTGRES_MISSING_REASON, startPostgres, type PostgresServer } from '../support/postgres.js';
+import { POSTGRES_BINARIES, POSTGRES_MISSING_REASON, startPostgres, type PostgresServer } from '../../dev/local-postgres.js';
 
 export const DIALECTS: readonly StoreDialect[] = ['sqlite', 'postgres'];
 

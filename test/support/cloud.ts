@@ -8,11 +8,15 @@
  *   const ecsV1 = cloud.ecsClient({ signature: 'v1' }); // HMAC-SHA1
  *   await ecs.describeRegions(new DescribeRegionsRequest({}));
  *   await cloud.close();
+ *
+ * A test file (or describe block) that needs one cloud throughout writes
+ * `const cloud = useTestCloud(options)`: started in beforeAll, closed in afterAll.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import EcsModule from '@alicloud/ecs20140526';
 import VpcModule from '@alicloud/vpc20160428';
@@ -143,5 +147,54 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
       await testStore.dispose();
       await rm(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Registers `beforeAll` (start) and `afterAll` (close) in the enclosing describe
+ * block or file, and returns a handle that forwards to the cloud started there;
+ * `start` replaces `startTestCloud(options)` for a cloud made otherwise. Using
+ * the handle before its `beforeAll` has run throws (read it inside a hook or a test).
+ */
+export function useTestCloud(start: TestCloudOptions | (() => Promise<TestCloud>) = {}): TestCloud {
+  let started: TestCloud | undefined;
+  const current = (): TestCloud => {
+    if (started === undefined) throw new Error('useTestCloud: the cloud was used before its beforeAll ran (read it inside a hook or a test)');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await (typeof start === 'function' ? start() : startTestCloud(start));
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return {
+    get endpoint() {
+      return current().endpoint;
+    },
+    get url() {
+      return current().url;
+    },
+    get regionId() {
+      return current().regionId;
+    },
+    get dataDir() {
+      return current().dataDir;
+    },
+    get accountId() {
+      return current().accountId;
+    },
+    get credentials() {
+      return current().credentials;
+    },
+    get cloud() {
+      return current().cloud;
+    },
+    ecsClient: (options) => current().ecsClient(options),
+    vpcClient: (options) => current().vpcClient(options),
+    resourceManagerClient: (options) => current().resourceManagerClient(options),
+    createAccount: () => current().createAccount(),
+    restart: (options) => current().restart(options),
+    close: () => current().close(),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Real `terraform` against our compiled providers and a cloud endpoint, for provider tests.
  *
- *   const cloud = await startTestCloud();
+ *   const cloud = await startTestCloud();           // or useTerraformScenario() below
  *   const tf = createTerraformWorkspace({ cloud });
  *   tf.write(`resource "alicloud_image" "x" { snapshot_id = "${id}" }`);
  *   const applied = await tf.apply();              // { code, stdout, stderr }
@@ -10,7 +10,8 @@
  *   tf.remove();
  *
  * Everything runs asynchronously (child processes, never spawnSync): the test cloud usually
- * lives in the test's own process and must keep answering while terraform runs.
+ * lives in the test's own process and must keep answering while terraform runs. The plugin
+ * tests' sandbox (plugin-harness.ts) runs terraform through the same `startTerraform`.
  *
  * The provider is the repo's `bin/terraform-provider-alicloud`, which loads `dist/`: run
  * `npm run build` first (`npm test` does it in `pretest`; `ensureProviderBuilt()` checks).
@@ -24,7 +25,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { cliConfigText, terraformEnv, type CloudTarget } from '../../src/cli/terraform-wiring.js';
-import { startTestCloud, type TestCloud, type TestCloudOptions } from './cloud.js';
+import { useTestCloud, type TestCloud, type TestCloudOptions } from './cloud.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PROVIDER_DIR = join(REPO_ROOT, 'bin');
@@ -74,6 +75,8 @@ export interface RunningTerraform {
   readonly child: ChildProcess;
   /** Everything written to stdout so far. */
   stdout(): string;
+  /** Everything written to stderr so far. */
+  stderr(): string;
   /** Sends SIGINT to terraform's whole process group, as a terminal's Ctrl-C does. */
   interrupt(): void;
   readonly done: Promise<TerraformRun>;
@@ -230,6 +233,45 @@ export function stateView(json: Record<string, unknown>): StateView {
   };
 }
 
+/**
+ * `terraform` with exactly `args` in `cwd`, asynchronously (a cloud or provider in this
+ * process keeps answering meanwhile). Its own process group, like a terminal's foreground
+ * job: `interrupt()` reaches terraform and the providers it started, exactly as Ctrl-C does;
+ * the group is killed after `timeoutMs`.
+ */
+export function startTerraform(
+  args: readonly string[],
+  options: { readonly cwd: string; readonly env: NodeJS.ProcessEnv; readonly timeoutMs: number },
+): RunningTerraform {
+  const child = spawn('terraform', args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const done = new Promise<TerraformRun>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    }, options.timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot run terraform (is it on the PATH?): ${error.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  return {
+    child,
+    done,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    interrupt: () => {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGINT');
+    },
+  };
+}
+
 export function createTerraformWorkspace(options: WorkspaceOptions): TerraformWorkspace {
   const dir = mkdtempSync(join(tmpdir(), 'tf-ws-'));
   const cliConfigPath = join(dir, '.terraform-cli.tfrc');
@@ -257,34 +299,7 @@ export function createTerraformWorkspace(options: WorkspaceOptions): TerraformWo
     const words = SUBCOMMAND_GROUPS.has(command) ? 2 : 1;
     const flags = ['-no-color', ...(INPUT_COMMANDS.has(command) ? ['-input=false'] : [])];
     const fullArgs = [...args.slice(0, words), ...flags, ...args.slice(words)];
-    // Own process group, like a terminal's foreground job: interrupt() reaches terraform and
-    // the providers it started, exactly as Ctrl-C does.
-    const child = spawn('terraform', fullArgs, { cwd: dir, env: applyOverrides(env, runOptions.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const done = new Promise<TerraformRun>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      }, runOptions.timeoutMs ?? defaultTimeout);
-      child.on('error', (error) => {
-        clearTimeout(timer);
-        reject(new Error(`cannot run terraform (is it on the PATH?): ${error.message}`));
-      });
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        resolve({ code, signal, stdout, stderr });
-      });
-    });
-    return {
-      child,
-      done,
-      stdout: () => stdout,
-      interrupt: () => {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGINT');
-      },
-    };
+    return startTerraform(fullArgs, { cwd: dir, env: applyOverrides(env, runOptions.env), timeoutMs: runOptions.timeoutMs ?? defaultTimeout });
   };
   const run = (args: readonly string[], runOptions?: RunOptions): Promise<TerraformRun> => start(args, runOptions).done;
 
@@ -352,44 +367,40 @@ export interface TerraformScenario {
  * `describe`; its own `beforeAll`s registered afterwards run after this one.
  */
 export function useTerraformScenario(options: TerraformScenarioOptions = {}): TerraformScenario {
-  let cloud: TestCloud | undefined;
+  beforeAll(() => ensureProviderBuilt(options.provider));
+  const cloud = useTestCloud(options.start ?? options.cloud);
   let baseEnvOverrides: Readonly<Record<string, string | undefined>> = {};
+  let ready = false;
   const workspaces: TerraformWorkspace[] = [];
-  const started = (what: string): TestCloud => {
-    if (cloud === undefined) throw new Error(`useTerraformScenario: ${what} used before its beforeAll ran (read it inside a hook or a test)`);
-    return cloud;
+  const made = (what: string): readonly TerraformWorkspace[] => {
+    if (!ready) throw new Error(`useTerraformScenario: ${what} used before its beforeAll ran (read it inside a hook or a test)`);
+    return workspaces;
   };
   const workspace = (env?: Readonly<Record<string, string | undefined>>): TerraformWorkspace => {
     const merged = { ...baseEnvOverrides, ...env };
-    const tf = createTerraformWorkspace({ cloud: started('workspace()'), ...(Object.keys(merged).length > 0 ? { env: merged } : {}) });
+    const tf = createTerraformWorkspace({ cloud, ...(Object.keys(merged).length > 0 ? { env: merged } : {}) });
     workspaces.push(tf);
     return tf;
   };
 
   beforeAll(async () => {
-    ensureProviderBuilt(options.provider);
-    cloud = await (options.start ? options.start() : startTestCloud(options.cloud));
     baseEnvOverrides = options.env ? await options.env(cloud) : {};
     for (let i = 0; i < (options.workspaces ?? 1); i++) workspace();
+    ready = true;
   });
-  afterAll(async () => {
+  afterAll(() => {
     for (const tf of workspaces) tf.remove();
-    await cloud?.close();
   });
 
   return {
-    get cloud(): TestCloud {
-      return started('cloud');
-    },
+    cloud,
     get tf(): TerraformWorkspace {
-      started('tf');
-      const first = workspaces[0];
+      const first = made('tf')[0];
       if (first === undefined) throw new Error('useTerraformScenario: no workspace was made (workspaces: 0)');
       return first;
     },
     get workspaces(): readonly TerraformWorkspace[] {
-      started('workspaces');
-      return workspaces;
+      return made('workspaces');
     },
     workspace,
   };

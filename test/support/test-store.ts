@@ -7,7 +7,7 @@
  * your own instead.
  */
 import type { StoreConfig } from '../../src/cloud/store/store.js';
-import { createDatabase, dropDatabase } from './postgres.js';
+import { createDatabase, dropDatabase } from '../../dev/local-postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

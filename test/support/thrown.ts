@@ -8,3 +8,14 @@ export function thrown(run: () => unknown): { readonly code: string; readonly me
   }
   throw new Error('expected a failure, but the call returned');
 }
+
+/** The error of class `type` that a synchronous call throws; fails the test when it returns, rethrows any other error. */
+export function thrownAs<E extends Error>(type: abstract new (...args: never[]) => E, run: () => unknown): E {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof type) return error;
+    throw error;
+  }
+  throw new Error(`expected a ${type.name}, but the call returned`);
+}

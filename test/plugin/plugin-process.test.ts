@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateSelfSignedCertificate } from '../../src/provider/plugin/tls.js';
-import { ensureBuilt, isAlive, MAGIC_COOKIE, makeSandbox, waitFor, type Sandbox } from './plugin-harness.js';
+import { ensureBuilt, isAlive, MAGIC_COOKIE, makeSandbox, waitFor, type Sandbox } from '../support/plugin-harness.js';
 
 const clientCert = generateSelfSignedCertificate().certPem;
 

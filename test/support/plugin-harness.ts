@@ -1,16 +1,16 @@
 /**
  * Shared set-up for the plugin runtime's process-level tests: the compiled runtime in
  * dist/ (terraform can only exec JS), a launcher for the fixture provider, and helpers to
- * run terraform against it in a throwaway directory.
+ * run terraform against it in a throwaway directory (asynchronously, with terraform.ts's runner).
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../support/terraform.js';
+import { REPO_ROOT, startTerraform, type RunningTerraform, type TerraformRun } from './terraform.js';
 
 export { REPO_ROOT };
-export const FIXTURE = join(REPO_ROOT, 'test', 'provider', 'fixtures', 'plugin-test-provider.mjs');
+export const FIXTURE = join(REPO_ROOT, 'test', 'support', 'fixtures', 'plugin-test-provider.mjs');
 export const MAGIC_COOKIE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 
 function newestMtime(dir: string, suffix: string): number {
@@ -94,25 +94,14 @@ export function makeSandbox(): Sandbox {
 
 export const CONFIG_HEADER = `terraform {\n  required_providers {\n    test = { source = "example/test" }\n  }\n}\n`;
 
-export interface TerraformResult {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
+/** `terraform <args> -no-color` in the sandbox's working directory; killed after 60 s. */
+export function terraform(sandbox: Sandbox, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<TerraformRun> {
+  return spawnTerraform(sandbox, args, extraEnv).done;
 }
 
-export function terraform(sandbox: Sandbox, args: string[], extraEnv: NodeJS.ProcessEnv = {}): TerraformResult {
-  const result = spawnSync('terraform', [...args, '-no-color'], {
-    cwd: sandbox.workDir,
-    env: { ...sandbox.env, ...extraEnv },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Spawned in its own process group, like a terminal's foreground job. */
-export function spawnTerraform(sandbox: Sandbox, args: string[]): ChildProcess {
-  return spawn('terraform', [...args, '-no-color'], { cwd: sandbox.workDir, env: sandbox.env, detached: true, stdio: 'pipe' });
+/** The same, still running (for Ctrl-C tests). */
+export function spawnTerraform(sandbox: Sandbox, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): RunningTerraform {
+  return startTerraform([...args, '-no-color'], { cwd: sandbox.workDir, env: { ...sandbox.env, ...extraEnv }, timeoutMs: 60_000 });
 }
 
 /** The terraform log so far ('' before terraform has created it). */

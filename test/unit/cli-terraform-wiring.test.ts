@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cliConfigText, terraformEnv } from './terraform-wiring.js';
+import { cliConfigText, terraformEnv } from '../../src/cli/terraform-wiring.js';
 
 describe('terraform wiring', () => {
   it('overrides every provider address we serve, dev_overrides first, then direct', () => {

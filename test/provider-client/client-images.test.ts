@@ -3,7 +3,7 @@
  * SDK, for both flavours: create → wait → read → modify → tags → resource group → delete
  * (+ wait gone) → snapshot clean-up, and the lookups' edge cases.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   $Ecs,
   SnapshotCleanupError,
@@ -25,19 +25,18 @@ import {
   type Image,
   type TagDiff,
 } from '../../src/provider/client/index.js';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { insertSnapshot } from '../cloud/images-support.js';
+import { useTestCloud } from '../support/cloud.js';
 import { $ResourceManager } from '../../src/provider/client/sdk-resource-manager.js';
 import { nonDefaultGroup } from './client-scripted-server.js';
+import { insertSnapshot } from '../support/store-rows.js';
 
 const POLL = { poll: { delayMs: 0, minTimeoutMs: 100, maxIntervalMs: 200 }, timeoutMs: 30_000 };
 
-let tc: TestCloud;
+const tc = useTestCloud({ settings: { imageCreationMs: 300 } });
 let alicloud: CloudClients;
 let stack: CloudClients;
 
 beforeAll(async () => {
-  tc = await startTestCloud({ settings: { imageCreationMs: 300 } });
   alicloud = createClients(
     await resolveAlicloudConfig(
       {
@@ -62,10 +61,6 @@ beforeAll(async () => {
       { env: {} },
     ),
   );
-});
-
-afterAll(async () => {
-  await tc.close();
 });
 
 function tagsOf(image: Image | undefined): Record<string, string> {

@@ -3,7 +3,7 @@
  * the real local cloud answers 503 / throttling / errors on cue, then forwards to the cloud.
  */
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   $Ecs,
   CancelledError,
@@ -17,20 +17,15 @@ import {
   resolveAlibabacloudStackConfig,
   type CloudClients,
 } from '../../src/provider/client/index.js';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { insertSnapshot } from '../cloud/images-support.js';
+import { useTestCloud } from '../support/cloud.js';
 import { ecsError, REGIONS_OK, startScriptedServer, type ScriptedServer, type Step } from './client-scripted-server.js';
+import { insertSnapshot } from '../support/store-rows.js';
 
-let tc: TestCloud;
+const tc = useTestCloud();
 const servers: ScriptedServer[] = [];
-
-beforeAll(async () => {
-  tc = await startTestCloud();
-});
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
-  await tc.close();
 });
 
 async function scripted(script: (index: number) => Step): Promise<ScriptedServer> {

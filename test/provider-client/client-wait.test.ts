@@ -2,7 +2,7 @@
  * `waitFor`: the state machine with scripted refresh sequences, then `waitImageAvailable`
  * against the real local cloud with a slow image creation (timeout, abort, progress logs).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/provider/plugin/logger.js';
 import {
   $Ecs,
@@ -17,8 +17,8 @@ import {
   type CloudClients,
   type Observation,
 } from '../../src/provider/client/index.js';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
-import { insertSnapshot } from '../cloud/images-support.js';
+import { useTestCloud } from '../support/cloud.js';
+import { insertSnapshot } from '../support/store-rows.js';
 
 /** A refresh that walks through `states` (undefined = not found), repeating the last one. */
 function sequence(states: ReadonlyArray<string | undefined>): { refresh: () => Promise<Observation<string> | undefined>; calls: () => number } {
@@ -153,20 +153,15 @@ describe('byStatus', () => {
 });
 
 describe('waitImageAvailable against the local cloud', () => {
-  let tc: TestCloud;
+  const tc = useTestCloud({ settings: { imageCreationMs: 1_500 } });
   let clients: CloudClients;
 
   beforeAll(async () => {
-    tc = await startTestCloud({ settings: { imageCreationMs: 1_500 } });
     const config = await resolveAlicloudConfig(
       { access_key: tc.credentials.accessKeyId, secret_key: tc.credentials.accessKeySecret, region: tc.regionId, endpoints: { ecs: tc.url } },
       { env: {} },
     );
     clients = createClients(config);
-  });
-
-  afterAll(async () => {
-    await tc.close();
   });
 
   it('logs progress and returns the usable image', async () => {

@@ -1,5 +1,5 @@
 /**
- * A real, throw-away PostgreSQL for tests: `initdb` a cluster in a temporary
+ * A real, throw-away PostgreSQL for tests and benches: `initdb` a cluster in a temporary
  * directory, start it with `pg_ctl` on a free port (TCP on 127.0.0.1 only,
  * trust authentication, durability off for speed), remove it after. No Docker.
  *

@@ -1,10 +1,10 @@
 /** The nonce guard's group commit: concurrent checks share writes, yet each nonce is accepted once. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
-import { EcsError } from '../api/errors.js';
-import { ReplayGuard } from './replay-guard.js';
-import type { Caller } from './verify-signature.js';
+import { openStore } from '../../src/cloud/store/open-store.js';
+import type { Store } from '../../src/cloud/store/store.js';
+import { EcsError } from '../../src/cloud/api/errors.js';
+import { ReplayGuard } from '../../src/cloud/http/replay-guard.js';
+import type { Caller } from '../../src/cloud/http/verify-signature.js';
 
 const NOW = Date.UTC(2024, 0, 1);
 

@@ -1,9 +1,9 @@
 /** Compiled-once queries: values bind by position, constants of the shape stay, misuse fails loudly. */
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from './open-store.js';
-import { InListQuery, QueryTemplate } from './query-template.js';
-import type { Store } from './store.js';
+import { openStore } from '../../src/cloud/store/open-store.js';
+import { InListQuery, QueryTemplate } from '../../src/cloud/store/query-template.js';
+import type { Store } from '../../src/cloud/store/store.js';
 
 describe('QueryTemplate', () => {
   let store: Store;

@@ -1,6 +1,6 @@
 /** ROA string to sign and signature (alibabacloudstack.md §3.4), against values computed outside this code (openssl). */
 import { describe, expect, it } from 'vitest';
-import { parseRoaAuthorization, roaSignature, roaStringToSign } from './signature-roa.js';
+import { parseRoaAuthorization, roaSignature, roaStringToSign } from '../../src/cloud/http/signature-roa.js';
 
 const request = {
   method: 'post',

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fromJs, toJs, UNKNOWN } from './js.js';
-import { CtyError, formatPath, step, type AttributePath } from './path.js';
-import { transform, walk } from './transform.js';
-import { t } from './types.js';
-import { Value } from './value.js';
+import { fromJs, toJs, UNKNOWN } from '../../src/provider/cty/js.js';
+import { CtyError, formatPath, step, type AttributePath } from '../../src/provider/cty/path.js';
+import { transform, walk } from '../../src/provider/cty/transform.js';
+import { t } from '../../src/provider/cty/types.js';
+import { Value } from '../../src/provider/cty/value.js';
+import { thrownAs } from '../support/thrown.js';
 
 const image = t.object({
   id: t.string,
@@ -46,15 +47,15 @@ describe('Value state', () => {
 
 describe('Value constructors check types', () => {
   it('rejects list elements of the wrong type, naming the index', () => {
-    const err = catchError(() => Value.list(t.string, [Value.string('a'), Value.number(1)]));
+    const err = thrownAs(CtyError, () => Value.list(t.string, [Value.string('a'), Value.number(1)]));
     expect(err.path).toEqual([step.index(1)]);
     expect(err.message).toBe('[1]: string required, got number');
   });
 
   it('checks an object against its declared type attribute by attribute', () => {
     const type = t.object({ a: t.string, b: t.number });
-    expect(catchError(() => Value.object({ a: Value.string('x') }, type)).path).toEqual([step.attr('b')]);
-    expect(catchError(() => Value.object({ a: Value.string('x'), b: Value.number(1), c: Value.bool(true) }, type)).message).toBe(
+    expect(thrownAs(CtyError, () => Value.object({ a: Value.string('x') }, type)).path).toEqual([step.attr('b')]);
+    expect(thrownAs(CtyError, () => Value.object({ a: Value.string('x'), b: Value.number(1), c: Value.bool(true) }, type)).message).toBe(
       'c: unsupported attribute',
     );
     expect(Value.object({ a: Value.string('x'), b: Value.null(t.number) }, type).type).toEqual(type);
@@ -204,14 +205,14 @@ describe('toJs / fromJs', () => {
   });
 
   it('refuses a missing attribute unless told to treat it as null', () => {
-    const err = catchError(() => fromJs(t.object({ a: t.string, b: t.string }), { a: 'x' }));
+    const err = thrownAs(CtyError, () => fromJs(t.object({ a: t.string, b: t.string }), { a: 'x' }));
     expect(err.path).toEqual([step.attr('b')]);
     const lenient = fromJs(t.object({ a: t.string, b: t.string }), { a: 'x' }, { missingAttributes: 'null' });
     expect(lenient.get('b').isNull()).toBe(true);
   });
 
   it('names the path of a wrong JS type', () => {
-    const err = catchError(() => fromJs(image, { ...baseImage(), disk_device_mapping: [{ device: 'x', size: 'big', progress: null }] }));
+    const err = thrownAs(CtyError, () => fromJs(image, { ...baseImage(), disk_device_mapping: [{ device: 'x', size: 'big', progress: null }] }));
     expect(formatPath(err.path)).toBe('disk_device_mapping[0].size');
   });
 
@@ -233,14 +234,4 @@ describe('toJs / fromJs', () => {
 
 function baseImage() {
   return { id: 'm-1', image_name: 'i', size: 1, tags: {}, disk_device_mapping: [], timeouts: null };
-}
-
-function catchError(fn: () => unknown): CtyError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof CtyError) return err;
-    throw err;
-  }
-  throw new Error('expected a CtyError');
 }

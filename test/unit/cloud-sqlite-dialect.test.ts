@@ -1,7 +1,7 @@
 /** The one SQLite connection is taken in turn: nothing runs inside another's transaction, waiters go first come first served. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../open-store.js';
-import type { Store } from '../store.js';
+import { openStore } from '../../src/cloud/store/open-store.js';
+import type { Store } from '../../src/cloud/store/store.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

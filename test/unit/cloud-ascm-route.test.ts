@@ -1,13 +1,13 @@
 /** The ASCM ListResourceGroup route on a real in-memory store: verification and the account's resource sets. */
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAccount, type AccountCredentials } from '../seed/accounts.js';
-import { openStore } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
-import { AccessKeyDirectory } from './access-keys.js';
-import { handleAscm, isAscmRequest, LIST_RESOURCE_GROUP_PATH } from './ascm-route.js';
-import type { RawRequest } from './raw-request.js';
-import { roaSignature, roaStringToSign } from './signature-roa.js';
+import { createAccount, type AccountCredentials } from '../../src/cloud/seed/accounts.js';
+import { openStore } from '../../src/cloud/store/open-store.js';
+import type { Store } from '../../src/cloud/store/store.js';
+import { AccessKeyDirectory } from '../../src/cloud/http/access-keys.js';
+import { handleAscm, isAscmRequest, LIST_RESOURCE_GROUP_PATH } from '../../src/cloud/http/ascm-route.js';
+import type { RawRequest } from '../../src/cloud/http/raw-request.js';
+import { roaSignature, roaStringToSign } from '../../src/cloud/http/signature-roa.js';
 
 let store: Store;
 let account: AccountCredentials;

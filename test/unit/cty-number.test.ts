@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CtyNumber } from './number.js';
+import { CtyNumber } from '../../src/provider/cty/number.js';
 
 describe('CtyNumber.parse and toString', () => {
   it.each([

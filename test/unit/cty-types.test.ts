@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { t, typeConforms, typeEquals, typeFromJson, typeName, typeToJsonString, type CtyType } from './types.js';
+import { t, typeConforms, typeEquals, typeFromJson, typeName, typeToJsonString, type CtyType } from '../../src/provider/cty/types.js';
 
 describe('type JSON', () => {
   const cases: [string, CtyType][] = [

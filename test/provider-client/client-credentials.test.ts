@@ -2,7 +2,7 @@
  * `validateCredentials` against the real local cloud: the messages a user sees at plan time
  * for an unknown key, a wrong secret, an unreachable endpoint and a cloud that keeps failing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
   connect,
@@ -12,18 +12,10 @@ import {
   validateCredentials,
   type AlicloudProviderArgs,
 } from '../../src/provider/client/index.js';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
+import { useTestCloud } from '../support/cloud.js';
 import { ecsError, nonDefaultGroup, startScriptedServer } from './client-scripted-server.js';
 
-let tc: TestCloud;
-
-beforeAll(async () => {
-  tc = await startTestCloud();
-});
-
-afterAll(async () => {
-  await tc.close();
-});
+const tc = useTestCloud();
 
 async function check(args: AlicloudProviderArgs, env: Record<string, string> = {}): Promise<unknown> {
   const config = await resolveAlicloudConfig({ region: tc.regionId, endpoints: { ecs: tc.url }, ...args }, { env });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDynamicValue } from './dynamic-value.js';
-import { decodeMsgpack, encodeMsgpack } from './msgpack.js';
-import { CtyNumber } from './number.js';
-import { CtyError, formatPath } from './path.js';
-import { t, type CtyType } from './types.js';
-import { Value } from './value.js';
+import { decodeDynamicValue } from '../../src/provider/cty/dynamic-value.js';
+import { decodeMsgpack, encodeMsgpack } from '../../src/provider/cty/msgpack.js';
+import { CtyNumber } from '../../src/provider/cty/number.js';
+import { CtyError, formatPath } from '../../src/provider/cty/path.js';
+import { t, type CtyType } from '../../src/provider/cty/types.js';
+import { Value } from '../../src/provider/cty/value.js';
+import { thrownAs } from '../support/thrown.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 const bytes = (h: string): Uint8Array => Uint8Array.from(Buffer.from(h.replace(/\s+/g, ''), 'hex'));
@@ -188,7 +189,7 @@ describe('msgpack errors name the attribute path', () => {
     ['a non-string map key', t.map(t.string), '81' + '01' + str('x'), '', /map keys must be strings/],
     ['trailing bytes', t.string, str('x') + 'c0', '', /unexpected bytes after the msgpack value/],
   ])('%s', (_name, type, h, path, message) => {
-    const err = catchCtyError(() => decodeMsgpack(bytes(h), type));
+    const err = thrownAs(CtyError, () => decodeMsgpack(bytes(h), type));
     expect(formatPath(err.path)).toBe(path);
     expect(err.detail).toMatch(message);
   });
@@ -199,18 +200,18 @@ describe('msgpack errors name the attribute path', () => {
       a: Value.string('v'),
       nested: Value.list(t.object({ x: t.string }), [Value.object({ x: Value.string('1') })]),
     });
-    expect(formatPath(catchCtyError(() => encodeMsgpack(missing, type)).path)).toBe('nested[0].y');
+    expect(formatPath(thrownAs(CtyError, () => encodeMsgpack(missing, type)).path)).toBe('nested[0].y');
     const extra = Value.object({ a: Value.string('v'), nested: Value.list(t.dynamic, []), b: Value.null(t.string) });
-    const err = catchCtyError(() => encodeMsgpack(extra, t.object({ a: t.string, nested: t.list(t.dynamic) })));
+    const err = thrownAs(CtyError, () => encodeMsgpack(extra, t.object({ a: t.string, nested: t.list(t.dynamic) })));
     expect(formatPath(err.path)).toBe('b');
     expect(err.detail).toBe('unsupported attribute');
     const objMissing = Value.object({ a: Value.string('v') });
-    const err2 = catchCtyError(() => encodeMsgpack(objMissing, t.object({ a: t.string, z: t.number })));
+    const err2 = thrownAs(CtyError, () => encodeMsgpack(objMissing, t.object({ a: t.string, z: t.number })));
     expect(formatPath(err2.path)).toBe('z');
   });
 
   it('refuses to encode a value of the wrong type', () => {
-    const err = catchCtyError(() => encodeMsgpack(Value.object({ n: Value.string('1') }), t.object({ n: t.number })));
+    const err = thrownAs(CtyError, () => encodeMsgpack(Value.object({ n: Value.string('1') }), t.object({ n: t.number })));
     expect(err.message).toBe('n: number required, got string');
   });
 });
@@ -285,13 +286,3 @@ describe('msgpack round trips', () => {
     expect(prefix.startsWith(back)).toBe(true);
   });
 });
-
-function catchCtyError(fn: () => unknown): CtyError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof CtyError) return err;
-    throw err;
-  }
-  throw new Error('expected a CtyError');
-}

@@ -1,13 +1,13 @@
 /** AccessKey lookups: the store is the truth, found keys are trusted briefly, a changed secret works at once. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signV1 } from '../../../test/support/raw-rpc.js';
-import { createAccount, putAccessKey, type AccountCredentials } from '../seed/accounts.js';
-import { openStore } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
-import { AccessKeyDirectory } from './access-keys.js';
-import { EcsError } from '../api/errors.js';
-import { parseRequest } from './parse-request.js';
-import { verifySignature } from './verify-signature.js';
+import { signV1 } from '../support/raw-rpc.js';
+import { createAccount, putAccessKey, type AccountCredentials } from '../../src/cloud/seed/accounts.js';
+import { openStore } from '../../src/cloud/store/open-store.js';
+import type { Store } from '../../src/cloud/store/store.js';
+import { AccessKeyDirectory } from '../../src/cloud/http/access-keys.js';
+import { EcsError } from '../../src/cloud/api/errors.js';
+import { parseRequest } from '../../src/cloud/http/parse-request.js';
+import { verifySignature } from '../../src/cloud/http/verify-signature.js';
 
 describe('AccessKeyDirectory', () => {
   let store: Store;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeJson, encodeJson } from './json.js';
-import { CtyError, formatPath } from './path.js';
-import { t, type CtyType } from './types.js';
-import { Value } from './value.js';
+import { decodeJson, encodeJson } from '../../src/provider/cty/json.js';
+import { CtyError, formatPath } from '../../src/provider/cty/path.js';
+import { t, type CtyType } from '../../src/provider/cty/types.js';
+import { Value } from '../../src/provider/cty/value.js';
 
 describe('JSON encoding', () => {
   const cases: [string, CtyType, Value, string][] = [

@@ -4,7 +4,7 @@
  * every call) against the local cloud, and hand-signed requests for what the SDK never
  * sends (a missing or disagreeing carrier). A rejected request must leave the store as it was.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   $Ecs,
   createClients,
@@ -13,11 +13,11 @@ import {
   type CloudClients,
 } from '../../src/provider/client/index.js';
 import { newResourceGroupId } from '../../src/cloud/api/resource-manager/resource-groups.js';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
+import { useTestCloud } from '../support/cloud.js';
 import { send, signV1, type RawAnswer } from '../support/raw-rpc.js';
-import { insertSnapshot } from '../cloud/images-support.js';
+import { insertSnapshot } from '../support/store-rows.js';
 
-let tc: TestCloud;
+const tc = useTestCloud();
 let devGroup: string;
 let opsGroup: string;
 let defaultGroup: string;
@@ -66,7 +66,6 @@ function sdkCode(error: unknown): string {
 }
 
 beforeAll(async () => {
-  tc = await startTestCloud();
   const groups = await tc.cloud.store.db.selectFrom('resource_groups').selectAll().where('account_id', '=', tc.accountId).execute();
   devGroup = groups.find((g) => g.name === 'dev')?.id ?? '';
   defaultGroup = groups.find((g) => g.is_default === 1)?.id ?? '';
@@ -77,10 +76,6 @@ beforeAll(async () => {
     .values({ id: opsGroup, account_id: tc.accountId, name: 'ops', display_name: 'ops', status: 'OK', is_default: 0, created_at: Date.now() })
     .execute();
   snapshotId = await insertSnapshot(tc);
-});
-
-afterAll(async () => {
-  await tc?.close();
 });
 
 describe('a correctly scoped tenant', () => {

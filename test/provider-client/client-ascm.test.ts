@@ -7,7 +7,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { $Ecs, ConfigError, connect, resolveAlibabacloudStackConfig } from '../../src/provider/client/index.js';
-import { startTestCloud, type TestCloud } from '../support/cloud.js';
+import { useTestCloud } from '../support/cloud.js';
 import { startScriptedServer, type RecordedRequest, type ScriptedServer, type Step } from './client-scripted-server.js';
 
 const servers: ScriptedServer[] = [];
@@ -103,17 +103,12 @@ describe('ASCM resource set lookup', () => {
 });
 
 describe('ASCM resource set lookup against the local cloud', () => {
-  let tc: TestCloud;
+  const tc = useTestCloud();
   let devGroup: string;
 
   beforeAll(async () => {
-    tc = await startTestCloud();
     const dev = await tc.cloud.store.db.selectFrom('resource_groups').select('id').where('account_id', '=', tc.accountId).where('name', '=', 'dev').executeTakeFirstOrThrow();
     devGroup = dev.id;
-  });
-
-  afterAll(async () => {
-    await tc.close();
   });
 
   async function connectToCloud(setName: string, secret = tc.credentials.accessKeySecret) {
