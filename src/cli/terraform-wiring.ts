@@ -5,7 +5,7 @@
  * and merges the environment (`ecs-image env`, the test harness).
  *
  * Why dev_overrides: plan and apply work without `terraform init` and without a lock-file
- * hash, so a rebuilt provider is picked up at once (terraform-plugin-protocol.md §5.2a).
+ * hash, so a rebuilt provider is picked up at once.
  * `direct {}` keeps every other provider (random, null, …) installable from the registry.
  *
  * Why environment variables rather than a provider block: the same configuration then runs

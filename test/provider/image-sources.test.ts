@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnostics, useTerraformScenario } from '../support/terraform.js';
-import { describeImage, makeSources, PROVIDER_HEADER, snapshotExists, startImageCloud, type Sources } from './image-support.js';
+import { describeImage, makeSources, mappingBlocks, PROVIDER_HEADER, snapshotExists, startImageCloud, type Sources } from './image-support.js';
 
 const STEP_TIMEOUT = 240_000;
 
@@ -31,15 +31,7 @@ resource "alicloud_image" "from_disks" {
   image_name   = "from-disks"
   platform     = "CentOS"
   architecture = "x86_64"
-  disk_device_mapping {
-    snapshot_id = "${sources.systemSnapshotId}"
-    disk_type   = "system"
-  }
-  disk_device_mapping {
-    snapshot_id = "${sources.dataSnapshotId}"
-    disk_type   = "data"
-    size        = 60
-  }
+${mappingBlocks(sources)}
 }
 `;
 }

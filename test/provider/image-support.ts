@@ -69,3 +69,16 @@ export const PROVIDER_HEADER = `terraform {
   }
 }
 `;
+
+/** The two `disk_device_mapping` blocks of an image made from the system and data snapshots of `sources`. */
+export function mappingBlocks(sources: Sources): string {
+  return `  disk_device_mapping {
+    snapshot_id = "${sources.systemSnapshotId}"
+    disk_type   = "system"
+  }
+  disk_device_mapping {
+    snapshot_id = "${sources.dataSnapshotId}"
+    disk_type   = "data"
+    size        = 60
+  }`;
+}

@@ -12,7 +12,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnostics, useTerraformScenario, type PlannedChange } from '../support/terraform.js';
-import { describeImage, makeSources, PROVIDER_HEADER, startImageCloud, type Sources } from './image-support.js';
+import { describeImage, makeSources, mappingBlocks, PROVIDER_HEADER, startImageCloud, type Sources } from './image-support.js';
 import { flat, unknownPaths } from './plan-output.js';
 
 const STEP_TIMEOUT = 240_000;
@@ -22,18 +22,6 @@ const STEP_TIMEOUT = 240_000;
 function only(changes: readonly PlannedChange[]): PlannedChange {
   expect(changes).toHaveLength(1);
   return changes[0] as PlannedChange;
-}
-
-function mappingBlocks(sources: Sources): string {
-  return `  disk_device_mapping {
-    snapshot_id = "${sources.systemSnapshotId}"
-    disk_type   = "system"
-  }
-  disk_device_mapping {
-    snapshot_id = "${sources.dataSnapshotId}"
-    disk_type   = "data"
-    size        = 60
-  }`;
 }
 
 describe('alicloud_image as upstream declares it', () => {

@@ -1,5 +1,5 @@
 /**
- * The cty JSON codec (spec §3.4, §3.6): `UpgradeResourceState.raw_state.json` (the state
+ * The cty JSON codec (go-cty's `ctyjson`): `UpgradeResourceState.raw_state.json` (the state
  * file's `attributes`) and `DynamicValue.json`.
  *
  * Same shapes as msgpack, except: no unknowns; a `dynamic` value is

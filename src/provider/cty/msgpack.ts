@@ -1,5 +1,5 @@
 /**
- * The msgpack DynamicValue codec, type-directed exactly as go-cty's is (spec §3.1).
+ * The msgpack DynamicValue codec, type-directed exactly as go-cty's is.
  *
  * - null is nil; an unknown is an extension: any extension type decodes as unknown, ext 12
  *   with a map payload keeps its refinements; we send `d4 00 00`, or ext 12 when refinements

@@ -28,7 +28,7 @@
  *      on the plan as it was before step 7 (e.g. a ForceNew argument that is null in state
  *      only because the remote side never reports it, adopted after an import).
  *
- * What terraform checks afterwards (spec §2.3), and why each step respects it: a planned
+ * What terraform checks afterwards (`plans/objchange`), and why each step respects it: a planned
  * value differs from config only where the attribute is computed and the config null
  * (steps 3, 4, 7) or where it equals the prior value (step 4); block counts are touched only
  * for Optional+Computed blocks left out of the config (under `legacy_type_system`);

@@ -6,7 +6,7 @@
  *
  * Decisions (see also docs in `provider.ts`):
  * - **Defaults imply Computed on the wire.** Terraform rejects a planned value that differs
- *   from a null config unless the attribute is computed (spec §2.3), so an attribute with a
+ *   from a null config unless the attribute is computed (`plans/objchange`), so an attribute with a
  *   `default` is sent as Optional+Computed. Users see the same HCL; the plan shows the
  *   default as a known value, and removing the argument plans the default again (as SDK
  *   `Default:` does).

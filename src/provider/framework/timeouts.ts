@@ -1,5 +1,5 @@
 /**
- * The `timeouts` block, as SDK v1/v2 resources present it (spec §6): a SINGLE nested block
+ * The `timeouts` block, as SDK v1/v2 resources present it: a SINGLE nested block
  * with one Optional string per declared operation, values in Go duration syntax. The block
  * value is copied from config into plan and state untouched; the parsed durations bound
  * the operation (an AbortSignal deadline, see `apply.ts`).

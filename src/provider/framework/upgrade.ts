@@ -1,6 +1,6 @@
 /**
  * UpgradeResourceState: terraform calls it for every instance in state on every plan,
- * refresh and apply, even when versions match (spec §2.2), with the state file's raw JSON
+ * refresh and apply, even when versions match, with the state file's raw JSON
  * in the shape of the schema version that wrote it. We run the resource's upgraders from
  * the stored version up to the current one, then fit the result to the current schema:
  * attributes removed from the schema are dropped, added ones become null (empty lists for

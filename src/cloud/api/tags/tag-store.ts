@@ -38,7 +38,7 @@ export interface SetTagsInput {
 /**
  * Upserts `tags` on one resource: an existing key takes the new value.
  * Throws `OperationDenied.QuotaExceed` when the resource would carry more
- * than 20 tags, and the §5 codes for tags that were not validated yet.
+ * than 20 tags, and the tag codes of `tag-params.ts` for tags that were not validated yet.
  */
 export async function setTags(db: Kysely<Database>, input: SetTagsInput): Promise<void> {
   if (input.tags.length === 0) return;

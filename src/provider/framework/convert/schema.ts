@@ -1,4 +1,4 @@
-/** Compiled schema → tfplugin6 `Schema` message (spec §3.3). */
+/** Compiled schema → tfplugin6 `Schema` message. */
 import type * as tf from '../../plugin/tfplugin6-types.js';
 import type { CompiledAttribute, CompiledBlock, CompiledNestedBlock } from '../schema.js';
 

@@ -1,7 +1,7 @@
 /**
  * DynamicValue ⇄ framework values, through the cty codec and the schema's implied type.
  * Decoding checks type conformance (a wrong shape is a CtyError naming its path); encoding
- * always answers msgpack (spec §3: JSON answers are not consistently supported).
+ * always answers msgpack (terraform reads JSON DynamicValues only in a few places).
  */
 import type * as tf from '../../plugin/tfplugin6-types.js';
 import { decodeDynamicValue, encodeMsgpack, fromJs, toJs, typeFromJson, Value as CtyValue, type CtyType } from '../../cty/index.js';
