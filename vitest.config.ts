@@ -43,7 +43,7 @@ if (testsInSrc.length > 0) {
  * not run terraform lives elsewhere (the provider's client layer against the
  * cloud in test/provider-client/, the provider process in test/plugin/).
  */
-const TERRAFORM_TESTS = ['test/provider/**/*.test.ts', 'test/examples/**/*.test.ts', 'test/cli/env*.test.ts'];
+const TERRAFORM_TESTS = ['test/provider/**/*.test.ts', 'test/examples/**/*.test.ts', 'test/cli/env*.test.ts', 'test/package/**/*.test.ts'];
 
 // Two cores: terraform scenarios and servers run at most two files at a time.
 export default defineConfig({

@@ -11,13 +11,13 @@
  * `<data>/server.json`), or the one named with --endpoint and an access key pair.
  * `--unset` prints the commands that undo it.
  */
-import { mkdirSync, existsSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { DEFAULT_DATA_DIR, DEFAULT_SETTINGS } from '../cloud/server.js';
 import { ALIBABACLOUDSTACK_ENV } from '../provider/client/alibabacloudstack-config.js';
 import { ALICLOUD_ENV } from '../provider/client/alicloud-config.js';
+import { packagePath } from '../package-root.js';
 import { lookupApsaraScope } from './apsara-scope-lookup.js';
 import { findRunningServer } from './server-file.js';
 import { SHELLS, renderShell, usageHint, type Shell } from './shell-exports.js';
@@ -40,19 +40,9 @@ interface EnvCommandOptions extends EnvTargetOptions {
   readonly unset?: boolean;
 }
 
-/**
- * The `bin/` directory holding `terraform-provider-alicloud` and
- * `terraform-provider-alibabacloudstack`: the package root is two levels above this file in
- * `src/`, three in `dist/src/`, so walk up rather than hard-code either.
- */
+/** The `bin/` directory holding `terraform-provider-alicloud` and `terraform-provider-alibabacloudstack`. */
 export function providerDirectory(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 6; depth++) {
-    const candidate = join(dir, 'bin');
-    if (existsSync(join(candidate, 'terraform-provider-alicloud'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error(`cannot find bin/terraform-provider-alicloud above ${fileURLToPath(import.meta.url)}`);
+  return packagePath('bin');
 }
 
 /** The cloud to point at: the flags when they name one completely, else the running server, flags overriding it. */

@@ -39,6 +39,19 @@ function clientClass<C>(module: { default: C }): C {
 }
 
 const EcsClientClass = clientClass(EcsModule);
+
+/** An ECS client for a cloud this process did not start (e.g. a `serve` child), from its printed JSON line. */
+export function ecsClientAt(target: { readonly endpoint: string; readonly regionId: string } & Credentials): EcsClient {
+  return new EcsClientClass(
+    new $OpenApiUtil.Config({
+      accessKeyId: target.accessKeyId,
+      accessKeySecret: target.accessKeySecret,
+      regionId: target.regionId,
+      endpoint: new URL(target.endpoint).host,
+      protocol: 'http',
+    }),
+  );
+}
 const VpcClientClass = clientClass(VpcModule);
 const ResourceManagerClientClass = clientClass(ResourceManagerModule);
 

@@ -3,12 +3,10 @@
  * waits on it): status, version, store kind, uptime and the job queue. Nothing
  * secret. 503 with `"status":"unavailable"` while the store does not answer.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { RpcResponse } from '../http/raw-request.js';
 import type { Store } from '../store/store.js';
+import { packageVersion } from '../../package-root.js';
 import { jsonResponse } from './admin-error.js';
 
 export interface HealthDeps {
@@ -40,20 +38,6 @@ async function jobCounts(store: Store, now: number): Promise<{ pending: number; 
     .executeTakeFirstOrThrow();
   const running = Number(rows.running);
   return { pending: Number(rows.total) - running, running };
-}
-
-/** The package's version: package.json sits above both `src/` and `dist/src/`. */
-function packageVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 6; depth += 1) {
-    const candidate = join(dir, 'package.json');
-    if (existsSync(candidate)) {
-      const parsed = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: unknown; version?: unknown };
-      if (parsed.name === 'ecs-image' && typeof parsed.version === 'string') return parsed.version;
-    }
-    dir = dirname(dir);
-  }
-  return 'unknown';
 }
 
 const PACKAGE_VERSION = packageVersion();

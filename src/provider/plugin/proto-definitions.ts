@@ -7,11 +7,11 @@
  * shapes `tfplugin6-types.ts` describes — but without proto-loader's .proto parsing and
  * reflection descriptors, which dominated start-up time.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
 import protobuf from 'protobufjs/light.js';
+import { packagePath } from '../../package-root.js';
 
 export const PROTO_FILES: readonly string[] = [
   'tfplugin6.proto',
@@ -30,18 +30,9 @@ export const DECODE_OPTIONS: Readonly<protobuf.IConversionOptions> = Object.free
   oneofs: true,
 });
 
-/**
- * `proto/` sits at the package root: three levels above this file in `src/`, four in
- * `dist/src/`. Walk up rather than hard-code either.
- */
+/** `proto/` at the package root. */
 export function protoDirectory(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 6; depth++) {
-    const candidate = join(dir, 'proto');
-    if (existsSync(join(candidate, 'tfplugin6.proto'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error(`cannot find proto/tfplugin6.proto above ${fileURLToPath(import.meta.url)}`);
+  return packagePath('proto');
 }
 
 export interface PluginServices {
