@@ -7,6 +7,7 @@ import {
   CreateSecurityGroupRequest,
   DeleteSecurityGroupRequest,
   DescribeSecurityGroupAttributeRequest,
+  DescribeSecurityGroupsRequest,
   ModifySecurityGroupEgressRuleRequest,
   ModifySecurityGroupRuleRequest,
   RevokeSecurityGroupEgressRequest,
@@ -145,7 +146,10 @@ describe('security-group rules with the official ECS SDK', () => {
     const group = await newGroup();
     const peer = await newGroup();
     await ingress(group, { ipProtocol: 'tcp', portRange: '3306/3306', sourceGroupId: peer, nicType: 'intranet' });
+    await ingress(group, { ipProtocol: 'tcp', portRange: '22/22', sourceCidrIp: '10.0.0.0/8' });
     expect((await permissions(group))[0]).toMatchObject({ sourceGroupId: peer, sourceCidrIp: '' });
+    const listed = await ecs.describeSecurityGroups(new DescribeSecurityGroupsRequest({ regionId: cloud.regionId, securityGroupId: group }));
+    expect(listed.body!.securityGroups!.securityGroup![0]).toMatchObject({ ruleCount: 2, groupToGroupRuleCount: 1 });
     const refused = await expectEcsError(ecs.deleteSecurityGroup(new DeleteSecurityGroupRequest({ regionId: cloud.regionId, securityGroupId: peer })), 'DependencyViolation');
     expect(refused.message).toContain('rule');
     // Deleting the group deletes its rules, which frees the peer.
