@@ -134,6 +134,21 @@ describe('security-group rules with the official ECS SDK', () => {
     expect(await permissions(group)).toHaveLength(3);
   });
 
+  it('replays an Authorize with the same ClientToken and refuses the token with other parameters', async () => {
+    const group = await newGroup();
+    const request = (portRange: string) =>
+      new AuthorizeSecurityGroupRequest({
+        regionId: cloud.regionId,
+        securityGroupId: group,
+        clientToken: 'rule-token-1',
+        permissions: [new AuthorizeSecurityGroupRequestPermissions({ ipProtocol: 'tcp', portRange, sourceCidrIp: '0.0.0.0/0' })],
+      });
+    await ecs.authorizeSecurityGroup(request('8080/8080'));
+    await ecs.authorizeSecurityGroup(request('8080/8080'));
+    await expectEcsError(ecs.authorizeSecurityGroup(request('9090/9090')), 'IdempotentParameterMismatch', 400);
+    expect((await permissions(group)).map((rule) => rule.portRange)).toEqual(['8080/8080']);
+  });
+
   it('stores an IPv6 peer in its compressed form', async () => {
     const group = await newGroup();
     await ingress(group, { ipProtocol: 'tcp', portRange: '22/22', ipv6SourceCidrIp: '2001:0DB8:0000:0000:0000:0000:0000:0000/32' });
