@@ -19,6 +19,11 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
     'DescribeSecurityGroupAttribute', 'DescribeSecurityGroups', 'DescribeSnapshots', 'DescribeZones', 'ListTagResources',
     'ModifyImageAttribute', 'ModifyImageSharePermission', 'ModifySecurityGroupAttribute', 'RunInstances', 'TagResources',
     'UntagResources',
+    // ecs-api-more.md §1: security-group rules.
+    'AuthorizeSecurityGroup', 'AuthorizeSecurityGroupEgress', 'RevokeSecurityGroup', 'RevokeSecurityGroupEgress',
+    'ModifySecurityGroupRule', 'ModifySecurityGroupEgressRule',
+    // ecs-api-more.md §2: key pairs.
+    'CreateKeyPair', 'ImportKeyPair', 'DescribeKeyPairs', 'DeleteKeyPairs', 'AttachKeyPair', 'DetachKeyPair',
   ],
   Vpc: ['CreateVpc', 'DescribeVpcAttribute', 'DescribeVpcs', 'DescribeRouteTableList', 'TagResources', 'UnTagResources', 'ListTagResources'],
 };
