@@ -19,6 +19,10 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
     'DescribeSecurityGroupAttribute', 'DescribeSecurityGroups', 'DescribeSnapshots', 'DescribeZones', 'ListTagResources',
     'ModifyImageAttribute', 'ModifyImageSharePermission', 'ModifySecurityGroupAttribute', 'RunInstances', 'TagResources',
     'UntagResources',
+    // Legacy actions (ecs-api-more.md §3, §4, §5, §1.9).
+    'AddTags', 'RemoveTags', 'DescribeTags', 'CreateVpc', 'DescribeVpcs', 'DescribeUserData', 'DescribeUserdata',
+    'DescribeInstanceRamRole', 'DescribeNetworkInterfaces', 'DescribeInstanceMaintenanceAttributes',
+    'DescribeInstanceAutoRenewAttribute', 'DescribeInstanceAttachmentAttributes', 'ModifySecurityGroupPolicy',
   ],
   Vpc: ['CreateVpc', 'DescribeVpcAttribute', 'DescribeVpcs', 'DescribeRouteTableList', 'TagResources', 'UnTagResources', 'ListTagResources'],
 };
