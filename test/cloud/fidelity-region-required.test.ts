@@ -23,6 +23,7 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
     'AddTags', 'RemoveTags', 'DescribeTags', 'CreateVpc', 'DescribeVpcs', 'DescribeUserData', 'DescribeUserdata',
     'DescribeInstanceRamRole', 'DescribeNetworkInterfaces', 'DescribeInstanceMaintenanceAttributes',
     'DescribeInstanceAutoRenewAttribute', 'DescribeInstanceAttachmentAttributes', 'ModifySecurityGroupPolicy',
+    'DescribeImageSupportInstanceTypes',
   ],
   Vpc: ['CreateVpc', 'DescribeVpcAttribute', 'DescribeVpcs', 'DescribeRouteTableList', 'TagResources', 'UnTagResources', 'ListTagResources'],
 };

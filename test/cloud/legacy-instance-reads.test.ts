@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateSecurityGroupRequest,
+  DescribeImageSupportInstanceTypesRequest,
   DescribeInstanceAttachmentAttributesRequest,
   DescribeInstanceAttributeRequest,
   DescribeInstanceAutoRenewAttributeRequest,
@@ -13,7 +14,7 @@ import {
   ModifySecurityGroupPolicyRequest,
 } from '@alicloud/ecs20140526';
 import { type EcsClient, useTestCloud } from '../support/cloud.js';
-import { describeInstance, runInstances, runRequest, waitForInstanceStatus } from '../support/compute.js';
+import { UBUNTU_ARM, UBUNTU_X86, describeInstance, runInstances, runRequest, waitForInstanceStatus } from '../support/compute.js';
 import { createNetwork, type Network } from '../support/network.js';
 import { expectEcsError } from '../support/sdk-error.js';
 import { sendV1 } from '../support/raw-rpc.js';
@@ -116,5 +117,17 @@ describe('instance reads older tools and the registry provider make, with the of
     expect(await policy()).toBe('Drop');
     await expectEcsError(ecs.modifySecurityGroupPolicy(new ModifySecurityGroupPolicyRequest({ regionId: cloud.regionId, securityGroupId: groupId, innerAccessPolicy: 'Maybe' })), 'InvalidPolicy.Malformed', 400);
     await expectEcsError(ecs.modifySecurityGroupPolicy(new ModifySecurityGroupPolicyRequest({ regionId: cloud.regionId, securityGroupId: 'sg-missing', innerAccessPolicy: 'Accept' })), 'InvalidSecurityGroupId.NotFound', 404);
+  });
+
+  it('DescribeImageSupportInstanceTypes lists the types of the image architecture', async () => {
+    const types = async (imageId: string) =>
+      (await ecs.describeImageSupportInstanceTypes(new DescribeImageSupportInstanceTypesRequest({ regionId: cloud.regionId, imageId }))).body!.instanceTypes!.instanceType!.map((type) => type.instanceTypeId!);
+    const x86 = await types(UBUNTU_X86);
+    const arm = await types(UBUNTU_ARM);
+    expect(x86).toContain('ecs.sn1ne.large');
+    expect(arm.length).toBeGreaterThan(0);
+    expect(arm.some((type) => x86.includes(type))).toBe(false);
+    await expectEcsError(types('m-missing'), 'InvalidImageId.NotFound', 404);
+    await expectEcsError(ecs.describeImageSupportInstanceTypes(new DescribeImageSupportInstanceTypesRequest({ regionId: cloud.regionId })), 'MissingParameter', 400);
   });
 });
