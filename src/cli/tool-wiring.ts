@@ -6,7 +6,8 @@
  *   serves requests for `*.aliyuncs.com` as if they were sent to it and refuses
  *   every other host. `HTTPS_PROXY` points there too, so the HTTPS location
  *   look-up the Go SDK makes before each call is refused at once (it then uses
- *   its built-in endpoint table over HTTP) instead of timing out offline.
+ *   its built-in endpoint table over HTTP) instead of timing out offline; aliyungo is
+ *   given plain-HTTP endpoints and told to skip its location look-up.
  * - the registry's `aliyun/alicloud` provider, unmodified: credentials, region
  *   and the endpoint variables it reads per product (`ALIBABA_CLOUD_ENDPOINT_<PRODUCT>`,
  *   a bare host:port). It has no variable for the scheme: its `protocol`
@@ -41,6 +42,11 @@ export function proxyEnv(target: CloudTarget): Record<string, string> {
     https_proxy: proxy,
     NO_PROXY: NO_PROXY_HOSTS,
     no_proxy: NO_PROXY_HOSTS,
+    // aliyungo defaults to https:// endpoints and looks each one up in the HTTPS location
+    // service: plain-HTTP API hosts (which the proxy serves) and no look-up instead.
+    ECS_ENDPOINT: 'http://ecs-cn-hangzhou.aliyuncs.com',
+    VPC_ENDPOINT: 'http://vpc.aliyuncs.com',
+    CUSTOMIZED_ENDPOINT: 'true',
     CHECKPOINT_DISABLE: '1',
   };
 }
