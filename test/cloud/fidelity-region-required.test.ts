@@ -19,6 +19,11 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
     'DescribeSecurityGroupAttribute', 'DescribeSecurityGroups', 'DescribeSnapshots', 'DescribeZones', 'ListTagResources',
     'ModifyImageAttribute', 'ModifyImageSharePermission', 'ModifySecurityGroupAttribute', 'RunInstances', 'TagResources',
     'UntagResources',
+    // ecs-api-more.md §1: security-group rules.
+    'AuthorizeSecurityGroup', 'AuthorizeSecurityGroupEgress', 'RevokeSecurityGroup', 'RevokeSecurityGroupEgress',
+    'ModifySecurityGroupRule', 'ModifySecurityGroupEgressRule',
+    // ecs-api-more.md §2: key pairs.
+    'CreateKeyPair', 'ImportKeyPair', 'DescribeKeyPairs', 'DeleteKeyPairs', 'AttachKeyPair', 'DetachKeyPair',
     // Legacy actions (ecs-api-more.md §3, §4, §5, §1.9).
     'AddTags', 'RemoveTags', 'DescribeTags', 'CreateVpc', 'DescribeVpcs', 'DescribeUserData', 'DescribeUserdata',
     'DescribeInstanceRamRole', 'DescribeNetworkInterfaces', 'DescribeInstanceMaintenanceAttributes',

@@ -99,6 +99,8 @@ export interface ImageDiskTable {
   import_oss_object: string;
   progress: string;
   remain_time: number;
+  /** Set on the disks of an encrypted copy (CopyImage Encrypted=true) and its copies. */
+  encrypted: Generated<Flag>;
 }
 
 export interface ImageShareTable {
@@ -188,6 +190,8 @@ export interface SnapshotTable {
   resource_group_id: string;
   creation_time: number;
   available_at: number | null;
+  encrypted: Generated<Flag>;
+  kms_key_id: Generated<string>;
 }
 
 export interface SecurityGroupTable {
@@ -202,6 +206,45 @@ export interface SecurityGroupTable {
   creation_time: number;
   /** ModifySecurityGroupPolicy's `Accept` | `Drop`; '' = the type's default; migration 006. */
   inner_access_policy: ColumnType<string, string | undefined, string>;
+}
+
+/** One rule of a security group; unused peer fields are ''. */
+export interface SecurityGroupRuleTable {
+  id: string; // sgr-…
+  account_id: string;
+  region_id: string;
+  security_group_id: string;
+  direction: string; // ingress | egress
+  ip_protocol: string; // TCP | UDP | ICMP | ICMPv6 | GRE | ALL
+  port_range: string;
+  source_port_range: string;
+  nic_type: string; // intranet | internet
+  policy: string; // accept | drop
+  priority: number;
+  source_cidr_ip: string;
+  ipv6_source_cidr_ip: string;
+  source_group_id: string;
+  source_group_owner_account: string;
+  source_prefix_list_id: string;
+  dest_cidr_ip: string;
+  ipv6_dest_cidr_ip: string;
+  dest_group_id: string;
+  dest_group_owner_account: string;
+  dest_prefix_list_id: string;
+  description: string;
+  creation_time: number;
+}
+
+/** An SSH key pair's public half; the name is unique per account and region. */
+export interface KeyPairTable {
+  id: string; // ssh-…
+  account_id: string;
+  region_id: string;
+  key_pair_name: string;
+  finger_print: string;
+  public_key: string; // OpenSSH one-line form
+  resource_group_id: string;
+  creation_time: number;
 }
 
 export interface VpcTable {
@@ -291,6 +334,8 @@ export interface Database {
   disks: DiskTable;
   snapshots: SnapshotTable;
   security_groups: SecurityGroupTable;
+  security_group_rules: SecurityGroupRuleTable;
+  key_pairs: KeyPairTable;
   vpcs: VpcTable;
   vswitches: VSwitchTable;
   tags: TagTable;

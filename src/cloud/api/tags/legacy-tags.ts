@@ -21,9 +21,10 @@ const COUNTED_TYPES: ReadonlyArray<readonly [TaggableResourceType, string]> = [
   ['snapshot', 'Snapshot'],
   ['image', 'Image'],
   ['securitygroup', 'Securitygroup'],
+  ['keypair', 'KeyPair'],
 ];
 /** `ResourceTypeCount` fields of types this cloud keeps no resources of: always 0. */
-const UNCOUNTED_FIELDS = ['Ddh', 'Eni', 'KeyPair', 'LaunchTemplate', 'ReservedInstance', 'SnapshotPolicy', 'Volume'];
+const UNCOUNTED_FIELDS = ['Ddh', 'Eni', 'LaunchTemplate', 'ReservedInstance', 'SnapshotPolicy', 'Volume'];
 
 /** `Tag.N.Key` / `Tag.N.Value`, and the lowercase `Tag.N.key` / `Tag.N.value` the 2021 reference also lists. */
 function legacyTagEntries(ctx: ActionContext): Array<{ key: string | undefined; value: string | undefined }> {
@@ -36,8 +37,9 @@ function legacyTagEntries(ctx: ActionContext): Array<{ key: string | undefined; 
 /** The one resource a legacy call addresses: `ResourceId` (required), owned by the caller. */
 async function addressedResource(ctx: ActionContext, resolve: TypeResolver): Promise<{ id: string; type: TaggableResourceType }> {
   const type = resourceType(ctx, resolve);
-  const id = ctx.params.requiredString('ResourceId');
-  return { id, type: await requireOwned(ctx, type, [id]) };
+  const { stored, storedIds } = await requireOwned(ctx, type, [ctx.params.requiredString('ResourceId')]);
+  // Key pairs are addressed by name and stored by id.
+  return { id: storedIds[0] as string, type: stored };
 }
 
 export async function addTags(ctx: ActionContext, resolve: TypeResolver): Promise<ActionResult> {

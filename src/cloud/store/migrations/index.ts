@@ -9,6 +9,8 @@ import { initialMigration } from './001-initial.js';
 import { imagesFilteredPageMigration } from './002-images-filtered-page.js';
 import { imageCopySourceMigration } from './003-image-copy-source.js';
 import { operatorApiMigration } from './004-operator-api.js';
+import { rulesAndKeyPairsMigration } from './005-rules-and-key-pairs.js';
+import { copyEncryptionMigration } from './005-copy-encryption.js';
 import { legacyInstanceReadsMigration } from './006-legacy-instance-reads.js';
 
 export interface StoreMigration {
@@ -18,7 +20,15 @@ export interface StoreMigration {
   up(db: Kysely<any>, dialect: StoreDialect): Promise<void>;
 }
 
-export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, imagesFilteredPageMigration, imageCopySourceMigration, operatorApiMigration, legacyInstanceReadsMigration];
+export const MIGRATIONS: readonly StoreMigration[] = [
+  initialMigration,
+  imagesFilteredPageMigration,
+  imageCopySourceMigration,
+  operatorApiMigration,
+  rulesAndKeyPairsMigration,
+  copyEncryptionMigration,
+  legacyInstanceReadsMigration,
+];
 
 class ListMigrationProvider implements MigrationProvider {
   readonly #migrations: readonly StoreMigration[];
