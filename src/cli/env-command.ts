@@ -9,7 +9,9 @@
  * and applies against the local cloud with no `terraform init` and no network. The cloud is
  * the one `ecs-image serve` runs on the same data directory (found through
  * `<data>/server.json`), or the one named with --endpoint and an access key pair.
- * `--unset` prints the commands that undo it.
+ * `--unset` prints the commands that undo it. `--proxy` prints instead what tools with no
+ * endpoint option need (proxy mode), and `--provider registry` what the registry's own
+ * `aliyun/alicloud` needs, with no dev_overrides (tool-wiring.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -22,6 +24,7 @@ import { lookupApsaraScope } from './apsara-scope-lookup.js';
 import { findRunningServer } from './server-file.js';
 import { SHELLS, renderShell, usageHint, type Shell } from './shell-exports.js';
 import { cliConfigText, terraformEnv, type CloudTarget } from './terraform-wiring.js';
+import { PROXY_NOTE, REGISTRY_PROVIDER_NOTE, proxyEnv, registryProviderEnv } from './tool-wiring.js';
 
 /** The CLI configuration file `env` writes into the data directory. */
 export const CLI_CONFIG_FILE_NAME = 'terraform.tfrc';
@@ -35,9 +38,15 @@ export interface EnvTargetOptions {
   readonly region?: string | undefined;
 }
 
+/** Which tools the variables are for: our providers (dev_overrides), the registry's provider, or proxy mode. */
+export const PROVIDER_MODES = ['ours', 'registry'] as const;
+export type ProviderMode = (typeof PROVIDER_MODES)[number];
+
 interface EnvCommandOptions extends EnvTargetOptions {
   readonly shell: Shell;
   readonly unset?: boolean;
+  readonly proxy?: boolean;
+  readonly provider: ProviderMode;
 }
 
 /** The `bin/` directory holding `terraform-provider-alicloud` and `terraform-provider-alibabacloudstack`. */
@@ -118,7 +127,13 @@ export async function prepareTerraformEnv(
 /** Every variable `env` may set, in the order it prints them: what `--unset` clears. */
 export function wiredVariableNames(): readonly string[] {
   const sample: CloudTarget = { url: 'http://127.0.0.1:1', accessKeyId: 'x', accessKeySecret: 'x', regionId: 'x', securityToken: 'x' };
-  return [...Object.keys(terraformEnv({ providerDir: '/', cliConfigPath: '/', cloud: sample })), ...APSARA_SCOPE_VARIABLES];
+  const names = [
+    ...Object.keys(terraformEnv({ providerDir: '/', cliConfigPath: '/', cloud: sample })),
+    ...APSARA_SCOPE_VARIABLES,
+    ...Object.keys(registryProviderEnv(sample)),
+    ...Object.keys(proxyEnv(sample)),
+  ];
+  return [...new Set(names)];
 }
 
 /**
@@ -137,6 +152,18 @@ export function envScript(shell: Shell, env: Readonly<Record<string, string>>, h
   return renderShell(shell, env, stale, usageHint(shell, hintArgs));
 }
 
+/**
+ * What `env --proxy` or `env --provider registry` prints: the tool's variables, the unset of
+ * stale tokens and of the CLI config (a dev_overrides file left from `env` would hijack the
+ * registry provider), and a note on what the variables cannot say.
+ */
+export function toolScript(shell: Shell, mode: 'proxy' | 'registry', target: CloudTarget, hintArgs = ''): string {
+  const env = mode === 'proxy' ? proxyEnv(target) : registryProviderEnv(target);
+  const stale = [...SECURITY_TOKEN_VARIABLES, ...(mode === 'registry' ? ['TF_CLI_CONFIG_FILE'] : [])].filter((name) => !(name in env));
+  const note = mode === 'proxy' ? PROXY_NOTE : REGISTRY_PROVIDER_NOTE;
+  return renderShell(shell, env, stale, `${note}\n${usageHint(shell, hintArgs)}`);
+}
+
 export function unsetScript(shell: Shell, hintArgs = ''): string {
   return renderShell(shell, {}, wiredVariableNames(), usageHint(shell, hintArgs));
 }
@@ -145,6 +172,8 @@ function hintArgsOf(options: EnvCommandOptions, dataGiven: boolean): string {
   const parts: string[] = [];
   if (dataGiven) parts.push(`--data ${JSON.stringify(options.data)}`);
   if (options.shell !== 'bash') parts.push(`--shell ${options.shell}`);
+  if (options.proxy === true) parts.push('--proxy');
+  if (options.provider !== 'ours') parts.push(`--provider ${options.provider}`);
   if (options.unset === true) parts.push('--unset');
   return parts.map((part) => ` ${part}`).join('');
 }
@@ -158,12 +187,23 @@ export function envCommand(): Command {
     .addOption(new Option('--access-key-secret <secret>', 'its secret'))
     .addOption(new Option('--region <region>', 'region the providers use (default: the cloud\'s default region)'))
     .addOption(new Option('--shell <shell>', 'syntax of the printed commands').choices(SHELLS).default('bash'))
+    .addOption(new Option('--proxy', 'for tools with no endpoint option (Packer, aliyungo): HTTP_PROXY to the cloud, which serves *.aliyuncs.com'))
+    .addOption(
+      new Option('--provider <provider>', 'ours: our providers through dev_overrides; registry: the registry\'s aliyun/alicloud through its endpoint variables')
+        .choices(PROVIDER_MODES)
+        .default('ours'),
+    )
     .addOption(new Option('--unset', 'print the commands that remove the variables instead'))
     .action(async function (this: Command, options: EnvCommandOptions) {
       const dataGiven = this.getOptionValueSource('data') === 'cli';
       const hint = hintArgsOf(options, dataGiven);
       if (options.unset === true) {
         process.stdout.write(unsetScript(options.shell, hint));
+        return;
+      }
+      if (options.proxy === true || options.provider === 'registry') {
+        if (options.proxy === true && options.provider === 'registry') throw new Error('--proxy and --provider registry are two different ways in: pick one');
+        process.stdout.write(toolScript(options.shell, options.proxy === true ? 'proxy' : 'registry', resolveTarget(options), hint));
         return;
       }
       const env = await prepareTerraformEnv(resolveTarget(options), options.data, {

@@ -57,7 +57,7 @@ export function cliConfigText(providerDir: string): string {
   return ['provider_installation {', '  dev_overrides {', overrides, '  }', '  direct {}', '}', ''].join('\n');
 }
 
-function hostOf(url: string): { readonly host: string; readonly protocol: 'HTTP' | 'HTTPS' } {
+export function hostOf(url: string): { readonly host: string; readonly protocol: 'HTTP' | 'HTTPS' } {
   const match = /^(?:(https?):\/\/)?([^/?#]+)\/?$/i.exec(url.trim());
   if (!match?.[2]) throw new Error(`cloud url "${url}" is not http(s)://host[:port]`);
   return { host: match[2], protocol: match[1]?.toLowerCase() === 'http' ? 'HTTP' : 'HTTPS' };

@@ -16,6 +16,8 @@ import { ActionRegistry } from './api/registry.js';
 import { AccessKeyDirectory } from './http/access-keys.js';
 import { createRpcServer } from './http/http-server.js';
 import { handleRpc } from './http/pipeline.js';
+import { proxyAware } from './http/proxy-request.js';
+import { newRequestId, renderError } from './http/render.js';
 import { ReplayGuard } from './http/replay-guard.js';
 import { JOB_KINDS } from './jobs/registry.js';
 import { JobRunner } from './jobs/runner.js';
@@ -121,7 +123,11 @@ export async function createCloud(config: CloudConfig = {}): Promise<Cloud> {
     const admin: AdminDeps = { store, settings, jobs, adminToken: adminToken as string, now, startedAt: Date.now(), logger };
     const server = createRpcServer({
       // The operator API shares the port but never the RPC pipeline (admin/admin-routes.ts).
-      handle: (request) => (isAdminRequest(request) ? handleAdmin(request, admin) : handleRpc(request, deps)),
+      // Proxy mode (HTTP_PROXY pointing here) unwraps absolute-form requests for API hosts first.
+      handle: proxyAware(
+        (request) => (isAdminRequest(request) ? handleAdmin(request, admin) : handleRpc(request, deps)),
+        (error, hostId) => renderError(error, { requestId: newRequestId(), hostId, product: 'Ecs', logger }),
+      ),
       bodyLimitFor: (url) => (url.startsWith(ADMIN_PREFIX) ? ADMIN_BODY_LIMIT : undefined),
       logger,
     });

@@ -8,8 +8,9 @@
  * Sources disagree on device names: the SDK says the system disk is
  * /dev/xvda and data disks /dev/xvdb–/dev/xvdz; the product docs say basic
  * (`cloud`) disks use /dev/xvda–xvdz and the others /dev/vda–vdz. We accept
- * both families except on basic disks (xvd only), and assign vd* to non-basic
- * disks when the caller leaves the device empty.
+ * both families except on basic disks (xvd only). Left empty, the system disk
+ * gets /dev/xvda, the device an image made from an instance lists (so both
+ * kinds of image read the same), and data disks of non-basic categories vd*.
  */
 import { BASIC_DISK_CATEGORY, type ImageDiskType, isOneOf, IMAGE_DISK_TYPES } from './image-enums.js';
 import { snapshotTooOldProblem } from './snapshot-rules.js';
@@ -81,6 +82,9 @@ export function deviceLetter(device: string, category: string): string | undefin
   if (isBasicCategory(category) && match[1] !== 'xvd') return undefined;
   return match[2];
 }
+
+/** The system disk's device when the caller gives none, whatever the category. */
+export const SYSTEM_DEVICE = '/dev/xvda';
 
 export function deviceName(letter: string, category: string): string {
   return `/dev/${isBasicCategory(category) ? 'xvd' : 'vd'}${letter}`;
@@ -197,7 +201,7 @@ export function planDiskMappings(
 function assignDevice(entry: TypedRequest, used: Set<string>): string {
   if (entry.diskType === 'system') {
     used.add('a');
-    return deviceName('a', entry.category);
+    return SYSTEM_DEVICE;
   }
   for (let code = 'b'.charCodeAt(0); code <= 'z'.charCodeAt(0); code += 1) {
     const letter = String.fromCharCode(code);

@@ -24,6 +24,11 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
     'ModifySecurityGroupRule', 'ModifySecurityGroupEgressRule',
     // ecs-api-more.md §2: key pairs.
     'CreateKeyPair', 'ImportKeyPair', 'DescribeKeyPairs', 'DeleteKeyPairs', 'AttachKeyPair', 'DetachKeyPair',
+    // Legacy actions (ecs-api-more.md §3, §4, §5, §1.9).
+    'AddTags', 'RemoveTags', 'DescribeTags', 'CreateVpc', 'DescribeVpcs', 'DescribeUserData', 'DescribeUserdata',
+    'DescribeInstanceRamRole', 'DescribeNetworkInterfaces', 'DescribeInstanceMaintenanceAttributes',
+    'DescribeInstanceAutoRenewAttribute', 'DescribeInstanceAttachmentAttributes', 'ModifySecurityGroupPolicy',
+    'DescribeImageSupportInstanceTypes',
   ],
   Vpc: ['CreateVpc', 'DescribeVpcAttribute', 'DescribeVpcs', 'DescribeRouteTableList', 'TagResources', 'UnTagResources', 'ListTagResources'],
 };

@@ -62,7 +62,7 @@ describe('CreateImage with the official SDK', () => {
         imageFamily: '',
       });
       expect(done.diskDeviceMappings?.diskDeviceMapping).toEqual([
-        expect.objectContaining({ device: '/dev/vda', type: 'system', size: '40', snapshotId, progress: '100%' }),
+        expect.objectContaining({ device: '/dev/xvda', type: 'system', size: '40', snapshotId, progress: '100%' }),
       ]);
       expect(done.tags?.tag).toEqual([expect.objectContaining({ tagKey: 'team', tagValue: 'images' })]);
       expect(done.resourceGroupId).toMatch(/^rg-/);
@@ -87,7 +87,7 @@ describe('CreateImage with the official SDK', () => {
     const image = await describeImage(ecs, created.body?.imageId ?? '');
     expect(image?.size).toBe(50);
     expect(image?.diskDeviceMappings?.diskDeviceMapping?.map((disk) => [disk.device, disk.type, disk.size, disk.snapshotId])).toEqual([
-      ['/dev/vda', 'system', '50', system],
+      ['/dev/xvda', 'system', '50', system],
       ['/dev/vdc', 'data', '100', data],
       ['/dev/vdb', 'data', '30', ''],
     ]);

@@ -25,7 +25,7 @@ describe('planDiskMappings: success', () => {
     expect(plan).toEqual({
       ok: true,
       disks: [
-        { device: '/dev/vda', diskType: 'system', size: 40, snapshotId: 's-sys', category: 'cloud_essd' },
+        { device: '/dev/xvda', diskType: 'system', size: 40, snapshotId: 's-sys', category: 'cloud_essd' },
         { device: '/dev/vdb', diskType: 'data', size: 100, snapshotId: 's-data', category: 'cloud_essd' },
         { device: '/dev/vdc', diskType: 'data', size: 20, snapshotId: '', category: 'cloud_essd' },
       ],
@@ -34,7 +34,7 @@ describe('planDiskMappings: success', () => {
 
   it('treats empty strings and zero sizes as not given (as the provider sends them)', () => {
     const plan = planDiskMappings([{ device: '', diskType: '', size: 0, snapshot: snapshot('s-sys') }]);
-    expect(plan.ok && plan.disks[0]).toMatchObject({ device: '/dev/vda', diskType: 'system', size: 40 });
+    expect(plan.ok && plan.disks[0]).toMatchObject({ device: '/dev/xvda', diskType: 'system', size: 40 });
   });
 
   it('uses xvd devices and the basic size range for basic disks', () => {

@@ -379,6 +379,19 @@ const CATALOGUE = {
   },
   'InvalidInstanceIds.ValueNotSupported': { status: 400, message: 'The specified parameter InstanceIds is not valid.' },
   'DependencyViolation.WindowsInstance': { status: 403, message: 'The specified instance is a Windows instance.' },
+
+  // --- Legacy instance reads, ModifySecurityGroupPolicy (ecs-api-more.md §1.9, §3) ---
+  'InvalidParameter.AllEmpty': { status: 403, message: 'The specified parameters {0} are all empty.' },
+  'InvalidInstanceIds.Malformed': { status: 400, message: 'The specified parameter InstanceIds is not valid.' },
+  InstanceIdLimitExceeded: { status: 403, message: 'The number of instance IDs exceeds the upper limit of 100.' },
+  ChargeTypeViolation: { status: 403, message: 'The operation is not permitted due to charge type of the instance.' },
+  'MissingParameter.InstanceId': { status: 403, message: 'The input parameter InstanceId that is mandatory for processing this request is not supplied.' },
+  'InvalidParameter.ToManyInstanceIds': { status: 403, message: 'The count of InstanceId exceeds the upper limit of 100.' },
+  'InvalidParameter.RenewalStatus': { status: 403, message: 'The specified parameter RenewalStatus is not valid.' },
+
+  // --- Proxy mode (cloud/http/proxy-request.ts) -----------------------------
+  /** Ours: a proxied request for a host that is not an Alibaba Cloud API; the cloud serves nothing else. */
+  'Forbidden.ProxyHost': { status: 403, message: 'This endpoint proxies only Alibaba Cloud API hosts (*.aliyuncs.com), not {0}.' },
 } as const satisfies Readonly<Record<string, ErrorDefinition>>;
 
 /** A code of the catalogue: a misspelt code does not compile. */

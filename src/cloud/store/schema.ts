@@ -135,6 +135,10 @@ export interface InstanceTable {
   resource_group_id: string;
   creation_time: number;
   status_changed_at: number;
+  /** Base64 user data as sent ('' when none); migration 006. */
+  user_data: ColumnType<string, string | undefined, string>;
+  /** Instance RAM role ('' when none); migration 006. */
+  ram_role_name: ColumnType<string, string | undefined, string>;
 }
 
 export interface InstanceSecurityGroupTable {
@@ -200,6 +204,8 @@ export interface SecurityGroupTable {
   security_group_type: string; // normal | enterprise
   resource_group_id: string;
   creation_time: number;
+  /** ModifySecurityGroupPolicy's `Accept` | `Drop`; '' = the type's default; migration 006. */
+  inner_access_policy: ColumnType<string, string | undefined, string>;
 }
 
 /** One rule of a security group; unused peer fields are ''. */

@@ -19,6 +19,15 @@ import { modifyDiskAttribute } from './modify-disk-attribute.js';
 import { resizeDisk } from './resize-disk.js';
 import { modifySnapshotAttribute } from './modify-snapshot-attribute.js';
 import { modifyInstanceNetworkSpec } from './modify-instance-network-spec.js';
+import {
+  describeInstanceAttachmentAttributes,
+  describeInstanceAttribute,
+  describeInstanceAutoRenewAttribute,
+  describeInstanceMaintenanceAttributes,
+  describeInstanceRamRole,
+  describeNetworkInterfaces,
+  describeUserData,
+} from './instance-reads.js';
 
 export const computeEcsActions: ActionTable = {
   RunInstances: { handler: runInstances, regionIdRequired: true },
@@ -40,4 +49,13 @@ export const computeEcsActions: ActionTable = {
   ResizeDisk: { handler: resizeDisk },
   ModifySnapshotAttribute: { handler: modifySnapshotAttribute },
   ModifyInstanceNetworkSpec: { handler: modifyInstanceNetworkSpec },
+  DescribeInstanceAttribute: { handler: describeInstanceAttribute, readOnly: true },
+  DescribeUserData: { handler: describeUserData, readOnly: true, regionIdRequired: true },
+  // aliyungo's spelling, which has its own page in the 2021 reference.
+  DescribeUserdata: { handler: describeUserData, readOnly: true, regionIdRequired: true },
+  DescribeInstanceRamRole: { handler: describeInstanceRamRole, readOnly: true, regionIdRequired: true },
+  DescribeNetworkInterfaces: { handler: describeNetworkInterfaces, readOnly: true, regionIdRequired: true },
+  DescribeInstanceMaintenanceAttributes: { handler: describeInstanceMaintenanceAttributes, readOnly: true, regionIdRequired: true },
+  DescribeInstanceAutoRenewAttribute: { handler: describeInstanceAutoRenewAttribute, readOnly: true, regionIdRequired: true },
+  DescribeInstanceAttachmentAttributes: { handler: describeInstanceAttachmentAttributes, readOnly: true, regionIdRequired: true },
 };

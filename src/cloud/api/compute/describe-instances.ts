@@ -113,8 +113,13 @@ export async function describeInstances(ctx: ActionContext): Promise<ActionResul
   const filtered = applyFilters(ctx, base);
   endDryRun(ctx.params);
   const { total, rows } = await newestFirst(filtered, page);
-  const extras = await extrasOf(ctx.db, rows);
-  const instances = rows.map((row) =>
+  return { Instances: { Instance: await renderInstances(ctx.db, rows) }, ...pageFields(page, total, COMPUTE_TOKENS) };
+}
+
+/** Instances as DescribeInstances renders them, with their groups, tags and image details read in one go. */
+export async function renderInstances(db: Kysely<Database>, rows: readonly InstanceRow[]): Promise<Array<Record<string, unknown>>> {
+  const extras = await extrasOf(db, rows);
+  return rows.map((row) =>
     renderInstance(row, {
       securityGroupIds: extras.groups.get(row.id) ?? [],
       tags: extras.tags.get(row.id) ?? [],
@@ -122,5 +127,4 @@ export async function describeInstances(ctx: ActionContext): Promise<ActionResul
       imageNvmeSupport: extras.images.get(row.image_id)?.nvme_support ?? '',
     }),
   );
-  return { Instances: { Instance: instances }, ...pageFields(page, total, COMPUTE_TOKENS) };
 }

@@ -43,6 +43,10 @@ export interface LaunchRequest {
   readonly minAmount: number;
   readonly instanceName?: string;
   readonly hostName?: string;
+  /** Base64 text exactly as sent: DescribeUserData returns it unchanged. */
+  readonly userData: string;
+  /** The instance RAM role DescribeInstanceRamRole reports. */
+  readonly ramRoleName: string;
   readonly uniqueSuffix: boolean;
   readonly description: string;
   readonly internetMaxBandwidthOut: number;
@@ -59,7 +63,7 @@ export interface LaunchRequest {
 }
 
 const MAX_SECURITY_GROUPS = 5;
-const MAX_USER_DATA_BYTES = 32 * 1024;
+export const MAX_USER_DATA_BYTES = 32 * 1024;
 const INTERNET_CHARGE_TYPES = ['PayByTraffic', 'PayByBandwidth'];
 const INSTANCE_CHARGE_TYPES = ['PostPaid', 'PrePaid'];
 const MONTH_PERIODS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, 60];
@@ -198,6 +202,8 @@ export function readLaunchRequest(params: Params, single: boolean): LaunchReques
     minAmount,
     instanceName,
     hostName: params.string('HostName'),
+    userData: userData ?? '',
+    ramRoleName: params.string('RamRoleName') ?? '',
     uniqueSuffix: params.boolean('UniqueSuffix') ?? false,
     description: optionalDescription(params, 'Description', 'InvalidDescription.Malformed'),
     internetMaxBandwidthOut: params.integer('InternetMaxBandwidthOut', { min: 0, max: 100 }) ?? 0,

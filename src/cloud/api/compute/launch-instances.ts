@@ -126,6 +126,8 @@ async function writeInstance(
       instance_name: instance.name,
       description: request.description,
       host_name: instance.hostName,
+      user_data: request.userData,
+      ram_role_name: request.ramRoleName,
       instance_type: placement.instanceType.instanceTypeId,
       cpu: placement.instanceType.cpuCoreCount,
       memory: Math.round(placement.instanceType.memorySize * 1024),

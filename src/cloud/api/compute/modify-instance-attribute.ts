@@ -1,9 +1,9 @@
 /**
- * ModifyInstanceAttribute: name, description, host name, deletion protection
- * and the full list of security groups (`SecurityGroupIds.N` replaces the
- * instance's groups; each must be the caller's and in the instance's VPC).
- * Password and the other knobs this cloud does not model are accepted and
- * ignored. An empty field means "unchanged", as ECS treats it.
+ * ModifyInstanceAttribute: name, description, host name, deletion protection,
+ * user data (kept as sent, for DescribeUserData) and the full list of
+ * security groups (`SecurityGroupIds.N` replaces the instance's groups; each
+ * must be the caller's and in the instance's VPC). Password and the other
+ * knobs this cloud does not model are accepted and ignored. An empty field means "unchanged", as ECS treats it.
  */
 import type { Updateable } from 'kysely';
 import type { InstanceTable } from '../../store/schema.js';
@@ -12,6 +12,7 @@ import { EcsError } from '../errors.js';
 import { requireOwnInstance, type InstanceRow } from './instance-lookup.js';
 import { idScope } from './scope.js';
 import { checkDescription, checkHostName, checkInstanceName } from './text-rules.js';
+import { MAX_USER_DATA_BYTES } from './instance-request.js';
 
 const MAX_SECURITY_GROUPS = 5;
 
@@ -43,12 +44,14 @@ export async function modifyInstanceAttribute(ctx: ActionContext): Promise<Actio
   const deletionProtection = params.boolean('DeletionProtection');
   const groups = await securityGroupsFor(ctx, instance);
   params.string('Password');
-  params.string('UserData');
+  const userData = params.string('UserData');
+  if (userData !== undefined && Buffer.byteLength(userData) > MAX_USER_DATA_BYTES) throw new EcsError('InvalidUserData.SizeExceeded');
 
   const update: Updateable<InstanceTable> = {};
   if (name !== undefined) update.instance_name = name;
   if (description !== undefined) update.description = description;
   if (hostName !== undefined) update.host_name = hostName;
+  if (userData !== undefined) update.user_data = userData;
   if (deletionProtection !== undefined) update.deletion_protection = deletionProtection ? 1 : 0;
   if (Object.keys(update).length > 0) await ctx.db.updateTable('instances').set(update).where('id', '=', instance.id).execute();
   if (groups !== undefined) {

@@ -6,6 +6,7 @@ import { deleteImage } from './delete-image.js';
 import { describeImages } from './describe-images.js';
 import { modifyImageAttribute } from './modify-image-attribute.js';
 import { describeImageSharePermission, modifyImageSharePermission } from './share-permission.js';
+import { describeImageSupportInstanceTypes } from './support-instance-types.js';
 
 export const imagesEcsActions: ActionTable = {
   CreateImage: { handler: createImage, regionIdRequired: true },
@@ -15,4 +16,5 @@ export const imagesEcsActions: ActionTable = {
   CopyImage: { handler: copyImage, regionIdRequired: true },
   ModifyImageSharePermission: { handler: modifyImageSharePermission, regionIdRequired: true },
   DescribeImageSharePermission: { handler: describeImageSharePermission, readOnly: true, regionIdRequired: true },
+  DescribeImageSupportInstanceTypes: { handler: describeImageSupportInstanceTypes, readOnly: true, regionIdRequired: true },
 };

@@ -15,7 +15,7 @@ async function findImageInRegion(db: Kysely<Database>, regionId: string, imageId
   return db.selectFrom('images').selectAll().where('id', '=', imageId).where('region_id', '=', regionId).executeTakeFirst();
 }
 
-async function mayUseImage(db: Kysely<Database>, image: ImageRow, accountId: string): Promise<boolean> {
+export async function mayUseImage(db: Kysely<Database>, image: ImageRow, accountId: string): Promise<boolean> {
   const row = await db
     .selectFrom('images')
     .select('id')

@@ -1,7 +1,8 @@
 /**
  * The in-place updates terraform's network resources call (ecs-api.md §TF):
  * ModifyVpcAttribute, ModifyVSwitchAttribute and MoveResourceGroup on VPC
- * (2016-04-28); ModifySecurityGroupAttribute on ECS (2014-05-26). An absent or
+ * (2016-04-28); ModifySecurityGroupAttribute and ModifySecurityGroupPolicy on
+ * ECS (2014-05-26). An absent or
  * empty field leaves the attribute as it is (the SDKs send `Name=` for unset
  * fields), so none of these can clear a name or description.
  */
@@ -94,6 +95,18 @@ async function modifySecurityGroupAttribute(ctx: ActionContext): Promise<ActionR
   return {};
 }
 
+/** Intra-group connectivity of a basic group; an enterprise group always isolates its members. */
+async function modifySecurityGroupPolicy(ctx: ActionContext): Promise<ActionResult> {
+  const { params } = ctx;
+  const policy = params.requiredString('InnerAccessPolicy').toLowerCase();
+  if (policy !== 'accept' && policy !== 'drop') throw new EcsError('InvalidPolicy.Malformed');
+  const row = await findSecurityGroup(ctx, params.requiredString('SecurityGroupId'));
+  if (row.security_group_type === 'enterprise') throw new EcsError('OperationDenied', 'Enterprise security groups do not support InnerAccessPolicy.');
+  const stored = policy === 'accept' ? 'Accept' : 'Drop';
+  await ctx.db.updateTable('security_groups').set({ inner_access_policy: stored }).where('id', '=', row.id).execute();
+  return {};
+}
+
 export const vpcModifyActions: ActionTable = {
   ModifyVpcAttribute: { handler: modifyVpcAttribute },
   ModifyVSwitchAttribute: { handler: modifyVSwitchAttribute },
@@ -102,4 +115,5 @@ export const vpcModifyActions: ActionTable = {
 
 export const securityGroupModifyActions: ActionTable = {
   ModifySecurityGroupAttribute: { handler: modifySecurityGroupAttribute, regionIdRequired: true },
+  ModifySecurityGroupPolicy: { handler: modifySecurityGroupPolicy, regionIdRequired: true },
 };

@@ -58,6 +58,7 @@ async function createSecurityGroupOnce(ctx: ActionContext): Promise<ActionResult
     security_group_type: type,
     resource_group_id: resourceGroupId,
     creation_time: ctx.now(),
+    inner_access_policy: '',
   };
   await ctx.db.insertInto('security_groups').values(row).execute();
   await setTags(ctx.db, { accountId: ctx.account.id, resourceType: 'securitygroup', resourceId: row.id, tags });
@@ -202,7 +203,7 @@ async function describeSecurityGroupAttribute(ctx: ActionContext): Promise<Actio
     Description: row.description,
     VpcId: row.vpc_id,
     // Members of a basic group talk to each other; an enterprise group's do not.
-    InnerAccessPolicy: row.security_group_type === 'enterprise' ? 'Drop' : 'Accept',
+    InnerAccessPolicy: row.inner_access_policy || (row.security_group_type === 'enterprise' ? 'Drop' : 'Accept'),
     Permissions: { Permission: await listedRules(ctx, row.id, direction) },
     NextToken: '',
   };

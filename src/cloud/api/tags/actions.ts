@@ -1,11 +1,13 @@
 /**
  * The tag and resource-group actions: ECS TagResources, UntagResources,
- * ListTagResources and JoinResourceGroup (`tagsEcsActions`), and the VPC
+ * ListTagResources, JoinResourceGroup and the legacy AddTags / RemoveTags /
+ * DescribeTags (`tagsEcsActions`), and the VPC
  * product's TagResources, UnTagResources and ListTagResources for `VPC` and
  * `VSWITCH` (`tagsVpcActions`, served through the network area's VPC table).
  */
 import type { ActionTable } from '../action.js';
 import { joinResourceGroup } from './join-resource-group.js';
+import { addTags, describeTags, removeLegacyTags } from './legacy-tags.js';
 import { listTagResources, tagResources, untagResources, type ResolvedType } from './tag-resources.js';
 import { ECS_TAG_RESOURCE_TYPES, VPC_TAG_RESOURCE_TYPES, storedEcsType } from './taggable.js';
 
@@ -28,6 +30,10 @@ export const tagsEcsActions: ActionTable = {
   UntagResources: { handler: (ctx) => untagResources(ctx, ecsType), regionIdRequired: true },
   ListTagResources: { handler: (ctx) => listTagResources(ctx, ecsType), readOnly: true, regionIdRequired: true },
   JoinResourceGroup: { handler: joinResourceGroup },
+  // Deprecated, still in ECS's action table: Packer 1.6 and aliyungo call them (legacy-tags.ts).
+  AddTags: { handler: (ctx) => addTags(ctx, ecsType), regionIdRequired: true },
+  RemoveTags: { handler: (ctx) => removeLegacyTags(ctx, ecsType), regionIdRequired: true },
+  DescribeTags: { handler: (ctx) => describeTags(ctx, ecsType), readOnly: true, regionIdRequired: true },
 };
 
 /** The VPC product spells its untag action `UnTagResources`. */

@@ -29,7 +29,7 @@ const LIST_TOKENS = base36Token('lt');
 /** `TagFilter.N` (N 1–5) and `TagFilter.N.TagValues.N` (N 1–5). */
 const MAX_TAG_FILTERS = 5;
 
-function resourceType(ctx: ActionContext, resolve: TypeResolver): ResolvedType {
+export function resourceType(ctx: ActionContext, resolve: TypeResolver): ResolvedType {
   const name = ctx.params.string('ResourceType');
   if (name === undefined) throw new EcsError('MissingParameter.ResourceType');
   const resolved = resolve(name);
@@ -45,7 +45,7 @@ function resourceIds(ctx: ActionContext, required: boolean): string[] {
 }
 
 /** Every id must be one of the caller's resources of the type in this region; answers their stored ids. */
-async function requireOwned(
+export async function requireOwned(
   ctx: ActionContext,
   type: ResolvedType,
   ids: readonly string[],

@@ -11,6 +11,7 @@ import { imageCopySourceMigration } from './003-image-copy-source.js';
 import { operatorApiMigration } from './004-operator-api.js';
 import { rulesAndKeyPairsMigration } from './005-rules-and-key-pairs.js';
 import { copyEncryptionMigration } from './005-copy-encryption.js';
+import { legacyInstanceReadsMigration } from './006-legacy-instance-reads.js';
 
 export interface StoreMigration {
   /** Unique and sortable: `001-initial`, `002-…`. */
@@ -19,7 +20,15 @@ export interface StoreMigration {
   up(db: Kysely<any>, dialect: StoreDialect): Promise<void>;
 }
 
-export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, imagesFilteredPageMigration, imageCopySourceMigration, operatorApiMigration, rulesAndKeyPairsMigration, copyEncryptionMigration];
+export const MIGRATIONS: readonly StoreMigration[] = [
+  initialMigration,
+  imagesFilteredPageMigration,
+  imageCopySourceMigration,
+  operatorApiMigration,
+  rulesAndKeyPairsMigration,
+  copyEncryptionMigration,
+  legacyInstanceReadsMigration,
+];
 
 class ListMigrationProvider implements MigrationProvider {
   readonly #migrations: readonly StoreMigration[];
