@@ -11,6 +11,8 @@
 import type { CloudClients } from '../client/index.js';
 import type { DataSourceDefinition, ResourceDefinition } from '../framework/index.js';
 import { imageResource } from './image.js';
+import { imageCopyResource } from './image-copy.js';
+import { imageSharePermissionResource } from './image-share-permission.js';
 import { vpcResource } from './vpc.js';
 import { vswitchResource } from './vswitch.js';
 import { securityGroupResource } from './security-group.js';
@@ -32,6 +34,8 @@ export const alicloudResources: readonly ResourceDefinition<CloudClients>[] = [
   diskResource,
   diskAttachmentResource,
   ecsSnapshotResource,
+  imageCopyResource,
+  imageSharePermissionResource,
 ];
 
 export const alicloudDataSources: readonly DataSourceDefinition<CloudClients>[] = [

@@ -22,6 +22,7 @@ export { byStatus, waitFor, waitGone, WaitError, DEFAULT_WAIT_TIMEOUT_MS, type O
 export { deadlineOf, formatDuration, type Deadline, type TimeBound } from './deadline.js';
 export { sleep } from './sleep.js';
 export * from './images.js';
+export * from './image-copies.js';
 export * from './instances.js';
 export * from './disks.js';
 export * from './snapshots.js';
