@@ -10,6 +10,8 @@ export const ID_PREFIX = {
   disk: 'd-',
   snapshot: 's-',
   securityGroup: 'sg-',
+  securityGroupRule: 'sgr-',
+  keyPair: 'ssh-',
   vpc: 'vpc-',
   vswitch: 'vsw-',
   vrouter: 'vrt-',

@@ -19,6 +19,9 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
     'DescribeSecurityGroupAttribute', 'DescribeSecurityGroups', 'DescribeSnapshots', 'DescribeZones', 'ListTagResources',
     'ModifyImageAttribute', 'ModifyImageSharePermission', 'ModifySecurityGroupAttribute', 'RunInstances', 'TagResources',
     'UntagResources',
+    // ecs-api-more.md §1: security-group rules.
+    'AuthorizeSecurityGroup', 'AuthorizeSecurityGroupEgress', 'RevokeSecurityGroup', 'RevokeSecurityGroupEgress',
+    'ModifySecurityGroupRule', 'ModifySecurityGroupEgressRule',
   ],
   Vpc: ['CreateVpc', 'DescribeVpcAttribute', 'DescribeVpcs', 'DescribeRouteTableList', 'TagResources', 'UnTagResources', 'ListTagResources'],
 };

@@ -16,6 +16,8 @@ export const STATE_TABLES = [
   'vpcs',
   'vswitches',
   'security_groups',
+  'security_group_rules',
+  'key_pairs',
   'images',
   'image_disks',
   'image_shares',

@@ -323,6 +323,62 @@ const CATALOGUE = {
     message: 'Specified security group description is not valid.',
   },
   'InvalidNicType.ValueNotSupported': { status: 400, message: 'The specified NicType does not exist.' },
+
+  // --- Security-group rules (cloud/api/network/rule-*.ts), ecs-api-more.md §1 --------
+  'InvalidIpProtocol.ValueNotSupported': { status: 400, message: 'The specified IpProtocol does not exist.' },
+  // Also what a protocol / port-range mismatch (TCP with -1/-1) is answered with.
+  'InvalidIpProtocol.Malformed': {
+    status: 400,
+    message: 'The specified IpProtocol does not exist or IpProtocol and PortRange do not match.',
+  },
+  'InvalidParam.PortRange': { status: 400, message: 'The specified parameter PortRange is not valid.' },
+  'InvalidSourcePortRange.Malformed': { status: 400, message: 'The specified parameter SourcePortRange is not valid.' },
+  'InvalidSourceCidrIp.Malformed': { status: 400, message: 'The specified parameter SourceCidrIp is not valid.' },
+  'InvalidDestCidrIp.Malformed': { status: 400, message: 'The specified parameter DestCidrIp is not valid.' },
+  'InvalidParam.Ipv6SourceCidrIp': { status: 400, message: 'The specified parameter Ipv6SourceCidrIp is not valid.' },
+  'InvalidParam.Ipv6DestCidrIp': { status: 400, message: 'The specified parameter Ipv6DestCidrIp is not valid.' },
+  'InvalidParam.Ipv4ProtocolConflictWithIpv6Address': {
+    status: 400,
+    message: 'The specified IPv4 protocol conflicts with the IPv6 address.',
+  },
+  'InvalidParam.Ipv6ProtocolConflictWithIpv4Address': {
+    status: 400,
+    message: 'The specified IPv6 protocol conflicts with the IPv4 address.',
+  },
+  'InvalidPolicy.Malformed': { status: 400, message: "Only 'Accept' and 'Drop' are supported. Ignore case." },
+  'InvalidPriority.Malformed': { status: 400, message: 'The specified parameter Priority is not valid.' },
+  'InvalidPriority.ValueNotSupported': { status: 400, message: 'The specified Priority is out of range [1, 100].' },
+  'MissingParameter.Source': { status: 400, message: 'Either SourceCidrIp or SourceGroupId must be specified.' },
+  'MissingParameter.Dest': { status: 400, message: 'Either DestCidrIp or DestGroupId must be specified.' },
+  'InvalidSourceGroupId.NotFound': { status: 404, message: 'The specified SourceGroupId does not exist.' },
+  'InvalidDestGroupId.NotFound': { status: 404, message: 'The specified DestGroupId does not exist.' },
+  'InvalidSourceGroupId.Mismatch': { status: 400, message: 'The specified SourceGroupId is in another VPC.' },
+  'InvalidDestGroupId.Mismatch': { status: 400, message: 'The specified DestGroupId is in another VPC.' },
+  'InvalidParamter.Conflict': {
+    status: 403,
+    message: 'The authorized SecurityGroupId should be different from the SourceGroupId.',
+  },
+  'InvalidSecurityGroup.IsSame': {
+    status: 403,
+    message: 'The authorized SecurityGroupId should be different from the DestGroupId.',
+  },
+  AuthorizationLimitExceed: { status: 403, message: 'The limit of authorization records in the security group reaches.' },
+  'InvalidParam.SecurityGroupRuleId': { status: 400, message: 'The specified parameter SecurityGroupRuleId is not valid.' },
+  'SecurityGroupRule.NotFound': { status: 404, message: 'The target security group rule not exist.' },
+
+  // --- Key pairs (cloud/api/keypairs), ecs-api-more.md §2 ---------------------------
+  'KeyPair.AlreadyExist': { status: 400, message: 'The key pair already exist.' },
+  'InvalidKeyPairName.Malformed': { status: 400, message: 'The specified KeyPairName is not valid.' },
+  'InvalidKeyPairName.NotFound': { status: 400, message: 'The specified KeyPairName does not exist.' },
+  'QuotaExceed.KeyPair': { status: 403, message: 'The quota of key pairs is exceeded.' },
+  'InvalidPublicKeyBody.Malformed': { status: 400, message: 'The PublicKeyBody format is not supported.' },
+  'InvalidKeyPairNames.ValueNotSupported': { status: 400, message: 'The specified parameter KeyPairNames is not valid.' },
+  'InvalidParameter.KeypairAlreadyAttachedInstance': {
+    status: 400,
+    message: 'The specified key pair is attached to instance(s) and cannot be deleted.',
+  },
+  'InvalidInstanceIds.ValueNotSupported': { status: 400, message: 'The specified parameter InstanceIds is not valid.' },
+  'DependencyViolation.WindowsInstance': { status: 403, message: 'The specified instance is a Windows instance.' },
 } as const satisfies Readonly<Record<string, ErrorDefinition>>;
 
 /** A code of the catalogue: a misspelt code does not compile. */

@@ -198,6 +198,45 @@ export interface SecurityGroupTable {
   creation_time: number;
 }
 
+/** One rule of a security group; unused peer fields are ''. */
+export interface SecurityGroupRuleTable {
+  id: string; // sgr-…
+  account_id: string;
+  region_id: string;
+  security_group_id: string;
+  direction: string; // ingress | egress
+  ip_protocol: string; // TCP | UDP | ICMP | ICMPv6 | GRE | ALL
+  port_range: string;
+  source_port_range: string;
+  nic_type: string; // intranet | internet
+  policy: string; // accept | drop
+  priority: number;
+  source_cidr_ip: string;
+  ipv6_source_cidr_ip: string;
+  source_group_id: string;
+  source_group_owner_account: string;
+  source_prefix_list_id: string;
+  dest_cidr_ip: string;
+  ipv6_dest_cidr_ip: string;
+  dest_group_id: string;
+  dest_group_owner_account: string;
+  dest_prefix_list_id: string;
+  description: string;
+  creation_time: number;
+}
+
+/** An SSH key pair's public half; the name is unique per account and region. */
+export interface KeyPairTable {
+  id: string; // ssh-…
+  account_id: string;
+  region_id: string;
+  key_pair_name: string;
+  finger_print: string;
+  public_key: string; // OpenSSH one-line form
+  resource_group_id: string;
+  creation_time: number;
+}
+
 export interface VpcTable {
   id: string;
   account_id: string;
@@ -285,6 +324,8 @@ export interface Database {
   disks: DiskTable;
   snapshots: SnapshotTable;
   security_groups: SecurityGroupTable;
+  security_group_rules: SecurityGroupRuleTable;
+  key_pairs: KeyPairTable;
   vpcs: VpcTable;
   vswitches: VSwitchTable;
   tags: TagTable;

@@ -1,14 +1,15 @@
 /**
- * The network area's action tables: security groups on ECS (2014-05-26);
+ * The network area's action tables: security groups and their rules on ECS (2014-05-26);
  * VPCs, vSwitches, the system route table and the VPC product's tag actions
  * on VPC (2016-04-28).
  */
 import type { ActionTable } from '../action.js';
 import { tagsVpcActions } from '../tags/actions.js';
 import { securityGroupActions } from './security-group-actions.js';
+import { securityGroupRuleActions } from './rule-actions.js';
 import { vpcActions } from './vpc-actions.js';
 import { vswitchActions } from './vswitch-actions.js';
 import { securityGroupModifyActions, vpcModifyActions } from './modify-actions.js';
 
-export const networkEcsActions: ActionTable = { ...securityGroupActions, ...securityGroupModifyActions };
+export const networkEcsActions: ActionTable = { ...securityGroupActions, ...securityGroupModifyActions, ...securityGroupRuleActions };
 export const networkVpcActions: ActionTable = { ...vpcActions, ...vswitchActions, ...tagsVpcActions, ...vpcModifyActions };

@@ -1,9 +1,9 @@
 /**
  * ECS (2014-05-26) security groups: CreateSecurityGroup,
  * DescribeSecurityGroups, DescribeSecurityGroupAttribute, DeleteSecurityGroup.
- * Groups carry no rules here (`Permissions` is always empty); instances join
- * them through `instance_security_groups`, which the compute area writes and
- * which keeps a group from being deleted.
+ * Rules are written by `rule-actions.ts` and listed here; instances join
+ * groups through `instance_security_groups`, which the compute area writes.
+ * Members, and other groups' rules naming a group, keep it from being deleted.
  */
 import type { ActionContext, ActionResult, ActionTable } from '../action.js';
 import { EcsError } from '../errors.js';
@@ -18,6 +18,7 @@ import { newestFirst } from '../page-query.js';
 import { NETWORK_TOKENS, pageFields, readPage } from '../paging.js';
 import { securityGroupDescription, securityGroupName } from './text-rules.js';
 import { isoSeconds } from './wire-format.js';
+import { peerGroupNames, permissionView } from './rule-view.js';
 
 const SECURITY_GROUP_TYPES: ReadonlySet<string> = new Set(['normal', 'enterprise']);
 /** Private IPs a basic (normal) group may hold; an enterprise group holds far more. */
@@ -150,15 +151,26 @@ async function describeSecurityGroups(ctx: ActionContext): Promise<ActionResult>
 }
 
 const DIRECTIONS: ReadonlySet<string> = new Set(['ingress', 'egress', 'all']);
-const NIC_TYPES: ReadonlySet<string> = new Set(['internet', 'intranet']);
+
+/**
+ * A group's rules in creation order. Every group here is a VPC group, whose
+ * rules are all `intranet`, and ECS reads `internet` or an empty `NicType` as
+ * `intranet` for them: `NicType` filters nothing. The provider may even send
+ * the literal `<nil>` (its rule id's missing part), which must not fail.
+ */
+async function listedRules(ctx: ActionContext, groupId: string, direction: string | undefined): Promise<Record<string, unknown>[]> {
+  let query = ctx.db.selectFrom('security_group_rules').selectAll().where('security_group_id', '=', groupId);
+  if (direction !== undefined && direction !== 'all') query = query.where('direction', '=', direction);
+  const rules = await query.orderBy('creation_time').orderBy('id').execute();
+  const names = await peerGroupNames(ctx, rules);
+  return rules.map((rule) => permissionView(rule, names));
+}
 
 async function describeSecurityGroupAttribute(ctx: ActionContext): Promise<ActionResult> {
   const { params } = ctx;
   const id = params.requiredString('SecurityGroupId');
   const direction = params.string('Direction');
   if (direction !== undefined && !DIRECTIONS.has(direction)) throw EcsError.invalidParameter('Direction');
-  const nicType = params.string('NicType');
-  if (nicType !== undefined && !NIC_TYPES.has(nicType)) throw new EcsError('InvalidNicType.ValueNotSupported');
   params.integer('MaxResults', { min: 10, max: 1000 });
   const row = await findSecurityGroup(ctx, id);
   const result: ActionResult = {
@@ -169,7 +181,7 @@ async function describeSecurityGroupAttribute(ctx: ActionContext): Promise<Actio
     VpcId: row.vpc_id,
     // Members of a basic group talk to each other; an enterprise group's do not.
     InnerAccessPolicy: row.security_group_type === 'enterprise' ? 'Drop' : 'Accept',
-    Permissions: { Permission: [] },
+    Permissions: { Permission: await listedRules(ctx, row.id, direction) },
     NextToken: '',
   };
   if (params.string('Attribute') === 'snapshotPolicyIds') result['SnapshotPolicyIds'] = { SnapshotPolicyId: [] };
@@ -182,6 +194,16 @@ async function deleteSecurityGroup(ctx: ActionContext): Promise<ActionResult> {
   if ((members.get(row.id) ?? 0) > 0) {
     throw new EcsError('DependencyViolation', 'There is still instance(s) in the specified security group.');
   }
+  const referencing = await ctx.db
+    .selectFrom('security_group_rules')
+    .select('id')
+    .where('security_group_id', '!=', row.id)
+    .where((eb) => eb.or([eb('source_group_id', '=', row.id), eb('dest_group_id', '=', row.id)]))
+    .executeTakeFirst();
+  if (referencing !== undefined) {
+    throw new EcsError('DependencyViolation', 'There is still security group rule(s) of another group referencing the specified security group.');
+  }
+  await ctx.db.deleteFrom('security_group_rules').where('security_group_id', '=', row.id).execute();
   await ctx.db.deleteFrom('security_groups').where('id', '=', row.id).execute();
   await deleteTagsOf(ctx.db, [row.id]);
   return {};

@@ -9,6 +9,7 @@ import { initialMigration } from './001-initial.js';
 import { imagesFilteredPageMigration } from './002-images-filtered-page.js';
 import { imageCopySourceMigration } from './003-image-copy-source.js';
 import { operatorApiMigration } from './004-operator-api.js';
+import { rulesAndKeyPairsMigration } from './005-rules-and-key-pairs.js';
 
 export interface StoreMigration {
   /** Unique and sortable: `001-initial`, `002-…`. */
@@ -17,7 +18,7 @@ export interface StoreMigration {
   up(db: Kysely<any>, dialect: StoreDialect): Promise<void>;
 }
 
-export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, imagesFilteredPageMigration, imageCopySourceMigration, operatorApiMigration];
+export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, imagesFilteredPageMigration, imageCopySourceMigration, operatorApiMigration, rulesAndKeyPairsMigration];
 
 class ListMigrationProvider implements MigrationProvider {
   readonly #migrations: readonly StoreMigration[];
