@@ -16,6 +16,7 @@ import { imageSharePermissionResource } from './image-share-permission.js';
 import { vpcResource } from './vpc.js';
 import { vswitchResource } from './vswitch.js';
 import { securityGroupResource } from './security-group.js';
+import { securityGroupRuleResource } from './security-group-rule.js';
 import { instanceResource } from './instance.js';
 import { diskResource } from './disk.js';
 import { diskAttachmentResource } from './disk-attachment.js';
@@ -36,6 +37,7 @@ export const alicloudResources: readonly ResourceDefinition<CloudClients>[] = [
   ecsSnapshotResource,
   imageCopyResource,
   imageSharePermissionResource,
+  securityGroupRuleResource,
 ];
 
 export const alicloudDataSources: readonly DataSourceDefinition<CloudClients>[] = [

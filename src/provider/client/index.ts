@@ -27,6 +27,7 @@ export * from './instances.js';
 export * from './disks.js';
 export * from './snapshots.js';
 export * from './security-groups.js';
+export * from './security-group-rules.js';
 export { diffTags, tagResources, untagResources, updateTags, type Tags, type TagDiff, type TagTarget } from './tags.js';
 export { $Ecs } from './sdk.js';
 // $Vpc and $ResourceManager are not re-exported: import them from './sdk-vpc.js' and
