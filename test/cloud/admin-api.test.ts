@@ -255,7 +255,7 @@ describe.skipIf(skip !== undefined)(`operator API${skip !== undefined ? ` (skipp
     expect(unknown.status).toBe(404);
     const one = await cloud.admin('POST', `state/reset?accountId=${other.accountId}`);
     expect(one.status).toBe(200);
-    expect(one.body.reset).toMatchObject({ images: 1, snapshots: 1, disks: 2, instances: 1, vpcs: 1, vSwitches: 1, securityGroups: 1, tags: 1, clientTokens: 1 });
+    expect(one.body.reset).toMatchObject({ images: 1, snapshots: 1, disks: 2, instances: 1, vpcs: 1, vSwitches: 1, securityGroups: 1, securityGroupRules: 1, keyPairs: 1, tags: 1, clientTokens: 1 });
     expect(await vpcIds(other)).toEqual([]);
     expect(await vpcIds()).toContain(mine.vpcId);
     expect(theirs.vpcId).not.toBe(mine.vpcId);

@@ -25,6 +25,7 @@ const REGIONAL: readonly (readonly [string, string, Record<string, string>])[] =
   [ECS, 'DescribeDisks', { PageSize: '100' }],
   [ECS, 'DescribeInstances', { PageSize: '100' }],
   [ECS, 'DescribeSecurityGroups', { PageSize: '50' }],
+  [ECS, 'DescribeKeyPairs', { PageSize: '50', IncludePublicKey: 'true' }],
   [ECS, 'ListTagResources', { ResourceType: 'image', 'Tag.1.Key': 'suite' }],
   [VPC, 'DescribeVpcs', { PageSize: '50' }],
   [VPC, 'DescribeVSwitches', { PageSize: '50' }],
@@ -83,7 +84,7 @@ describe.skipIf(skip !== undefined)(`state save → reset → load${skip !== und
     expect(await everyAnswer()).not.toEqual(before);
     const loaded = await cloud.admin('PUT', 'state', saved.text);
     expect(loaded.status, loaded.text).toBe(200);
-    expect(loaded.body.loaded).toMatchObject({ accounts: 2, images: 2, instances: 2, image_shares: 1 });
+    expect(loaded.body.loaded).toMatchObject({ accounts: 2, images: 2, instances: 2, image_shares: 1, security_group_rules: 2, key_pairs: 2 });
 
     const after = await everyAnswer();
     expect(after.length).toBe(before.length);

@@ -1,12 +1,16 @@
 /**
  * A small world built through the official SDKs, for the operator API tests:
- * in one account a VPC, a vSwitch, a security group, an instance, a spare
+ * in one account a VPC, a vSwitch, a security group with an ingress rule, a
+ * key pair, an instance holding it, a spare
  * disk, a snapshot of the instance's system disk,
  * an image from the snapshot (tagged and shared with a second account) and,
  * when asked, a second image still being created.
  */
 import {
+  AuthorizeSecurityGroupRequest,
+  AuthorizeSecurityGroupRequestPermissions,
   CreateDiskRequest,
+  CreateKeyPairRequest,
   CreateImageRequest,
   CreateSecurityGroupRequest,
   CreateSnapshotRequest,
@@ -51,6 +55,15 @@ export async function buildWorld(ecs: EcsClient, vpc: VpcClient, shareWith?: str
   const securityGroupId = (
     await ecs.createSecurityGroup(new CreateSecurityGroupRequest({ regionId: REGION, vpcId, securityGroupName: name }))
   ).body!.securityGroupId!;
+  await ecs.authorizeSecurityGroup(
+    new AuthorizeSecurityGroupRequest({
+      regionId: REGION,
+      securityGroupId,
+      permissions: [new AuthorizeSecurityGroupRequestPermissions({ ipProtocol: 'tcp', portRange: '22/22', sourceCidrIp: '0.0.0.0/0' })],
+    }),
+  );
+  const keyPairName = `${name}-key`;
+  await ecs.createKeyPair(new CreateKeyPairRequest({ regionId: REGION, keyPairName }));
   const diskId = (await ecs.createDisk(new CreateDiskRequest({ regionId: REGION, zoneId: ZONE, diskCategory: 'cloud_essd', size: 40, diskName: name })))
     .body!.diskId!;
   const instanceId = (
@@ -62,6 +75,7 @@ export async function buildWorld(ecs: EcsClient, vpc: VpcClient, shareWith?: str
         vSwitchId,
         securityGroupIds: [securityGroupId],
         instanceName: name,
+        keyPairName,
       }),
     )
   ).body!.instanceIdSets!.instanceIdSet![0]!;

@@ -22,6 +22,8 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
     // ecs-api-more.md §1: security-group rules.
     'AuthorizeSecurityGroup', 'AuthorizeSecurityGroupEgress', 'RevokeSecurityGroup', 'RevokeSecurityGroupEgress',
     'ModifySecurityGroupRule', 'ModifySecurityGroupEgressRule',
+    // ecs-api-more.md §2: key pairs.
+    'CreateKeyPair', 'ImportKeyPair', 'DescribeKeyPairs', 'DeleteKeyPairs', 'AttachKeyPair', 'DetachKeyPair',
   ],
   Vpc: ['CreateVpc', 'DescribeVpcAttribute', 'DescribeVpcs', 'DescribeRouteTableList', 'TagResources', 'UnTagResources', 'ListTagResources'],
 };

@@ -1,7 +1,8 @@
 /**
  * `POST /_ecs-image/state/reset`: every resource of every user account (or of
  * one) goes, in one transaction — images with their disk mappings and shares,
- * snapshots, disks, instances, VPCs, vSwitches, security groups, tags, jobs
+ * snapshots, disks, instances, VPCs, vSwitches, security groups and their
+ * rules, key pairs, tags, jobs
  * and ClientTokens. Accounts, their AccessKeys and resource groups stay, as do
  * the public images, so the same credentials work right after.
  */
@@ -20,7 +21,9 @@ const OWNED_TABLES = {
   instances: 'instances',
   vpcs: 'vpcs',
   vSwitches: 'vswitches',
+  securityGroupRules: 'security_group_rules',
   securityGroups: 'security_groups',
+  keyPairs: 'key_pairs',
   tags: 'tags',
   jobs: 'jobs',
   clientTokens: 'idempotency',

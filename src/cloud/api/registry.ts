@@ -6,6 +6,7 @@ import { ECS_VERSION, RESOURCE_MANAGER_VERSION, VPC_VERSION, type ActionDefiniti
 import { catalogEcsActions } from './catalog/actions.js';
 import { computeEcsActions } from './compute/actions.js';
 import { imagesEcsActions } from './images/actions.js';
+import { keyPairEcsActions } from './keypairs/actions.js';
 import { networkEcsActions, networkVpcActions } from './network/actions.js';
 import { resourceManagerActions } from './resource-manager/actions.js';
 import { tagsEcsActions } from './tags/actions.js';
@@ -21,7 +22,7 @@ export const PRODUCTS: readonly Product[] = [
   {
     name: 'Ecs',
     version: ECS_VERSION,
-    tables: [catalogEcsActions, imagesEcsActions, computeEcsActions, networkEcsActions, tagsEcsActions],
+    tables: [catalogEcsActions, imagesEcsActions, computeEcsActions, networkEcsActions, tagsEcsActions, keyPairEcsActions],
   },
   { name: 'Vpc', version: VPC_VERSION, tables: [networkVpcActions] },
   { name: 'ResourceManager', version: RESOURCE_MANAGER_VERSION, tables: [resourceManagerActions] },

@@ -99,6 +99,8 @@ export interface ImageDiskTable {
   import_oss_object: string;
   progress: string;
   remain_time: number;
+  /** Set on the disks of an encrypted copy (CopyImage Encrypted=true) and its copies. */
+  encrypted: Generated<Flag>;
 }
 
 export interface ImageShareTable {
@@ -184,6 +186,8 @@ export interface SnapshotTable {
   resource_group_id: string;
   creation_time: number;
   available_at: number | null;
+  encrypted: Generated<Flag>;
+  kms_key_id: Generated<string>;
 }
 
 export interface SecurityGroupTable {

@@ -14,6 +14,7 @@ import { resolveResourceGroupId } from '../resource-manager/resource-groups.js';
 import { setTags } from '../tags/tag-store.js';
 import { scheduleInstanceTransition } from '../../jobs/instance-transition.js';
 import { readLaunchRequest, type LaunchRequest } from './instance-request.js';
+import { requireKeyPair } from '../keypairs/key-pair-lookup.js';
 import { placeInstances, type Placement, type PlannedDisk } from './instance-placement.js';
 import { allocateIps, checkRequestedIp } from './private-ip.js';
 import { DATA_DEVICES, SYSTEM_DEVICE, insertDisk } from './disk-store.js';
@@ -176,6 +177,7 @@ async function launch(ctx: ActionContext, mode: LaunchMode): Promise<string[]> {
   const request = readLaunchRequest(ctx.params, mode.single);
   const placement = await placeInstances(ctx, request);
   if (request.hostName !== undefined) checkHostName(request.hostName.replace(/\[\d+,\d+\]/, '1'), placement.image.os_type);
+  if (request.keyPairName !== '') await requireKeyPair(ctx, request.keyPairName);
   const resourceGroupId = await resolveResourceGroupId(ctx, request.resourceGroupId);
   const ips = await privateIps(ctx, request, placement);
   if (request.dryRun) throw new EcsError('DryRunOperation');

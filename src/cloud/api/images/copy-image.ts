@@ -2,7 +2,10 @@
  * CopyImage: an Available custom image of the caller, copied to another
  * region under a new id. The copy starts `Creating` there with a new snapshot
  * per source snapshot (in the destination region, made for the copy) and is
- * finished by the same durable job as CreateImage.
+ * finished by the same durable job as CreateImage. `RegionId` is the source
+ * region and `DestinationRegionId` the copy's, as the provider's
+ * `alicloud_image_copy` sends them. With `Encrypted=true` (and `KMSKeyId`)
+ * the copy's snapshots are encrypted; a copy of an encrypted image stays so.
  */
 import type { Insertable } from 'kysely';
 import type { ActionContext, ActionResult } from '../action.js';
@@ -32,7 +35,9 @@ async function copy(ctx: ActionContext): Promise<ActionResult> {
   const destination = params.requiredString('DestinationRegionId');
   const name = readImageName(params, 'DestinationImageName');
   const description = readDescription(params, 'DestinationDescription');
-  params.boolean('Encrypted');
+  const encrypted = params.boolean('Encrypted') === true;
+  // Without a key ECS encrypts with the account's default service key, which has no id to show.
+  const kmsKeyId = encrypted ? (params.string('KMSKeyId') ?? '') : '';
   const tags = parseTags(params);
 
   if (findRegion(destination) === undefined) throw new EcsError('DestinationRegion.NotFound');
@@ -63,7 +68,8 @@ async function copy(ctx: ActionContext): Promise<ActionResult> {
   const snapshotById = new Map(sourceSnapshots.map((snapshot) => [snapshot.id, snapshot]));
 
   const newSnapshots: Insertable<SnapshotTable>[] = [];
-  const disks: PlannedDisk[] = sourceDisks.map((disk) => {
+  const encryptedDisks = sourceDisks.map((disk) => encrypted || Number(disk.encrypted) === 1);
+  const disks: PlannedDisk[] = sourceDisks.map((disk, position) => {
     const original = snapshotById.get(disk.snapshot_id);
     let snapshotId = '';
     if (disk.snapshot_id !== '') {
@@ -83,7 +89,11 @@ async function copy(ctx: ActionContext): Promise<ActionResult> {
         availableAt,
       });
       snapshotId = snapshot.id;
-      newSnapshots.push(snapshot);
+      newSnapshots.push({
+        ...snapshot,
+        encrypted: encryptedDisks[position] === true ? 1 : 0,
+        kms_key_id: encrypted ? kmsKeyId : (original?.kms_key_id ?? ''),
+      });
     }
     return {
       device: disk.device,
@@ -116,6 +126,7 @@ async function copy(ctx: ActionContext): Promise<ActionResult> {
       available_at: availableAt,
     },
     disks,
+    encryptedDisks,
     newSnapshots,
   });
   await setTags(ctx.db, { accountId: ctx.account.id, resourceType: 'image', resourceId: copyId, tags });

@@ -75,7 +75,7 @@ export async function renderImages(view: ViewContext, images: readonly Described
       DiskDeviceMappings: {
         DiskDeviceMapping: (disksOf.get(image.id) ?? []).map((disk) => ({
           Device: disk.device,
-          Encrypted: false,
+          Encrypted: Number(disk.encrypted) === 1,
           Format: disk.format,
           ImportOSSBucket: disk.import_oss_bucket,
           ImportOSSObject: disk.import_oss_object,

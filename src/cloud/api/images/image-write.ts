@@ -6,6 +6,8 @@ import type { PlannedDisk } from '../../../domain/disk-mapping.js';
 export interface NewImage {
   readonly image: Insertable<ImageTable>;
   readonly disks: readonly PlannedDisk[];
+  /** Per disk, by position: whether it is encrypted (none when absent). */
+  readonly encryptedDisks?: readonly boolean[];
   readonly newSnapshots: readonly Insertable<SnapshotTable>[];
 }
 
@@ -27,6 +29,7 @@ export async function insertImage(db: Kysely<Database>, input: NewImage): Promis
           import_oss_object: '',
           progress: '0%',
           remain_time: 0,
+          encrypted: input.encryptedDisks?.[position] === true ? 1 : 0,
         })),
       )
       .execute();

@@ -78,6 +78,28 @@ async function memberCounts(ctx: ActionContext, groupIds: readonly string[]): Pr
   return counts;
 }
 
+interface RuleCounts {
+  readonly rules: number;
+  readonly groupToGroup: number;
+}
+
+/** Rules per group (and those naming another group) for a page of groups, in one query. */
+async function ruleCounts(ctx: ActionContext, groupIds: readonly string[]): Promise<Map<string, RuleCounts>> {
+  const counts = new Map<string, RuleCounts>();
+  if (groupIds.length === 0) return counts;
+  const rows = await ctx.db
+    .selectFrom('security_group_rules')
+    .select(['security_group_id', 'source_group_id', 'dest_group_id'])
+    .where('security_group_id', 'in', [...groupIds])
+    .execute();
+  for (const row of rows) {
+    const known = counts.get(row.security_group_id) ?? { rules: 0, groupToGroup: 0 };
+    const toGroup = row.source_group_id !== '' || row.dest_group_id !== '' ? 1 : 0;
+    counts.set(row.security_group_id, { rules: known.rules + 1, groupToGroup: known.groupToGroup + toGroup });
+  }
+  return counts;
+}
+
 function requestedIds(ctx: ActionContext): string[] {
   const ids = readIdList(ctx.params, 'SecurityGroupIds', MAX_SECURITY_GROUP_IDS) ?? [];
   const single = ctx.params.string('SecurityGroupId');
@@ -123,7 +145,7 @@ async function describeSecurityGroups(ctx: ActionContext): Promise<ActionResult>
 
   const { total, rows } = await newestFirst(query, page);
   const pageIds = rows.map((row) => row.id);
-  const [counts, tags] = await Promise.all([memberCounts(ctx, pageIds), tagsOf(ctx.db, pageIds)]);
+  const [counts, tags, rules] = await Promise.all([memberCounts(ctx, pageIds), tagsOf(ctx.db, pageIds), ruleCounts(ctx, pageIds)]);
   return {
     ...pageFields(page, total, NETWORK_TOKENS),
     RegionId: ctx.regionId,
@@ -141,8 +163,8 @@ async function describeSecurityGroups(ctx: ActionContext): Promise<ActionResult>
           ServiceManaged: false,
           EcsCount: members,
           AvailableInstanceAmount: Math.max(0, (CAPACITY[row.security_group_type] ?? 2000) - members),
-          RuleCount: 0,
-          GroupToGroupRuleCount: 0,
+          RuleCount: rules.get(row.id)?.rules ?? 0,
+          GroupToGroupRuleCount: rules.get(row.id)?.groupToGroup ?? 0,
           Tags: { Tag: tags.get(row.id) ?? [] },
         };
       }),

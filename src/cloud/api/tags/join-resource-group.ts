@@ -1,6 +1,6 @@
 /**
  * ECS JoinResourceGroup: moves one of the caller's resources (instance, disk,
- * snapshot, image, security group) into another of the caller's resource
+ * snapshot, image, security group, key pair) into another of the caller's resource
  * groups. The resource's own row carries the group, so this writes the
  * `resource_group_id` column of the owning area's table.
  */
@@ -25,6 +25,6 @@ export async function joinResourceGroup(ctx: ActionContext): Promise<ActionResul
         );
   if (stored === undefined || owned === undefined) throw new EcsError('InvalidResourceId.NotFound');
   if (owned.resourceGroupId === resourceGroupId) throw new EcsError('InvalidResourceGroup.Duplicate');
-  await moveToResourceGroup(ctx.db, stored, resourceId, resourceGroupId);
+  await moveToResourceGroup(ctx.db, stored, owned.id, resourceGroupId);
   return {};
 }

@@ -9,7 +9,7 @@ import { EcsError } from '../errors.js';
 import { MAX_TAGS_PER_REQUEST, MAX_TAG_RESOURCE_IDS } from '../../../domain/tags.js';
 import { parseTagFilters, parseTags } from './tag-params.js';
 import { removeTags, setTags, taggedWith, type TaggableResourceType } from './tag-store.js';
-import { findOwnedResources, ownedIdsQuery } from './taggable.js';
+import { addressesOf, findOwnedResources, ownedIdsQuery, type OwnedResource } from './taggable.js';
 import { regionScope } from '../lookup.js';
 import { base36Token, tokenOffset } from '../paging.js';
 
@@ -44,12 +44,20 @@ function resourceIds(ctx: ActionContext, required: boolean): string[] {
   return ids;
 }
 
-/** Every id must be one of the caller's resources of the type in this region. */
-async function requireOwned(ctx: ActionContext, type: ResolvedType, ids: readonly string[]): Promise<TaggableResourceType> {
+/** Every id must be one of the caller's resources of the type in this region; answers their stored ids. */
+async function requireOwned(
+  ctx: ActionContext,
+  type: ResolvedType,
+  ids: readonly string[],
+): Promise<{ stored: TaggableResourceType; storedIds: string[] }> {
   const stored = type.stored;
-  const owned = stored === undefined ? new Map() : await findOwnedResources(ctx.db, regionScope(ctx), stored, ids);
-  if (stored === undefined || ids.some((id) => !owned.has(id))) throw new EcsError('InvalidResourceId.NotFound');
-  return stored;
+  const owned = stored === undefined ? new Map<string, OwnedResource>() : await findOwnedResources(ctx.db, regionScope(ctx), stored, ids);
+  const storedIds = ids.flatMap((id) => {
+    const resource = owned.get(id);
+    return resource === undefined ? [] : [resource.id];
+  });
+  if (stored === undefined || storedIds.length < ids.length) throw new EcsError('InvalidResourceId.NotFound');
+  return { stored, storedIds };
 }
 
 export async function tagResources(ctx: ActionContext, resolve: TypeResolver): Promise<ActionResult> {
@@ -57,8 +65,8 @@ export async function tagResources(ctx: ActionContext, resolve: TypeResolver): P
   const ids = resourceIds(ctx, true);
   const tags = parseTags(ctx.params);
   if (tags.length === 0) throw new EcsError('MissingParameter.Tags');
-  const stored = await requireOwned(ctx, type, ids);
-  for (const id of ids) {
+  const { stored, storedIds } = await requireOwned(ctx, type, ids);
+  for (const id of storedIds) {
     await setTags(ctx.db, { accountId: ctx.account.id, resourceType: stored, resourceId: id, tags });
   }
   return {};
@@ -71,9 +79,9 @@ export async function untagResources(ctx: ActionContext, resolve: TypeResolver):
   if (keys.length > MAX_TAGS_PER_REQUEST) throw new EcsError('NumberExceed.Tags');
   const all = ctx.params.boolean('All') === true;
   if (keys.length === 0 && !all) throw new EcsError('MissingParameter.Tags');
-  const stored = await requireOwned(ctx, type, ids);
+  const { stored, storedIds } = await requireOwned(ctx, type, ids);
   // Named keys win over All=true; keys a resource lacks are ignored.
-  await removeTags(ctx.db, keys.length > 0 ? { resourceType: stored, resourceIds: ids, keys } : { resourceType: stored, resourceIds: ids });
+  await removeTags(ctx.db, keys.length > 0 ? { resourceType: stored, resourceIds: storedIds, keys } : { resourceType: stored, resourceIds: storedIds });
   return {};
 }
 
@@ -122,7 +130,12 @@ export async function listTagResources(ctx: ActionContext, resolve: TypeResolver
     .select(['resource_id', 'tag_key', 'tag_value'])
     .where('resource_type', '=', stored)
     .where('resource_id', 'in', ownedIdsQuery(ctx.db, regionScope(ctx), stored));
-  if (ids.length > 0) query = query.where('resource_id', 'in', ids);
+  if (ids.length > 0) {
+    const owned = await findOwnedResources(ctx.db, regionScope(ctx), stored, ids);
+    const storedIds = [...owned.values()].map((resource) => resource.id);
+    if (storedIds.length === 0) return { NextToken: '', TagResources: { TagResource: [] } };
+    query = query.where('resource_id', 'in', storedIds);
+  }
   if (tagFilters.length > 0) query = query.where('resource_id', 'in', taggedWith(ctx.db, stored, tagFilters));
   for (const filter of keyValues) {
     let matching = ctx.db
@@ -141,11 +154,12 @@ export async function listTagResources(ctx: ActionContext, resolve: TypeResolver
     .offset(offset)
     .execute();
   const page = rows.slice(0, pageSize);
+  const addresses = await addressesOf(ctx.db, stored, page.map((row) => row.resource_id));
   return {
     NextToken: rows.length > pageSize ? LIST_TOKENS.encode(offset + pageSize) : '',
     TagResources: {
       TagResource: page.map((row) => ({
-        ResourceId: row.resource_id,
+        ResourceId: addresses.get(row.resource_id) ?? row.resource_id,
         ResourceType: type.echo,
         TagKey: row.tag_key,
         TagValue: row.tag_value,

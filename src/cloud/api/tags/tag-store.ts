@@ -14,7 +14,7 @@ import { MAX_TAGS_PER_RESOURCE, checkTags, tagCountAfterUpsert, type Tag, type T
  * values, plus `vpc` and `vswitch` for the VPC product (its API spells them
  * `VPC` / `VSWITCH`).
  */
-export type TaggableResourceType = 'instance' | 'disk' | 'snapshot' | 'image' | 'securitygroup' | 'vpc' | 'vswitch';
+export type TaggableResourceType = 'instance' | 'disk' | 'snapshot' | 'image' | 'securitygroup' | 'vpc' | 'vswitch' | 'keypair';
 
 /** One tag as ECS Describe responses render it (`Tags.Tag[]`). */
 export interface EcsTag {
