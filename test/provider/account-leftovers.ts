@@ -5,12 +5,13 @@
 import { expect } from 'vitest';
 import * as $Ecs from '@alicloud/ecs20140526';
 import * as $Vpc from '@alicloud/vpc20160428';
-import type { TestCloud } from '../support/cloud.js';
+import type { ClientOptions, TestCloud } from '../support/cloud.js';
 
-export async function accountLeftovers(cloud: TestCloud): Promise<Record<string, string[]>> {
-  const ecs = cloud.ecsClient();
-  const vpc = cloud.vpcClient();
-  const regionId = cloud.regionId;
+/** `options` picks another region or account (its keys) than the test cloud's own. */
+export async function accountLeftovers(cloud: TestCloud, options: ClientOptions = {}): Promise<Record<string, string[]>> {
+  const ecs = cloud.ecsClient(options);
+  const vpc = cloud.vpcClient(options);
+  const regionId = options.regionId ?? cloud.regionId;
   const images = await ecs.describeImages(new $Ecs.DescribeImagesRequest({ regionId, imageOwnerAlias: 'self', status: 'Creating,Waiting,Available,UnAvailable,CreateFailed,Deprecated', pageSize: 100 }));
   const snapshots = await ecs.describeSnapshots(new $Ecs.DescribeSnapshotsRequest({ regionId, pageSize: 100 }));
   const disks = await ecs.describeDisks(new $Ecs.DescribeDisksRequest({ regionId, pageSize: 100 }));
@@ -29,6 +30,6 @@ export async function accountLeftovers(cloud: TestCloud): Promise<Record<string,
   };
 }
 
-export async function expectAccountEmpty(cloud: TestCloud): Promise<void> {
-  expect(await accountLeftovers(cloud)).toEqual({ images: [], snapshots: [], disks: [], instances: [], securityGroups: [], vswitches: [], vpcs: [] });
+export async function expectAccountEmpty(cloud: TestCloud, options: ClientOptions = {}): Promise<void> {
+  expect(await accountLeftovers(cloud, options)).toEqual({ images: [], snapshots: [], disks: [], instances: [], securityGroups: [], vswitches: [], vpcs: [] });
 }

@@ -11,9 +11,12 @@
 import type { CloudClients } from '../client/index.js';
 import type { DataSourceDefinition, ResourceDefinition } from '../framework/index.js';
 import { imageResource } from './image.js';
+import { imageCopyResource } from './image-copy.js';
+import { imageSharePermissionResource } from './image-share-permission.js';
 import { vpcResource } from './vpc.js';
 import { vswitchResource } from './vswitch.js';
 import { securityGroupResource } from './security-group.js';
+import { securityGroupRuleResource } from './security-group-rule.js';
 import { instanceResource } from './instance.js';
 import { diskResource } from './disk.js';
 import { diskAttachmentResource } from './disk-attachment.js';
@@ -32,6 +35,9 @@ export const alicloudResources: readonly ResourceDefinition<CloudClients>[] = [
   diskResource,
   diskAttachmentResource,
   ecsSnapshotResource,
+  imageCopyResource,
+  imageSharePermissionResource,
+  securityGroupRuleResource,
 ];
 
 export const alicloudDataSources: readonly DataSourceDefinition<CloudClients>[] = [

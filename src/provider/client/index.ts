@@ -22,10 +22,12 @@ export { byStatus, waitFor, waitGone, WaitError, DEFAULT_WAIT_TIMEOUT_MS, type O
 export { deadlineOf, formatDuration, type Deadline, type TimeBound } from './deadline.js';
 export { sleep } from './sleep.js';
 export * from './images.js';
+export * from './image-copies.js';
 export * from './instances.js';
 export * from './disks.js';
 export * from './snapshots.js';
 export * from './security-groups.js';
+export * from './security-group-rules.js';
 export { diffTags, tagResources, untagResources, updateTags, type Tags, type TagDiff, type TagTarget } from './tags.js';
 export { $Ecs } from './sdk.js';
 // $Vpc and $ResourceManager are not re-exported: import them from './sdk-vpc.js' and

@@ -24,7 +24,7 @@ import {
   type CloudClients,
   type Image,
 } from '../client/index.js';
-import { recordCreation } from '../client/image-creation-record.js';
+import { recordCreation, type CreationRecordStore } from '../client/image-creation-record.js';
 import type { CreateRequest, DeleteRequest, KnownObject, ReadRequest, StateInput, UpdateRequest } from '../framework/index.js';
 import { createResource, modifyIfChanged, operationOptions, readOptions, updateResource, type FieldChange, type OperationOptions } from './operations.js';
 import { textOf } from './values.js';
@@ -88,14 +88,22 @@ export async function updateImageResource(
   });
 }
 
-/** `deleteCreationSnapshots`: whether the snapshots the image's creation made go with it. */
-export async function deleteImageResource(request: DeleteRequest<CloudClients>, deleteCreationSnapshots: boolean): Promise<void> {
+/**
+ * `deleteCreationSnapshots`: whether the snapshots the image's creation made go with it.
+ * `record`: which snapshots the configuration supplied (default: the creation record in the
+ * resource's private state).
+ */
+export async function deleteImageResource(
+  request: DeleteRequest<CloudClients>,
+  deleteCreationSnapshots: boolean,
+  record: Pick<CreationRecordStore, 'get'> = request.private,
+): Promise<void> {
   const { client, state } = request;
   const id = textOf(state, 'id');
   if (id === undefined) return;
   await deleteImageIfPresent(
     client,
-    { imageId: id, force: state['force'] === true, deleteCreationSnapshots, record: request.private, instanceId: textOf(state, 'instance_id') },
+    { imageId: id, force: state['force'] === true, deleteCreationSnapshots, record, instanceId: textOf(state, 'instance_id') },
     operationOptions(request, 'delete'),
   );
 }
