@@ -16,6 +16,7 @@ export interface Asset {
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.css': 'text/css;charset=utf-8',
   '.js': 'text/javascript;charset=utf-8',
+  '.svg': 'image/svg+xml',
 };
 
 const ASSETS_IN_PACKAGE = join('src', 'cloud', 'console', 'assets');

@@ -98,7 +98,7 @@ export function createConsole(deps: ConsoleDeps): ConsoleHandler {
   const redirect = (to: string, headers: Record<string, string> = {}): RpcResponse => ({
     status: 303,
     body: '',
-    headers: { location: to, ...SECURITY_HEADERS, ...headers },
+    headers: { location: to, 'content-type': 'text/plain;charset=utf-8', ...SECURITY_HEADERS, ...headers },
   });
   const messagePage = (status: number, title: string, message: string, viewer?: Viewer, csrf?: string): RpcResponse =>
     htmlAnswer(status, page({ title, section: '', ...(viewer !== undefined ? { viewer } : {}), ...(csrf !== undefined ? { csrf } : {}), body: notice(message, 'error') }));

@@ -46,6 +46,7 @@ export function page(shell: Shell): Html {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${shell.title} · ecs-image console</title>
+<link rel="icon" href="${CONSOLE_PATH}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${CONSOLE_PATH}assets/console.css">
 <script src="${CONSOLE_PATH}assets/console.js" defer></script>
 </head>
