@@ -134,6 +134,9 @@ describe('images', () => {
     for (const field of ['ImageId', 'Architecture', 'Platform', 'DiskDeviceMappings', 'Usable', 'ImageFamily', 'IsSelfShared', 'Tags']) expect(fields).toContain(field);
     expect(await page.getByRole('table', { name: 'Accounts it is shared with' }).textContent()).toContain(world().b.accountId);
     await screenshot(page, 'image-detail');
+    const copies = page.getByRole('table', { name: 'Copies' });
+    expect(await copies.textContent()).toContain('cn-shanghai');
+    expect(await copies.getByRole('link', { name: a.copyId }).getAttribute('href')).toContain('region=cn-shanghai');
 
     const snapshotLink = page.getByRole('table', { name: 'Disks the image is made of' }).getByRole('link').first();
     const snapshotId = await snapshotLink.textContent();

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import EcsModule, {
+  CopyImageRequest,
   CreateImageRequest,
   CreateImageRequestTag,
   CreateSecurityGroupRequest,
@@ -49,7 +50,7 @@ export interface Tenant {
 export interface ConsoleWorld {
   readonly serve: ServeProcess;
   readonly browser: Browser;
-  readonly a: Tenant & { readonly instanceId: string; readonly launchedId: string; readonly imageId: string; readonly snapshotId: string; readonly unsharedImageId: string };
+  readonly a: Tenant & { readonly instanceId: string; readonly launchedId: string; readonly imageId: string; readonly copyId: string; readonly snapshotId: string; readonly unsharedImageId: string };
   readonly b: Tenant & { readonly accountId: string };
   /** A fresh browser context (its own cookies) and page. */
   newPage(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
@@ -85,7 +86,7 @@ export async function until<T>(read: () => Promise<T>, done: (value: T) => boole
   }
 }
 
-async function buildWorld(serve: ServeProcess): Promise<Pick<ConsoleWorld, 'a' | 'b'>> {
+async function buildWorld(serve: ServeProcess, bulkImages: number): Promise<Pick<ConsoleWorld, 'a' | 'b'>> {
   const regionId = serve.regionId;
   const a = clients(serve, serve.accessKeyId, serve.accessKeySecret);
   const bKeys = await serve.createAccount();
@@ -122,13 +123,16 @@ async function buildWorld(serve: ServeProcess): Promise<Pick<ConsoleWorld, 'a' |
     'the golden image',
   );
   const snapshotId = golden!.diskDeviceMappings!.diskDeviceMapping![0]!.snapshotId!;
+  const copyId = (
+    await a.ecs.copyImage(new CopyImageRequest({ regionId, imageId, destinationRegionId: 'cn-shanghai', destinationImageName: 'web-golden-copy' }))
+  ).body!.imageId!;
   const launchedId = (
     await a.ecs.runInstances(
       new RunInstancesRequest({ regionId, imageId, instanceType: 'ecs.sn1ne.large', vSwitchId: aNet.vSwitchId, securityGroupIds: [aNet.securityGroupId], instanceName: 'from-golden' }),
     )
   ).body!.instanceIdSets!.instanceIdSet![0]!;
   let unsharedImageId = '';
-  for (let index = 0; index < BULK_IMAGES; index += 1) {
+  for (let index = 0; index < bulkImages; index += 1) {
     const name = `bulk-${String(index).padStart(3, '0')}`;
     const created = await a.ecs.createImage(
       new CreateImageRequest({ regionId, snapshotId, imageName: name, imageFamily: index % 2 === 0 ? 'even' : 'odd', tag: [new CreateImageRequestTag({ key: 'batch', value: index < 10 ? 'first-ten' : 'rest' })] }),
@@ -136,13 +140,16 @@ async function buildWorld(serve: ServeProcess): Promise<Pick<ConsoleWorld, 'a' |
     unsharedImageId = created.body!.imageId!;
   }
   return {
-    a: { accessKeyId: serve.accessKeyId, accessKeySecret: serve.accessKeySecret, ...a, ...aNet, instanceId, launchedId, imageId, snapshotId, unsharedImageId },
+    a: { accessKeyId: serve.accessKeyId, accessKeySecret: serve.accessKeySecret, ...a, ...aNet, instanceId, launchedId, imageId, copyId, snapshotId, unsharedImageId },
     b: { ...bKeys, ...b, ...bNet },
   };
 }
 
-/** One serve and one browser for the file; `world()` inside hooks and tests. */
-export function useConsoleWorld(): () => ConsoleWorld {
+/**
+ * One serve and one browser for the file; `world()` inside hooks and tests.
+ * `bulkImages`: how many images to make from the golden image's snapshot (paging tests).
+ */
+export function useConsoleWorld(options: { readonly bulkImages?: number } = {}): () => ConsoleWorld {
   let world: ConsoleWorld | undefined;
   let serve: ServeProcess | undefined;
   let browser: Browser | undefined;
@@ -151,7 +158,7 @@ export function useConsoleWorld(): () => ConsoleWorld {
     mkdirSync(SCREENSHOTS, { recursive: true });
     serve = await startServe(['--image-quota', '1000', '--image-creation-seconds', '0', '--log-level', 'info']);
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
-    const built = await buildWorld(serve);
+    const built = await buildWorld(serve, options.bulkImages ?? BULK_IMAGES);
     const running = serve;
     const openBrowser = browser;
     world = {
