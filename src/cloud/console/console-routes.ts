@@ -153,11 +153,17 @@ export function createConsole(deps: ConsoleDeps): ConsoleHandler {
         return messagePage(400, 'Unknown region', `There is no region ${region}.`, viewer, csrf);
       }
       const ctx = contextOf(deps, { viewer, reader, query: url.searchParams, form, rest: detail?.[1] ?? '', csrf });
-      const answer = await route.handler(ctx);
+      let answer: PageView | RawAnswer;
+      try {
+        answer = await route.handler(ctx);
+      } catch (error) {
+        // What the API refuses (a malformed filter…) is said on the page, as the API says it.
+        if (!(error instanceof EcsError)) throw error;
+        return messagePage(error.status, 'Refused by the API', `${error.code}: ${error.message}`, viewer, csrf);
+      }
       if (isRaw(answer)) return { status: answer.status, body: answer.body, headers: { ...SECURITY_HEADERS, ...answer.headers } };
       return htmlAnswer(answer.status ?? 200, page({ title: answer.title, section: path.split('/')[0] ?? '', viewer, csrf, body: answer.body }));
     } catch (error) {
-      if (error instanceof EcsError) return messagePage(error.status, 'Refused by the API', `${error.code}: ${error.message}`);
       deps.logger.error({ err: error, url: raw.url }, 'console request failed');
       return messagePage(500, 'Console error', `The console failed: ${(error as Error).message}`);
     }
