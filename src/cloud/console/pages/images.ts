@@ -53,8 +53,9 @@ function unique(rows: readonly OwnedRow[]): OwnedRow[] {
   return rows.filter(({ row }) => !seen.has(row['ImageId']) && seen.add(row['ImageId']) !== undefined);
 }
 
+/** Newest first across accounts; a stable sort, so images of the same second keep the API's own order. */
 function newestFirst(a: OwnedRow, b: OwnedRow): number {
-  return text(b.row['CreationTime']).localeCompare(text(a.row['CreationTime'])) || text(a.row['ImageId']).localeCompare(text(b.row['ImageId']));
+  return text(b.row['CreationTime']).localeCompare(text(a.row['CreationTime']));
 }
 
 export function progressOf(row: Row): number {
