@@ -11,6 +11,7 @@ import type { CloudSettings } from './api/action.js';
 import { ADMIN_BODY_LIMIT, ADMIN_PREFIX, handleAdmin, isAdminRequest, type AdminDeps } from './admin/admin-routes.js';
 import { storedAdminToken } from './admin/admin-token.js';
 import { StoreFaultInjector } from './admin/fault-injector.js';
+import { CONSOLE_PATH, createConsole, isConsoleRequest } from './console/console-routes.js';
 import { LiveSettings } from './admin/live-settings.js';
 import { ActionRegistry } from './api/registry.js';
 import { AccessKeyDirectory } from './http/access-keys.js';
@@ -121,11 +122,14 @@ export async function createCloud(config: CloudConfig = {}): Promise<Cloud> {
       faults: new StoreFaultInjector(store.db),
     };
     const admin: AdminDeps = { store, settings, jobs, adminToken: adminToken as string, now, startedAt: Date.now(), logger };
+    const webConsole = createConsole({ ...admin, registry: deps.registry, accessKeys: deps.accessKeys });
     const server = createRpcServer({
-      // The operator API shares the port but never the RPC pipeline (admin/admin-routes.ts).
-      // Proxy mode (HTTP_PROXY pointing here) unwraps absolute-form requests for API hosts first.
+      // The operator API and the web console share the port but never the RPC pipeline
+      // (admin/admin-routes.ts). Proxy mode (HTTP_PROXY pointing here) unwraps absolute-form
+      // requests for API hosts first.
       handle: proxyAware(
-        (request) => (isAdminRequest(request) ? handleAdmin(request, admin) : handleRpc(request, deps)),
+        (request) =>
+          isConsoleRequest(request) ? webConsole(request) : isAdminRequest(request) ? handleAdmin(request, admin) : handleRpc(request, deps),
         (error, hostId) => renderError(error, { requestId: newRequestId(), hostId, product: 'Ecs', logger }),
       ),
       bodyLimitFor: (url) => (url.startsWith(ADMIN_PREFIX) ? ADMIN_BODY_LIMIT : undefined),
@@ -138,6 +142,7 @@ export async function createCloud(config: CloudConfig = {}): Promise<Cloud> {
     jobs.start();
     const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     logger.info({ endpoint, accountId: account.accountId }, 'cloud listening');
+    logger.info({ console: `${endpoint}${CONSOLE_PATH}` }, 'web console (sign in with the admin token or an AccessKey)');
     let closing: Promise<void> | undefined;
     return {
       endpoint,

@@ -110,6 +110,7 @@ function send(res: ServerResponse, response: RpcResponse, close: boolean): void 
   if (res.headersSent || res.destroyed) return;
   res.writeHead(response.status, {
     'content-type': 'application/json;charset=utf-8',
+    ...response.headers,
     'content-length': Buffer.byteLength(response.body),
     ...(close ? { connection: 'close' } : {}),
   });

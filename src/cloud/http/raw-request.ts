@@ -14,6 +14,8 @@ export interface RawRequest {
 export interface RpcResponse {
   readonly status: number;
   readonly body: string;
+  /** Extra or overriding headers (the web console's HTML, cookies, redirects); JSON otherwise. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** One header's value by lowercase name; repeated headers that node:http keeps apart are joined with `,`. */
