@@ -108,11 +108,11 @@ describe('the packed package, installed', { timeout: 900_000 }, () => {
       'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
       'bin/ecs-image', 'bin/terraform-provider-alicloud', 'bin/terraform-provider-alibabacloudstack',
       'dist/src/cli/main.js', 'dist/src/provider/alicloud/main.js', 'proto/plugin-descriptor.json', 'proto/tfplugin6.proto',
-      'docs/resources/image.md', 'examples/image-from-instance/main.tf',
+      'docs/resources/image.md', 'examples/image-from-instance/main.tf', 'src/cloud/console/assets/console.js',
     ]) {
       expect(files).toContain(expected);
     }
-    const unwanted = files.filter((path) => /^(src|test|bench|dev)\//.test(path) || path.startsWith('dist/bench/') || path.endsWith('.map') || path.endsWith('.ts'));
+    const unwanted = files.filter((path) => (/^(src|test|bench|dev)\//.test(path) && !path.startsWith('src/cloud/console/assets/')) || path.startsWith('dist/bench/') || path.endsWith('.map') || path.endsWith('.ts'));
     expect(unwanted).toEqual([]);
   });
 

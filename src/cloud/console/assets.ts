@@ -1,12 +1,12 @@
 /**
  * The console's static files (stylesheet, script), shipped in the package
- * under src/cloud/console/assets/ and read once when the cloud starts. The
- * compiled code runs from dist/src/cloud/console/, so the folder is found by
- * walking up to the package root rather than beside this file.
+ * under src/cloud/console/assets/ (package.json `files`) and read once when the
+ * cloud starts. The compiled code runs from dist/src/cloud/console/, so the
+ * folder is found from the package root rather than beside this file.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join } from 'node:path';
+import { packagePath } from '../../package-root.js';
 
 export interface Asset {
   readonly body: string;
@@ -22,13 +22,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 const ASSETS_IN_PACKAGE = join('src', 'cloud', 'console', 'assets');
 
 export function assetsFolder(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 6; depth += 1) {
-    const candidate = join(dir, ASSETS_IN_PACKAGE);
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error(`the console's assets (${ASSETS_IN_PACKAGE}) are missing from the package`);
+  const folder = packagePath(ASSETS_IN_PACKAGE);
+  if (!existsSync(folder)) throw new Error(`the console's assets (${ASSETS_IN_PACKAGE}) are missing from the package`);
+  return folder;
 }
 
 /** File name → contents, for every file of a known type in the folder. */
