@@ -10,8 +10,8 @@ import { imagesFilteredPageMigration } from './002-images-filtered-page.js';
 import { imageCopySourceMigration } from './003-image-copy-source.js';
 import { operatorApiMigration } from './004-operator-api.js';
 import { rulesAndKeyPairsMigration } from './005-rules-and-key-pairs.js';
-import { copyEncryptionMigration } from './005-copy-encryption.js';
-import { legacyInstanceReadsMigration } from './006-legacy-instance-reads.js';
+import { snapshotEncryptionMigration } from './006-snapshot-encryption.js';
+import { legacyInstanceReadsMigration } from './007-legacy-instance-reads.js';
 
 export interface StoreMigration {
   /** Unique and sortable: `001-initial`, `002-…`. */
@@ -26,7 +26,7 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   imageCopySourceMigration,
   operatorApiMigration,
   rulesAndKeyPairsMigration,
-  copyEncryptionMigration,
+  snapshotEncryptionMigration,
   legacyInstanceReadsMigration,
 ];
 

@@ -15,4 +15,4 @@ async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('instances').addColumn('ram_role_name', 'text', (column) => column.notNull().defaultTo('')).execute();
 }
 
-export const legacyInstanceReadsMigration: StoreMigration = { name: '006-legacy-instance-reads', up };
+export const legacyInstanceReadsMigration: StoreMigration = { name: '007-legacy-instance-reads', up };
