@@ -30,7 +30,7 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
     'DescribeInstanceAutoRenewAttribute', 'DescribeInstanceAttachmentAttributes', 'ModifySecurityGroupPolicy',
     'DescribeImageSupportInstanceTypes',
   ],
-  Vpc: ['CreateVpc', 'DescribeVpcAttribute', 'DescribeVpcs', 'DescribeRouteTableList', 'TagResources', 'UnTagResources', 'ListTagResources'],
+  Vpc: ['CreateVpc', 'DescribeVpcAttribute', 'DescribeVpcs', 'DescribeRouteTableList', 'TagResources', 'UnTagResources', 'ListTagResources', 'ModifyRouteTableAttributes'],
 };
 
 describe('RegionId where the reference requires it', () => {

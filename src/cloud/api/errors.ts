@@ -389,6 +389,9 @@ const CATALOGUE = {
   'InvalidParameter.ToManyInstanceIds': { status: 403, message: 'The count of InstanceId exceeds the upper limit of 100.' },
   'InvalidParameter.RenewalStatus': { status: 403, message: 'The specified parameter RenewalStatus is not valid.' },
 
+  'InvalidRouteTableId.NotFound': { status: 404, message: 'The specified route table does not exist.' },
+  'InvalidRouteTableName.Malformed': { status: 400, message: 'The specified RouteTableName is not valid.' },
+
   // --- Proxy mode (cloud/http/proxy-request.ts) -----------------------------
   /** Ours: a proxied request for a host that is not an Alibaba Cloud API; the cloud serves nothing else. */
   'Forbidden.ProxyHost': { status: 403, message: 'This endpoint proxies only Alibaba Cloud API hosts (*.aliyuncs.com), not {0}.' },

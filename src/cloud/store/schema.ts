@@ -260,6 +260,10 @@ export interface VpcTable {
   is_default: Flag;
   resource_group_id: string;
   creation_time: number;
+  /** The system route table's name, description and propagation (ModifyRouteTableAttributes); migration 006. */
+  route_table_name: ColumnType<string, string | undefined, string>;
+  route_table_description: ColumnType<string, string | undefined, string>;
+  route_propagation_enable: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
 export interface VSwitchTable {

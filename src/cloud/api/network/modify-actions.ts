@@ -1,6 +1,6 @@
 /**
  * The in-place updates terraform's network resources call (ecs-api.md §TF):
- * ModifyVpcAttribute, ModifyVSwitchAttribute and MoveResourceGroup on VPC
+ * ModifyVpcAttribute, ModifyVSwitchAttribute, ModifyRouteTableAttributes and MoveResourceGroup on VPC
  * (2016-04-28); ModifySecurityGroupAttribute and ModifySecurityGroupPolicy on
  * ECS (2014-05-26). An absent or
  * empty field leaves the attribute as it is (the SDKs send `Name=` for unset
@@ -64,6 +64,42 @@ async function modifyVSwitchAttribute(ctx: ActionContext): Promise<ActionResult>
   return {};
 }
 
+/** The system route table each VPC has (the only kind here): its name, description and route propagation. */
+async function modifyRouteTableAttributes(ctx: ActionContext): Promise<ActionResult> {
+  const { params } = ctx;
+  const routeTableId = params.requiredString('RouteTableId');
+  const row = await ctx.db
+    .selectFrom('vpcs')
+    .select('id')
+    .where('route_table_id', '=', routeTableId)
+    .where('account_id', '=', ctx.account.id)
+    .where('region_id', '=', ctx.regionId)
+    .executeTakeFirst();
+  if (row === undefined) throw new EcsError('InvalidRouteTableId.NotFound');
+  const name = params.string('RouteTableName');
+  if (name !== undefined) checkRouteTableName(name);
+  const description = params.string('Description');
+  const propagation = params.boolean('RoutePropagationEnable');
+  const update = {
+    ...changes({
+      route_table_name: name,
+      route_table_description: description === undefined ? undefined : vpcDescription(description),
+    }),
+    ...(propagation === undefined ? {} : { route_propagation_enable: propagation ? (1 as const) : (0 as const) }),
+  };
+  endDryRun(ctx.params);
+  if (Object.keys(update).length > 0) await ctx.db.updateTable('vpcs').set(update).where('id', '=', row.id).execute();
+  return {};
+}
+
+function checkRouteTableName(name: string): void {
+  try {
+    vpcName(name);
+  } catch {
+    throw new EcsError('InvalidRouteTableName.Malformed');
+  }
+}
+
 /** VPC's own resource-group move (the VPC product has no JoinResourceGroup). */
 async function moveResourceGroup(ctx: ActionContext): Promise<ActionResult> {
   const { params } = ctx;
@@ -111,6 +147,7 @@ export const vpcModifyActions: ActionTable = {
   ModifyVpcAttribute: { handler: modifyVpcAttribute },
   ModifyVSwitchAttribute: { handler: modifyVSwitchAttribute },
   MoveResourceGroup: { handler: moveResourceGroup },
+  ModifyRouteTableAttributes: { handler: modifyRouteTableAttributes, regionIdRequired: true },
 };
 
 export const securityGroupModifyActions: ActionTable = {

@@ -68,6 +68,9 @@ async function createVpcOnce(ctx: ActionContext): Promise<ActionResult> {
     is_default: 0,
     resource_group_id: resourceGroupId,
     creation_time: ctx.now(),
+    route_table_name: '',
+    route_table_description: '',
+    route_propagation_enable: 1,
   };
   await ctx.db.insertInto('vpcs').values(row).execute();
   await setTags(ctx.db, { accountId: ctx.account.id, resourceType: 'vpc', resourceId: row.id, tags });
@@ -234,18 +237,18 @@ async function describeRouteTableList(ctx: ActionContext): Promise<ActionResult>
     RouterTableList: {
       RouterTableListType: pageRows.map((row) => ({
         RouteTableId: row.route_table_id,
-        RouteTableName: '',
+        RouteTableName: row.route_table_name,
         RouteTableType: 'System',
         RouterId: row.vrouter_id,
         RouterType: 'VRouter',
         VpcId: row.id,
         Status: 'Available',
-        Description: '',
+        Description: row.route_table_description,
         AssociateType: 'VSwitch',
         CreationTime: isoSeconds(row.creation_time),
         ResourceGroupId: row.resource_group_id,
         OwnerId: ownerIdOf(ctx.account.id),
-        RoutePropagationEnable: true,
+        RoutePropagationEnable: Number(row.route_propagation_enable) === 1,
         VSwitchIds: { VSwitchId: vswitches.get(row.id) ?? [] },
         GatewayIds: { GatewayIds: [] },
         Tags: { Tag: [] },

@@ -3,7 +3,8 @@
  * user data as sent (DescribeUserData returns the base64 text unchanged) and
  * its RAM role (DescribeInstanceRamRole). Existing instances have neither.
  * And a security group's ModifySecurityGroupPolicy choice ('' keeps the
- * default of its type).
+ * default of its type), and the name, description and route propagation
+ * ModifyRouteTableAttributes gives a VPC's system route table.
  */
 import type { Kysely } from 'kysely';
 import type { StoreMigration } from './index.js';
@@ -12,6 +13,9 @@ import type { StoreMigration } from './index.js';
 async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('instances').addColumn('user_data', 'text', (column) => column.notNull().defaultTo('')).execute();
   await db.schema.alterTable('security_groups').addColumn('inner_access_policy', 'text', (column) => column.notNull().defaultTo('')).execute();
+  await db.schema.alterTable('vpcs').addColumn('route_table_name', 'text', (column) => column.notNull().defaultTo('')).execute();
+  await db.schema.alterTable('vpcs').addColumn('route_table_description', 'text', (column) => column.notNull().defaultTo('')).execute();
+  await db.schema.alterTable('vpcs').addColumn('route_propagation_enable', 'integer', (column) => column.notNull().defaultTo(1)).execute();
   await db.schema.alterTable('instances').addColumn('ram_role_name', 'text', (column) => column.notNull().defaultTo('')).execute();
 }
 
