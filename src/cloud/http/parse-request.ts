@@ -3,6 +3,9 @@
  * decoded as `application/x-www-form-urlencoded` (`+` is a space; Go clients
  * send it). The pairs are kept in order for signing; the merged map (body
  * after query, last value wins) is what handlers read.
+ *
+ * A NUL character is refused here, in any parameter: no ECS value holds one, and PostgreSQL
+ * cannot store one in text, so it would otherwise reach the store as an internal error.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { EcsError } from '../api/errors.js';
@@ -28,7 +31,10 @@ export function parseRequest(raw: RawRequest): ParsedRequest {
   const queryPairs = decodePairs(queryStart < 0 ? '' : raw.url.slice(queryStart + 1));
   const formPairs = isForm(raw.headers['content-type']) ? decodePairs(raw.body.toString('utf8')) : [];
   const params = new Map<string, string>();
-  for (const [key, value] of [...queryPairs, ...formPairs]) params.set(key, value);
+  for (const [key, value] of [...queryPairs, ...formPairs]) {
+    if (key.includes('\u0000') || value.includes('\u0000')) throw EcsError.invalidParameter(key.replaceAll('\u0000', '\\0'));
+    params.set(key, value);
+  }
   return { method, path, headers: raw.headers, body: raw.body, queryPairs, formPairs, params };
 }
 
