@@ -82,6 +82,8 @@ describe('charge type and disk spec updates', () => {
     expect(await chargeTypes(id)).toEqual({ system: 'PrePaid', data: 'PrePaid' });
     await expectEcsError(change(id, [postpaidData!.diskId!]), 'InvalidParameter');
     await expectEcsError(change(id, ['d-missing']), 'InvalidDiskId.NotFound');
+    const [system] = await describeDisks(ecs, { regionId, instanceId: id, diskType: 'system' });
+    await expectEcsError(change(id, [system!.diskId!], { diskChargeType: 'PostPaid' }), 'InvalidParameter');
     await expectEcsError(change(id, [data!.diskId!], { diskChargeType: 'Free' }), 'InvalidParameter');
     await expectEcsError(change('i-missing', [data!.diskId!]), 'InvalidInstanceId.NotFound');
   });

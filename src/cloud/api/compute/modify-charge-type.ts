@@ -78,7 +78,8 @@ async function modifyDisksOnce(ctx: ActionContext): Promise<ActionResult> {
   for (const id of ids) disks.push(await requireOwnDisk(ctx.db, idScope(ctx), id));
   if (instance.instance_charge_type !== 'PrePaid') throw new EcsError('ChargeTypeViolation');
   for (const disk of disks) {
-    if (disk.instance_id !== instance.id || disk.status !== 'In_use') throw EcsError.invalidParameter('DiskIds');
+    // Only data disks: the system disk's charge type is the instance's (ModifyInstanceChargeType).
+    if (disk.instance_id !== instance.id || disk.status !== 'In_use' || disk.type !== 'data') throw EcsError.invalidParameter('DiskIds');
     if (disk.disk_charge_type === chargeType) throw EcsError.invalidParameter('DiskChargeType');
   }
   await ctx.db.updateTable('disks').set({ disk_charge_type: chargeType }).where('id', 'in', disks.map((disk) => disk.id)).execute();
