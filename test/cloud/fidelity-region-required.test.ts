@@ -29,8 +29,11 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
     'DescribeInstanceRamRole', 'DescribeNetworkInterfaces', 'DescribeInstanceMaintenanceAttributes',
     'DescribeInstanceAutoRenewAttribute', 'DescribeInstanceAttachmentAttributes', 'ModifySecurityGroupPolicy',
     'DescribeImageSupportInstanceTypes',
+    // The registry provider's in-place updates (ecs-api.md §TF).
+    'ModifyPrepayInstanceSpec', 'ModifyInstanceChargeType', 'ModifyDiskChargeType',
   ],
-  Vpc: ['CreateVpc', 'DescribeVpcAttribute', 'DescribeVpcs', 'DescribeRouteTableList', 'TagResources', 'UnTagResources', 'ListTagResources', 'ModifyRouteTableAttributes'],
+  Vpc: ['CreateVpc', 'DescribeVpcAttribute', 'DescribeVpcs', 'DescribeRouteTableList', 'TagResources', 'UnTagResources', 'ListTagResources', 'ModifyRouteTableAttributes',
+    'AssociateVpcCidrBlock', 'UnassociateVpcCidrBlock'],
 };
 
 describe('RegionId where the reference requires it', () => {

@@ -238,6 +238,8 @@ const CATALOGUE = {
     status: 400,
     message: 'Specified private IP address is not in the CIDR block of virtual switch.',
   },
+  // ModifyInstanceVpcAttribute (2021 error table): a vSwitch in another zone than the instance.
+  'InvalidVSwitchId.Mismatch': { status: 400, message: 'Specified instance and virtual switch are not in the same zone.' },
   'InvalidPrivateIpAddress.Duplicated': { status: 400, message: 'Specified private IP address is duplicated.' },
   'QuotaExceeded.PrivateIpAddress': { status: 400, message: "Don't have enough private IPs in this switch" },
   'InvalidStatus.NotFound': { status: 404, message: 'The specified Status is not found' },
@@ -314,6 +316,11 @@ const CATALOGUE = {
   'InvalidVSwitchDescription.Malformed': { status: 400, message: 'Specified vSwitch description is not valid.' },
   'InvalidCidrBlock.Malformed': { status: 400, message: 'Specified CIDR block is not valid.' },
   'InvalidCidrBlock.Overlapped': { status: 400, message: 'Specified CIDR block overlapped with other vSwitch or route entry.' },
+  // AssociateVpcCidrBlock beyond the reference's five secondary IPv4 blocks per VPC; the
+  // code is inferred from the VPC product's `QuotaExceeded.*` family (no error table retrieved).
+  'QuotaExceeded.SecondaryCidrBlock': { status: 400, message: 'The number of secondary CIDR blocks of the VPC exceeds the quota.' },
+  // UnassociateVpcCidrBlock of a block the VPC does not hold (inferred, as above).
+  'InvalidCidrBlock.NotFound': { status: 404, message: 'Specified secondary CIDR block does not exist in the VPC.' },
   'QuotaExceeded.VSwitch': { status: 400, message: 'The maximum number of vSwitches in the VPC is reached.' },
   'InvalidZoneId.NotFound': { status: 404, message: 'The specified zone does not exist.' },
   'InvalidSecurityGroupId.NotFound': { status: 404, message: 'The specified SecurityGroupId does not exist.' },

@@ -169,6 +169,8 @@ export interface DiskTable {
   creation_time: number;
   attached_time: number | null;
   detached_time: number | null;
+  /** PostPaid | PrePaid; migration 008. */
+  disk_charge_type: ColumnType<string, string | undefined, string>;
 }
 
 export interface SnapshotTable {
@@ -264,6 +266,8 @@ export interface VpcTable {
   route_table_name: ColumnType<string, string | undefined, string>;
   route_table_description: ColumnType<string, string | undefined, string>;
   route_propagation_enable: ColumnType<Flag, Flag | undefined, Flag>;
+  /** Secondary IPv4 blocks, comma-separated ('' for none); migration 008. */
+  secondary_cidr_blocks: ColumnType<string, string | undefined, string>;
 }
 
 export interface VSwitchTable {

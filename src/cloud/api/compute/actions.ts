@@ -19,6 +19,10 @@ import { modifyDiskAttribute } from './modify-disk-attribute.js';
 import { resizeDisk } from './resize-disk.js';
 import { modifySnapshotAttribute } from './modify-snapshot-attribute.js';
 import { modifyInstanceNetworkSpec } from './modify-instance-network-spec.js';
+import { modifyInstanceSpec, modifyPrepayInstanceSpec } from './modify-instance-spec.js';
+import { modifyInstanceVpcAttribute } from './modify-instance-vpc-attribute.js';
+import { modifyDiskChargeType, modifyInstanceChargeType } from './modify-charge-type.js';
+import { modifyDiskSpec } from './modify-disk-spec.js';
 import {
   describeInstanceAttachmentAttributes,
   describeInstanceAttribute,
@@ -58,4 +62,10 @@ export const computeEcsActions: ActionTable = {
   DescribeInstanceMaintenanceAttributes: { handler: describeInstanceMaintenanceAttributes, readOnly: true, regionIdRequired: true },
   DescribeInstanceAutoRenewAttribute: { handler: describeInstanceAutoRenewAttribute, readOnly: true, regionIdRequired: true },
   DescribeInstanceAttachmentAttributes: { handler: describeInstanceAttachmentAttributes, readOnly: true, regionIdRequired: true },
+  ModifyInstanceSpec: { handler: modifyInstanceSpec },
+  ModifyPrepayInstanceSpec: { handler: modifyPrepayInstanceSpec, regionIdRequired: true },
+  ModifyInstanceVpcAttribute: { handler: modifyInstanceVpcAttribute },
+  ModifyInstanceChargeType: { handler: modifyInstanceChargeType, regionIdRequired: true },
+  ModifyDiskChargeType: { handler: modifyDiskChargeType, regionIdRequired: true },
+  ModifyDiskSpec: { handler: modifyDiskSpec },
 };

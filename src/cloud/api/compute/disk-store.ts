@@ -38,6 +38,8 @@ export interface NewDisk {
   readonly encrypted: boolean;
   readonly resourceGroupId: string;
   readonly now: number;
+  /** A subscription instance's disks are launched PrePaid with it; PostPaid otherwise. */
+  readonly chargeType?: string;
   /** Attached from the start (disks created with an instance), or Available. */
   readonly attachment?: { readonly instanceId: string; readonly device: string };
 }
@@ -69,6 +71,7 @@ export async function insertDisk(db: Kysely<Database>, disk: NewDisk): Promise<s
       creation_time: disk.now,
       attached_time: disk.attachment === undefined ? null : disk.now,
       detached_time: null,
+      disk_charge_type: disk.chargeType ?? 'PostPaid',
     })
     .execute();
   return id;

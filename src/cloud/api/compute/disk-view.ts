@@ -73,7 +73,7 @@ export function renderDisk(row: DiskRow, tags: readonly EcsTag[]): Record<string
     Encrypted: Number(row.encrypted) === 1,
     KMSKeyId: '',
     Portable: row.type === 'data',
-    DiskChargeType: 'PostPaid',
+    DiskChargeType: row.disk_charge_type,
     ExpiredTime: '',
     ResourceGroupId: row.resource_group_id,
     CreationTime: isoSeconds(row.creation_time),

@@ -99,7 +99,7 @@ function readEnum(params: Params, name: string, values: readonly string[], fallb
   return value;
 }
 
-function checkPeriod(params: Params): void {
+export function checkPeriod(params: Params): void {
   const unit = params.string('PeriodUnit') ?? 'Month';
   if (unit !== 'Month' && unit !== 'Week') throw new EcsError('InvalidPeriodUnit.ValueNotSupported');
   const period = params.integer('Period', { code: 'InvalidPeriod' });

@@ -16,7 +16,7 @@ import { scheduleInstanceTransition } from '../../jobs/instance-transition.js';
 import { readLaunchRequest, type LaunchRequest } from './instance-request.js';
 import { requireKeyPair } from '../keypairs/key-pair-lookup.js';
 import { placeInstances, type Placement, type PlannedDisk } from './instance-placement.js';
-import { allocateIps, checkRequestedIp } from './private-ip.js';
+import { allocateIps, checkRequestedIp, takenIps } from './private-ip.js';
 import { DATA_DEVICES, SYSTEM_DEVICE, insertDisk } from './disk-store.js';
 import { checkHostName } from './text-rules.js';
 
@@ -47,13 +47,8 @@ function defaultHostName(instanceId: string, osType: string): string {
   return osType === 'windows' ? `iZ${tail.slice(0, 12)}Z` : `iZ${tail}Z`;
 }
 
-async function takenIps(ctx: ActionContext, vSwitchId: string): Promise<Set<string>> {
-  const rows = await ctx.db.selectFrom('instances').select('private_ip').where('vswitch_id', '=', vSwitchId).execute();
-  return new Set(rows.map((row) => row.private_ip));
-}
-
 async function privateIps(ctx: ActionContext, request: LaunchRequest, placement: Placement): Promise<string[]> {
-  const taken = await takenIps(ctx, placement.vSwitch.id);
+  const taken = await takenIps(ctx.db, placement.vSwitch.id);
   if (request.privateIpAddress !== undefined) {
     return [checkRequestedIp(placement.vSwitch.cidr_block, request.privateIpAddress, taken)];
   }
@@ -84,7 +79,7 @@ async function writeDisk(
   instance: NewInstance,
   placement: Placement,
   disk: PlannedDisk,
-  attachment: { readonly type: 'system' | 'data'; readonly device: string; readonly resourceGroupId: string },
+  attachment: { readonly type: 'system' | 'data'; readonly device: string; readonly resourceGroupId: string; readonly chargeType: string },
 ): Promise<string> {
   return insertDisk(ctx.db, {
     accountId: ctx.account.id,
@@ -102,6 +97,7 @@ async function writeDisk(
     encrypted: disk.encrypted,
     resourceGroupId: attachment.resourceGroupId,
     now: ctx.now(),
+    chargeType: attachment.chargeType,
     attachment: { instanceId: instance.id, device: attachment.device },
   });
 }
@@ -153,11 +149,11 @@ async function writeInstance(
     .values(placement.securityGroupIds.map((groupId) => ({ instance_id: instance.id, security_group_id: groupId })))
     .execute();
   const diskIds = [
-    await writeDisk(ctx, instance, placement, placement.systemDisk, { type: 'system', device: SYSTEM_DEVICE, resourceGroupId }),
+    await writeDisk(ctx, instance, placement, placement.systemDisk, { type: 'system', device: SYSTEM_DEVICE, resourceGroupId, chargeType: request.instanceChargeType }),
   ];
   for (const [index, disk] of placement.dataDisks.entries()) {
     const device = DATA_DEVICES[index] ?? '';
-    diskIds.push(await writeDisk(ctx, instance, placement, disk, { type: 'data', device, resourceGroupId }));
+    diskIds.push(await writeDisk(ctx, instance, placement, disk, { type: 'data', device, resourceGroupId, chargeType: request.instanceChargeType }));
   }
   // RunInstances' Tag.N go on the instance and on the disks created with it.
   await setTags(ctx.db, { accountId: ctx.account.id, resourceType: 'instance', resourceId: instance.id, tags: request.tags });

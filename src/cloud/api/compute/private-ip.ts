@@ -2,6 +2,8 @@
  * Private IPv4 addresses from a vSwitch's CIDR block, unique per vSwitch,
  * outside the addresses the VPC product reserves (domain/cidr.ts).
  */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
 import { EcsError } from '../errors.js';
 import { broadcastOf, firstFreeAddress, formatIpv4, isCidr, parseCidr, parseIpv4, RESERVED_HEAD, RESERVED_TAIL, type Cidr } from '../../../domain/cidr.js';
 
@@ -35,4 +37,10 @@ export function allocateIps(cidrBlock: string, taken: ReadonlySet<string>, count
     found.push(next);
   }
   return found;
+}
+
+/** The private addresses instances hold in a vSwitch. */
+export async function takenIps(db: Kysely<Database>, vSwitchId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('instances').select('private_ip').where('vswitch_id', '=', vSwitchId).execute();
+  return new Set(rows.map((row) => row.private_ip));
 }

@@ -12,6 +12,7 @@ import { securityGroupRuleActions } from './rule-actions.js';
 import { vpcActions } from './vpc-actions.js';
 import { vswitchActions } from './vswitch-actions.js';
 import { securityGroupModifyActions, vpcModifyActions } from './modify-actions.js';
+import { secondaryCidrActions } from './secondary-cidrs.js';
 
 export const networkEcsActions: ActionTable = { ...securityGroupActions, ...securityGroupModifyActions, ...securityGroupRuleActions, ...ecsVpcActions };
-export const networkVpcActions: ActionTable = { ...vpcActions, ...vswitchActions, ...tagsVpcActions, ...vpcModifyActions };
+export const networkVpcActions: ActionTable = { ...vpcActions, ...vswitchActions, ...tagsVpcActions, ...vpcModifyActions, ...secondaryCidrActions };

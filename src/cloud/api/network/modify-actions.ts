@@ -8,8 +8,9 @@
  */
 import type { ActionContext, ActionResult, ActionTable } from '../action.js';
 import { EcsError } from '../errors.js';
-import { VPC_MASK, containsCidr, formatCidr, isCidr, isPrivateRange, maskWithin, parseCidr } from '../../../domain/cidr.js';
-import { findSecurityGroup, findVSwitch, findVpc } from './lookups.js';
+import { VPC_MASK, containsCidr, formatCidr, isCidr, isPrivateRange, maskWithin, overlaps, parseCidr } from '../../../domain/cidr.js';
+import { findSecurityGroup, findVSwitch, findVpc, type VpcRow } from './lookups.js';
+import { vpcBlocksOf } from './secondary-cidrs.js';
 import { endDryRun } from '../dry-run.js';
 import { securityGroupDescription, securityGroupName, vpcDescription, vpcName, vswitchDescription, vswitchName } from './text-rules.js';
 import { vpcResourceGroup } from './vpc-actions.js';
@@ -21,16 +22,23 @@ function changes<T extends Record<string, string | undefined>>(fields: T): Parti
   >;
 }
 
-/** A new VPC block must keep every vSwitch of the VPC inside it. */
-async function newVpcCidr(ctx: ActionContext, vpcId: string, text: string | undefined): Promise<string | undefined> {
+/**
+ * A new primary block must keep inside it every vSwitch of the VPC that no
+ * secondary block holds, and must not overlap a secondary block.
+ */
+async function newVpcCidr(ctx: ActionContext, vpc: VpcRow, text: string | undefined): Promise<string | undefined> {
   if (text === undefined) return undefined;
   const parsed = parseCidr(text);
   if (!isCidr(parsed) || !isPrivateRange(parsed)) throw EcsError.invalidParameter('CidrBlock');
   if (!maskWithin(parsed, VPC_MASK)) throw new EcsError('IllegalParam.CidrBlockMask', String(parsed.prefix));
-  const vswitches = await ctx.db.selectFrom('vswitches').select('cidr_block').where('vpc_id', '=', vpcId).execute();
+  const secondaries = vpcBlocksOf(vpc).slice(1);
+  if (secondaries.some((secondary) => overlaps(secondary, parsed))) throw new EcsError('InvalidCidrBlock.Overlapped');
+  const vswitches = await ctx.db.selectFrom('vswitches').select('cidr_block').where('vpc_id', '=', vpc.id).execute();
   for (const { cidr_block } of vswitches) {
     const block = parseCidr(cidr_block);
-    if (!isCidr(block) || !containsCidr(parsed, block)) throw new EcsError('InvalidCidrBlock.Malformed');
+    if (!isCidr(block)) throw new EcsError('InvalidCidrBlock.Malformed');
+    const home = [parsed, ...secondaries].some((range) => containsCidr(range, block));
+    if (!home) throw new EcsError('InvalidCidrBlock.Malformed');
   }
   return formatCidr(parsed);
 }
@@ -43,7 +51,7 @@ async function modifyVpcAttribute(ctx: ActionContext): Promise<ActionResult> {
   const update = changes({
     vpc_name: name === undefined ? undefined : vpcName(name),
     description: description === undefined ? undefined : vpcDescription(description),
-    cidr_block: await newVpcCidr(ctx, row.id, params.string('CidrBlock')),
+    cidr_block: await newVpcCidr(ctx, row, params.string('CidrBlock')),
   });
   endDryRun(ctx.params);
   if (Object.keys(update).length > 0) await ctx.db.updateTable('vpcs').set(update).where('id', '=', row.id).execute();

@@ -19,6 +19,7 @@ import { newestFirst } from '../page-query.js';
 import { pageFields, readPage } from '../paging.js';
 import { vpcDescription, vpcName } from './text-rules.js';
 import { isoSeconds, ownerIdOf } from './wire-format.js';
+import { secondaryCidrsOf } from './secondary-cidrs.js';
 
 /** `VpcId` filter of DescribeVpcs: comma-separated, at most 20. */
 const MAX_VPC_IDS = 20;
@@ -71,6 +72,7 @@ async function createVpcOnce(ctx: ActionContext): Promise<ActionResult> {
     route_table_name: '',
     route_table_description: '',
     route_propagation_enable: 1,
+    secondary_cidr_blocks: '',
   };
   await ctx.db.insertInto('vpcs').values(row).execute();
   await setTags(ctx.db, { accountId: ctx.account.id, resourceType: 'vpc', resourceId: row.id, tags });
@@ -99,7 +101,7 @@ function vpcFields(ctx: ActionContext, row: VpcRow, vswitchIds: readonly string[
     EnabledIpv6: false,
     Ipv6CidrBlock: '',
     Ipv6CidrBlocks: { Ipv6CidrBlock: [] },
-    SecondaryCidrBlocks: { SecondaryCidrBlock: [] },
+    SecondaryCidrBlocks: { SecondaryCidrBlock: secondaryCidrsOf(row) },
     UserCidrs: { UserCidr: [] },
     DhcpOptionsSetId: '',
     DhcpOptionsSetStatus: '',

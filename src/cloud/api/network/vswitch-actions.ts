@@ -28,6 +28,7 @@ import { withClientToken } from '../idempotency.js';
 import { deleteTagsOf, parseTagFilters, parseTags, setTags, taggedWith, vpcTagsOf, type VpcTag } from '../tags/index.js';
 import { findVSwitch, findVpc, type VSwitchRow, type VpcRow } from './lookups.js';
 import { endDryRun } from '../dry-run.js';
+import { vpcBlocksOf } from './secondary-cidrs.js';
 import { readCommaIds } from '../list-filters.js';
 import { newestFirst } from '../page-query.js';
 import { NETWORK_TOKENS, pageFields, readPage } from '../paging.js';
@@ -58,7 +59,7 @@ function chooseBlock(ctx: ActionContext, vpc: VpcRow, siblings: readonly Cidr[])
   if (!isCidr(block) || !maskWithin(block, VSWITCH_MASK) || touchesSpecialRange(block)) {
     throw new EcsError('InvalidCidrBlock.Malformed');
   }
-  if (!containsCidr(vpcBlock, block)) throw new EcsError('InvalidCidrBlock.Malformed');
+  if (!vpcBlocksOf(vpc).some((vpcRange) => containsCidr(vpcRange, block))) throw new EcsError('InvalidCidrBlock.Malformed');
   if (siblings.some((sibling) => overlaps(sibling, block))) throw new EcsError('InvalidCidrBlock.Overlapped');
   return block;
 }

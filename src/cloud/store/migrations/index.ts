@@ -12,6 +12,7 @@ import { operatorApiMigration } from './004-operator-api.js';
 import { rulesAndKeyPairsMigration } from './005-rules-and-key-pairs.js';
 import { snapshotEncryptionMigration } from './006-snapshot-encryption.js';
 import { legacyInstanceReadsMigration } from './007-legacy-instance-reads.js';
+import { tfUpdatesMigration } from './008-tf-updates.js';
 
 export interface StoreMigration {
   /** Unique and sortable: `001-initial`, `002-…`. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   rulesAndKeyPairsMigration,
   snapshotEncryptionMigration,
   legacyInstanceReadsMigration,
+  tfUpdatesMigration,
 ];
 
 class ListMigrationProvider implements MigrationProvider {
