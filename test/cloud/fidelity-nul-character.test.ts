@@ -23,5 +23,6 @@ describe('a NUL character in a parameter', () => {
   it('in a filter only read: InvalidParameter, not an internal error', async () => {
     const request = new ListResourceGroupsRequest({ tag: [new ListResourceGroupsRequestTag({ key: 'k\u0000', value: 'v' })] });
     await expectEcsError(tc.resourceManagerClient().listResourceGroups(request), 'InvalidParameter', 400);
+    await expectEcsError(tc.vpcClient().describeVpcs(new DescribeVpcsRequest({ regionId: tc.regionId, vpcName: 'x\u0000' })), 'InvalidParameter', 400);
   });
 });

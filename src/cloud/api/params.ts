@@ -30,7 +30,7 @@ export class Params {
 
   /** The raw value; an empty string counts as absent (clients send `X=` for unset values). */
   string(name: string): string | undefined {
-    const value = this.#value(name);
+    const value = this.#values.get(name);
     return value === undefined || value === '' ? undefined : value;
   }
 
@@ -64,7 +64,7 @@ export class Params {
   /** `Name.1`, `Name.2`, … in index order (gaps allowed, as the SDKs never send them). */
   list(name: string): string[] {
     return this.#indexed(name).flatMap(([, key]) => {
-      const value = this.#value(key);
+      const value = this.#values.get(key);
       return value === undefined ? [] : [value];
     });
   }
@@ -81,20 +81,10 @@ export class Params {
       const index = Number(rest.slice(0, dot));
       if (!Number.isInteger(index) || index < 1) continue;
       const record = byIndex.get(index) ?? {};
-      record[rest.slice(dot + 1)] = this.#value(key) ?? value;
+      record[rest.slice(dot + 1)] = value;
       byIndex.set(index, record);
     }
     return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, record]) => record);
-  }
-
-  /**
-   * No ECS parameter holds U+0000, and PostgreSQL text cannot: a NUL reaching a
-   * query fails there as a 500, so it is refused here as the parameter's error.
-   */
-  #value(key: string): string | undefined {
-    const value = this.#values.get(key);
-    if (value !== undefined && value.includes('\u0000')) throw EcsError.invalidParameter(key);
-    return value;
   }
 
   /** A JSON-array string parameter such as `InstanceIds=["i-a","i-b"]`. */
