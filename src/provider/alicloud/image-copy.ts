@@ -25,7 +25,8 @@
  */
 import type { CloudClients } from '../client/index.js';
 import { imageDescriptionProblem, imageNameProblem } from '../../domain/image-text-rules.js';
-import { validators, type BlockSchema, type ModifyPlanRequest, type Path, type ModifyPlanResult, type ResourceDefinition } from '../framework/index.js';
+import { validators, type BlockSchema, type ModifyPlanRequest, type ModifyPlanResult, type ResourceDefinition } from '../framework/index.js';
+import { adoptUnreadArguments } from '../shared/adopt-unread.js';
 import { lazyResource } from '../shared/lazy-definition.js';
 import { rule, tagsRule } from '../shared/validators.js';
 import { NAME_DEPRECATION } from './image.js';
@@ -95,24 +96,12 @@ export const IMAGE_COPY_TIMEOUTS = Object.freeze({ create: '10m', delete: '10m' 
  * every other plan, ForceNew stands.
  */
 async function modifyPlan(request: ModifyPlanRequest<CloudClients>): Promise<ModifyPlanResult | void> {
-  const { prior, config } = request;
-  if (prior === null || config === null || prior['source_image_id'] !== null) return;
-  const unknownToState = (path: Path): boolean => {
-    const [name] = path;
-    return path.length === 1 && typeof name === 'string' && (COPY_SOURCE_ARGUMENTS as readonly string[]).includes(name) && prior[name] === null;
-  };
-  const kept = request.requiresReplace.filter((path) => !unknownToState(path));
-  if (kept.length === request.requiresReplace.length) return;
-  return {
-    requiresReplace: kept,
-    warnings: [
-      {
-        summary: 'the copy\'s source is taken from the configuration',
-        detail: 'ECS does not report which image a copy was made from, so after an import the source arguments are recorded as configured, without replacing the copy.',
-        path: ['source_image_id'],
-      },
-    ],
-  };
+  if (request.config === null || request.prior === null || request.prior['source_image_id'] !== null) return;
+  return adoptUnreadArguments(request, COPY_SOURCE_ARGUMENTS, {
+    summary: 'the copy\'s source is taken from the configuration',
+    detail: 'ECS does not report which image a copy was made from, so after an import the source arguments are recorded as configured, without replacing the copy.',
+    path: ['source_image_id'],
+  });
 }
 
 export const imageCopyResource: ResourceDefinition<CloudClients> = lazyResource(

@@ -17,6 +17,7 @@ import { vpcResource } from './vpc.js';
 import { vswitchResource } from './vswitch.js';
 import { securityGroupResource } from './security-group.js';
 import { securityGroupRuleResource } from './security-group-rule.js';
+import { ecsKeyPairResource, keyPairResource } from './ecs-key-pair.js';
 import { instanceResource } from './instance.js';
 import { diskResource } from './disk.js';
 import { diskAttachmentResource } from './disk-attachment.js';
@@ -38,6 +39,8 @@ export const alicloudResources: readonly ResourceDefinition<CloudClients>[] = [
   imageCopyResource,
   imageSharePermissionResource,
   securityGroupRuleResource,
+  ecsKeyPairResource,
+  keyPairResource,
 ];
 
 export const alicloudDataSources: readonly DataSourceDefinition<CloudClients>[] = [
