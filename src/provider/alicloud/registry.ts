@@ -26,6 +26,8 @@ import { zonesDataSource } from './data-zones.js';
 import { instanceTypesDataSource } from './data-instance-types.js';
 import { imagesDataSource } from './data-images.js';
 import { resourceGroupsDataSource } from './data-resource-groups.js';
+import { keyPairsDataSource } from './data-key-pairs.js';
+import { securityGroupsDataSource } from './data-security-groups.js';
 
 export const alicloudResources: readonly ResourceDefinition<CloudClients>[] = [
   imageResource,
@@ -48,4 +50,6 @@ export const alicloudDataSources: readonly DataSourceDefinition<CloudClients>[] 
   instanceTypesDataSource,
   imagesDataSource,
   resourceGroupsDataSource,
+  keyPairsDataSource,
+  securityGroupsDataSource,
 ];
