@@ -2,7 +2,8 @@
 import { $Ecs, callWithRetry, type CloudClients, type KeyPair } from '../client/index.js';
 import type { DataSourceDefinition, KnownObject } from '../framework/index.js';
 import { readOptions } from '../shared/operations.js';
-import { ecsTagEntries, mapOf, stringsOf, tagsState, textOf } from '../shared/values.js';
+import { ecsTagEntries, mapOf, tagsState, textOf } from '../shared/values.js';
+import { allPages, narrowByIdsAndName } from './data-source-list.js';
 import { idHash } from './data-source-schema.js';
 
 const PAGE_SIZE = 50;
@@ -11,8 +12,7 @@ export const keyPairsOperations: Pick<DataSourceDefinition<CloudClients>, 'read'
   async read({ client, config, signal, logger }) {
     const options = readOptions({ signal, logger });
     const tags = Object.entries(mapOf(config, 'tags'));
-    const found: KeyPair[] = [];
-    for (let pageNumber = 1; ; pageNumber++) {
+    const found = await allPages<KeyPair>(PAGE_SIZE, async (pageNumber) => {
       const request = new $Ecs.DescribeKeyPairsRequest({
         regionId: client.config.regionId,
         pageNumber,
@@ -22,16 +22,9 @@ export const keyPairsOperations: Pick<DataSourceDefinition<CloudClients>, 'read'
         tag: tags.length === 0 ? undefined : tags.map(([key, value]) => new $Ecs.DescribeKeyPairsRequestTag({ key, value })),
       });
       const response = await callWithRetry(() => client.ecs.describeKeyPairsWithOptions(request, client.runtime()), { ...options, action: 'DescribeKeyPairs' });
-      const page = response.body?.keyPairs?.keyPair ?? [];
-      found.push(...page);
-      if (page.length < PAGE_SIZE) break;
-    }
-    const wanted = new Set(stringsOf(config, 'ids'));
-    const regex = textOf(config, 'name_regex');
-    const pattern = regex === undefined ? undefined : new RegExp(regex);
-    const kept: KnownObject[] = found
-      .filter((keyPair) => wanted.size === 0 || wanted.has(keyPair.keyPairName ?? ''))
-      .filter((keyPair) => pattern === undefined || pattern.test(keyPair.keyPairName ?? ''))
+      return response.body?.keyPairs?.keyPair ?? [];
+    });
+    const kept: KnownObject[] = narrowByIdsAndName(found, config, (keyPair) => keyPair.keyPairName ?? '', (keyPair) => [keyPair.keyPairName ?? ''])
       .map((keyPair) => ({
         id: keyPair.keyPairName ?? '',
         key_name: keyPair.keyPairName ?? '',

@@ -2,7 +2,8 @@
 import { $Ecs, callWithRetry, type CloudClients, type SecurityGroup } from '../client/index.js';
 import type { DataSourceDefinition, KnownObject } from '../framework/index.js';
 import { readOptions } from '../shared/operations.js';
-import { ecsTagEntries, mapOf, stringsOf, tagsState, textOf } from '../shared/values.js';
+import { ecsTagEntries, mapOf, tagsState, textOf } from '../shared/values.js';
+import { allPages, narrowByIdsAndName } from './data-source-list.js';
 import { idHash } from './data-source-schema.js';
 
 const PAGE_SIZE = 50;
@@ -11,8 +12,7 @@ export const securityGroupsOperations: Pick<DataSourceDefinition<CloudClients>, 
   async read({ client, config, signal, logger }) {
     const options = readOptions({ signal, logger });
     const tags = Object.entries(mapOf(config, 'tags'));
-    const found: SecurityGroup[] = [];
-    for (let pageNumber = 1; ; pageNumber++) {
+    const found = await allPages<SecurityGroup>(PAGE_SIZE, async (pageNumber) => {
       const request = new $Ecs.DescribeSecurityGroupsRequest({
         regionId: client.config.regionId,
         pageNumber,
@@ -22,16 +22,9 @@ export const securityGroupsOperations: Pick<DataSourceDefinition<CloudClients>, 
         tag: tags.length === 0 ? undefined : tags.map(([key, value]) => new $Ecs.DescribeSecurityGroupsRequestTag({ key, value })),
       });
       const response = await callWithRetry(() => client.ecs.describeSecurityGroupsWithOptions(request, client.runtime()), { ...options, action: 'DescribeSecurityGroups' });
-      const page = response.body?.securityGroups?.securityGroup ?? [];
-      found.push(...page);
-      if (page.length < PAGE_SIZE) break;
-    }
-    const wanted = new Set(stringsOf(config, 'ids'));
-    const regex = textOf(config, 'name_regex');
-    const pattern = regex === undefined ? undefined : new RegExp(regex);
-    const kept: KnownObject[] = found
-      .filter((group) => wanted.size === 0 || wanted.has(group.securityGroupId ?? ''))
-      .filter((group) => pattern === undefined || pattern.test(group.securityGroupName ?? ''))
+      return response.body?.securityGroups?.securityGroup ?? [];
+    });
+    const kept: KnownObject[] = narrowByIdsAndName(found, config, (group) => group.securityGroupId ?? '', (group) => [group.securityGroupName ?? ''])
       .map((group) => ({
         id: group.securityGroupId ?? '',
         name: group.securityGroupName ?? '',

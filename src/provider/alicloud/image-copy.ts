@@ -29,7 +29,7 @@ import { validators, type BlockSchema, type ModifyPlanRequest, type ModifyPlanRe
 import { adoptUnreadArguments } from '../shared/adopt-unread.js';
 import { lazyResource } from '../shared/lazy-definition.js';
 import { rule, tagsRule } from '../shared/validators.js';
-import { NAME_DEPRECATION } from './image.js';
+import { DEPRECATED_NAME_ATTRIBUTE } from './image.js';
 
 const nameRule = rule((value) => imageNameProblem(value));
 const imageIdRule = validators.stringMatch(/^m-[a-z0-9]+$/, 'an image ID such as m-bp1...');
@@ -66,16 +66,7 @@ export const imageCopySchema: BlockSchema = {
       description: 'Name of the copy: 2 to 128 characters, starting with a letter; the source\'s when unset.',
     },
     kms_key_id: { type: 'string', optional: true, forceNew: true, description: 'KMS key that encrypts the copy.' },
-    name: {
-      type: 'string',
-      optional: true,
-      computed: true,
-      useStateForUnknown: true,
-      changesWith: ['image_name'],
-      deprecated: NAME_DEPRECATION,
-      validators: [nameRule],
-      description: 'Deprecated: use image_name.',
-    },
+    name: DEPRECATED_NAME_ATTRIBUTE,
     source_image_id: { type: 'string', required: true, forceNew: true, validators: [imageIdRule], description: 'The image to copy.' },
     source_region_id: {
       type: 'string',
