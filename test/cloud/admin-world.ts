@@ -11,6 +11,7 @@ import {
   AuthorizeSecurityGroupRequestPermissions,
   CreateDiskRequest,
   CreateKeyPairRequest,
+  CreateKeyPairRequestTag,
   CreateImageRequest,
   CreateSecurityGroupRequest,
   CreateSnapshotRequest,
@@ -63,7 +64,9 @@ export async function buildWorld(ecs: EcsClient, vpc: VpcClient, shareWith?: str
     }),
   );
   const keyPairName = `${name}-key`;
-  await ecs.createKeyPair(new CreateKeyPairRequest({ regionId: REGION, keyPairName }));
+  await ecs.createKeyPair(
+    new CreateKeyPairRequest({ regionId: REGION, keyPairName, tag: [new CreateKeyPairRequestTag({ key: 'suite', value: name })] }),
+  );
   const diskId = (await ecs.createDisk(new CreateDiskRequest({ regionId: REGION, zoneId: ZONE, diskCategory: 'cloud_essd', size: 40, diskName: name })))
     .body!.diskId!;
   const instanceId = (

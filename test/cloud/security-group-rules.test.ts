@@ -7,6 +7,7 @@ import {
   CreateSecurityGroupRequest,
   DeleteSecurityGroupRequest,
   DescribeSecurityGroupAttributeRequest,
+  DescribeSecurityGroupsRequest,
   ModifySecurityGroupEgressRuleRequest,
   ModifySecurityGroupRuleRequest,
   RevokeSecurityGroupEgressRequest,
@@ -133,6 +134,21 @@ describe('security-group rules with the official ECS SDK', () => {
     expect(await permissions(group)).toHaveLength(3);
   });
 
+  it('replays an Authorize with the same ClientToken and refuses the token with other parameters', async () => {
+    const group = await newGroup();
+    const request = (portRange: string) =>
+      new AuthorizeSecurityGroupRequest({
+        regionId: cloud.regionId,
+        securityGroupId: group,
+        clientToken: 'rule-token-1',
+        permissions: [new AuthorizeSecurityGroupRequestPermissions({ ipProtocol: 'tcp', portRange, sourceCidrIp: '0.0.0.0/0' })],
+      });
+    await ecs.authorizeSecurityGroup(request('8080/8080'));
+    await ecs.authorizeSecurityGroup(request('8080/8080'));
+    await expectEcsError(ecs.authorizeSecurityGroup(request('9090/9090')), 'IdempotentParameterMismatch', 400);
+    expect((await permissions(group)).map((rule) => rule.portRange)).toEqual(['8080/8080']);
+  });
+
   it('stores an IPv6 peer in its compressed form', async () => {
     const group = await newGroup();
     await ingress(group, { ipProtocol: 'tcp', portRange: '22/22', ipv6SourceCidrIp: '2001:0DB8:0000:0000:0000:0000:0000:0000/32' });
@@ -145,7 +161,10 @@ describe('security-group rules with the official ECS SDK', () => {
     const group = await newGroup();
     const peer = await newGroup();
     await ingress(group, { ipProtocol: 'tcp', portRange: '3306/3306', sourceGroupId: peer, nicType: 'intranet' });
+    await ingress(group, { ipProtocol: 'tcp', portRange: '22/22', sourceCidrIp: '10.0.0.0/8' });
     expect((await permissions(group))[0]).toMatchObject({ sourceGroupId: peer, sourceCidrIp: '' });
+    const listed = await ecs.describeSecurityGroups(new DescribeSecurityGroupsRequest({ regionId: cloud.regionId, securityGroupId: group }));
+    expect(listed.body!.securityGroups!.securityGroup![0]).toMatchObject({ ruleCount: 2, groupToGroupRuleCount: 1 });
     const refused = await expectEcsError(ecs.deleteSecurityGroup(new DeleteSecurityGroupRequest({ regionId: cloud.regionId, securityGroupId: peer })), 'DependencyViolation');
     expect(refused.message).toContain('rule');
     // Deleting the group deletes its rules, which frees the peer.

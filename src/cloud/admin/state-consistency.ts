@@ -17,8 +17,10 @@ interface Reference {
   readonly when?: (row: Row) => boolean;
 }
 
-const RESOURCE_TABLES: readonly StateTable[] = ['images', 'snapshots', 'disks', 'instances', 'security_groups', 'vpcs', 'vswitches'];
-const OWNED: readonly StateTable[] = [...RESOURCE_TABLES, 'access_keys', 'resource_groups', 'tags', 'idempotency', 'jobs', 'image_shares'];
+const RESOURCE_TABLES: readonly StateTable[] = ['images', 'snapshots', 'disks', 'instances', 'security_groups', 'vpcs', 'vswitches', 'key_pairs'];
+const OWNED: readonly StateTable[] = [
+  ...RESOURCE_TABLES, 'access_keys', 'resource_groups', 'tags', 'idempotency', 'jobs', 'image_shares', 'security_group_rules',
+];
 const GROUPED: readonly StateTable[] = RESOURCE_TABLES;
 
 const REFERENCES: readonly Reference[] = [
@@ -26,6 +28,9 @@ const REFERENCES: readonly Reference[] = [
   ...GROUPED.map((table) => ({ table, column: 'resource_group_id', targets: ['resource_groups'] as const })),
   { table: 'vswitches', column: 'vpc_id', targets: ['vpcs'] },
   { table: 'security_groups', column: 'vpc_id', targets: ['vpcs'] },
+  { table: 'security_group_rules', column: 'security_group_id', targets: ['security_groups'] },
+  { table: 'security_group_rules', column: 'source_group_id', targets: ['security_groups'] },
+  { table: 'security_group_rules', column: 'dest_group_id', targets: ['security_groups'] },
   { table: 'image_disks', column: 'image_id', targets: ['images'] },
   { table: 'image_shares', column: 'image_id', targets: ['images'] },
   { table: 'instances', column: 'vpc_id', targets: ['vpcs'] },

@@ -10,7 +10,7 @@ import { imagesFilteredPageMigration } from './002-images-filtered-page.js';
 import { imageCopySourceMigration } from './003-image-copy-source.js';
 import { operatorApiMigration } from './004-operator-api.js';
 import { rulesAndKeyPairsMigration } from './005-rules-and-key-pairs.js';
-import { copyEncryptionMigration } from './005-copy-encryption.js';
+import { snapshotEncryptionMigration } from './005-snapshot-encryption.js';
 
 export interface StoreMigration {
   /** Unique and sortable: `001-initial`, `002-…`. */
@@ -19,7 +19,7 @@ export interface StoreMigration {
   up(db: Kysely<any>, dialect: StoreDialect): Promise<void>;
 }
 
-export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, imagesFilteredPageMigration, imageCopySourceMigration, operatorApiMigration, rulesAndKeyPairsMigration, copyEncryptionMigration];
+export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, imagesFilteredPageMigration, imageCopySourceMigration, operatorApiMigration, rulesAndKeyPairsMigration, snapshotEncryptionMigration];
 
 class ListMigrationProvider implements MigrationProvider {
   readonly #migrations: readonly StoreMigration[];

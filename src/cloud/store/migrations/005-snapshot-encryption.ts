@@ -13,4 +13,5 @@ async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('image_disks').addColumn('encrypted', 'integer', (c) => c.notNull().defaultTo(0)).execute();
 }
 
-export const copyEncryptionMigration: StoreMigration = { name: '005-copy-encryption', up };
+// Named to sort after 005-rules-and-key-pairs: Kysely applies migrations in name order.
+export const snapshotEncryptionMigration: StoreMigration = { name: '005-snapshot-encryption', up };
