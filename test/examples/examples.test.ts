@@ -116,5 +116,5 @@ describe.each(examples)('examples/%s', (name) => {
 });
 
 it('there are examples to run', () => {
-  expect(examples).toEqual(expect.arrayContaining(['image-from-instance', 'image-from-snapshot', 'image-from-disk-mappings']));
+  expect(examples).toEqual(expect.arrayContaining(['image-from-instance', 'image-from-snapshot', 'image-from-disk-mappings', 'image-copy-and-share']));
 });

@@ -2,7 +2,8 @@
 import { callWithRetry, type CloudClients } from '../client/index.js';
 import { $ResourceManager } from '../client/sdk-resource-manager.js';
 import type { DataSourceDefinition, KnownObject } from '../framework/index.js';
-import { stringsOf, textOf } from '../shared/values.js';
+import { textOf } from '../shared/values.js';
+import { allPages, narrowByIdsAndName } from './data-source-list.js';
 import { readOptions } from '../shared/operations.js';
 import { idHash } from './data-source-schema.js';
 
@@ -27,8 +28,7 @@ export const resourceGroupsOperations: Pick<DataSourceDefinition<CloudClients>, 
     const options = readOptions({ signal, logger });
     const status = textOf(config, 'status');
     const name = textOf(config, 'resource_group_name');
-    const groups: ResourceGroup[] = [];
-    for (let pageNumber = 1; ; pageNumber++) {
+    const groups = await allPages<ResourceGroup>(PAGE_SIZE, async (pageNumber) => {
       const request = new $ResourceManager.ListResourceGroupsRequest({
         pageNumber,
         pageSize: PAGE_SIZE,
@@ -39,16 +39,9 @@ export const resourceGroupsOperations: Pick<DataSourceDefinition<CloudClients>, 
         ...options,
         action: 'ListResourceGroups',
       });
-      const page = response.body?.resourceGroups?.resourceGroup ?? [];
-      groups.push(...page);
-      if (page.length < PAGE_SIZE) break;
-    }
-    const wanted = new Set(stringsOf(config, 'ids'));
-    const regex = textOf(config, 'name_regex');
-    const pattern = regex === undefined ? undefined : new RegExp(regex);
-    const kept = groups
-      .filter((group) => wanted.size === 0 || wanted.has(group.id ?? ''))
-      .filter((group) => pattern === undefined || pattern.test(group.name ?? '') || pattern.test(group.displayName ?? ''))
+      return response.body?.resourceGroups?.resourceGroup ?? [];
+    });
+    const kept = narrowByIdsAndName(groups, config, (group) => group.id ?? '', (group) => [group.name ?? '', group.displayName ?? ''])
       .map(groupState);
     const ids = kept.map((group) => group['id'] as string);
     return { ...config, id: idHash(ids), ids, names: kept.map((group) => group['name'] as string), groups: kept };

@@ -25,10 +25,11 @@
  */
 import type { CloudClients } from '../client/index.js';
 import { imageDescriptionProblem, imageNameProblem } from '../../domain/image-text-rules.js';
-import { validators, type BlockSchema, type ModifyPlanRequest, type Path, type ModifyPlanResult, type ResourceDefinition } from '../framework/index.js';
+import { validators, type BlockSchema, type ModifyPlanRequest, type ModifyPlanResult, type ResourceDefinition } from '../framework/index.js';
+import { adoptUnreadArguments } from '../shared/adopt-unread.js';
 import { lazyResource } from '../shared/lazy-definition.js';
 import { rule, tagsRule } from '../shared/validators.js';
-import { NAME_DEPRECATION } from './image.js';
+import { DEPRECATED_NAME_ATTRIBUTE } from './image.js';
 
 const nameRule = rule((value) => imageNameProblem(value));
 const imageIdRule = validators.stringMatch(/^m-[a-z0-9]+$/, 'an image ID such as m-bp1...');
@@ -65,16 +66,7 @@ export const imageCopySchema: BlockSchema = {
       description: 'Name of the copy: 2 to 128 characters, starting with a letter; the source\'s when unset.',
     },
     kms_key_id: { type: 'string', optional: true, forceNew: true, description: 'KMS key that encrypts the copy.' },
-    name: {
-      type: 'string',
-      optional: true,
-      computed: true,
-      useStateForUnknown: true,
-      changesWith: ['image_name'],
-      deprecated: NAME_DEPRECATION,
-      validators: [nameRule],
-      description: 'Deprecated: use image_name.',
-    },
+    name: DEPRECATED_NAME_ATTRIBUTE,
     source_image_id: { type: 'string', required: true, forceNew: true, validators: [imageIdRule], description: 'The image to copy.' },
     source_region_id: {
       type: 'string',
@@ -95,24 +87,12 @@ export const IMAGE_COPY_TIMEOUTS = Object.freeze({ create: '10m', delete: '10m' 
  * every other plan, ForceNew stands.
  */
 async function modifyPlan(request: ModifyPlanRequest<CloudClients>): Promise<ModifyPlanResult | void> {
-  const { prior, config } = request;
-  if (prior === null || config === null || prior['source_image_id'] !== null) return;
-  const unknownToState = (path: Path): boolean => {
-    const [name] = path;
-    return path.length === 1 && typeof name === 'string' && (COPY_SOURCE_ARGUMENTS as readonly string[]).includes(name) && prior[name] === null;
-  };
-  const kept = request.requiresReplace.filter((path) => !unknownToState(path));
-  if (kept.length === request.requiresReplace.length) return;
-  return {
-    requiresReplace: kept,
-    warnings: [
-      {
-        summary: 'the copy\'s source is taken from the configuration',
-        detail: 'ECS does not report which image a copy was made from, so after an import the source arguments are recorded as configured, without replacing the copy.',
-        path: ['source_image_id'],
-      },
-    ],
-  };
+  if (request.config === null || request.prior === null || request.prior['source_image_id'] !== null) return;
+  return adoptUnreadArguments(request, COPY_SOURCE_ARGUMENTS, {
+    summary: 'the copy\'s source is taken from the configuration',
+    detail: 'ECS does not report which image a copy was made from, so after an import the source arguments are recorded as configured, without replacing the copy.',
+    path: ['source_image_id'],
+  });
 }
 
 export const imageCopyResource: ResourceDefinition<CloudClients> = lazyResource(

@@ -71,6 +71,7 @@ import { IMAGE_DISK_SIZE_BOUNDS, MAX_DATA_DISKS } from '../../domain/disk-limits
 import {
   DiagnosticError,
   validators,
+  type AttributeSchema,
   type BlockSchema,
   type ModifyPlanRequest,
   type ModifyPlanResult,
@@ -86,6 +87,18 @@ export const NAME_DEPRECATION = "Field 'name' has been deprecated since provider
 
 const nameRule = rule((value) => imageNameProblem(value));
 const deviceRule = validators.stringMatch(/^\/dev\/x?vd[a-z]$/, 'must be /dev/vda to /dev/vdz, or /dev/xvda to /dev/xvdz for basic disks');
+
+/** The deprecated `name` of the image resources (`alicloud_image`, `alicloud_image_copy`). */
+export const DEPRECATED_NAME_ATTRIBUTE: AttributeSchema = {
+  type: 'string',
+  optional: true,
+  computed: true,
+  useStateForUnknown: true,
+  changesWith: ['image_name'],
+  deprecated: NAME_DEPRECATION,
+  validators: [nameRule],
+  description: 'Deprecated: use image_name.',
+};
 
 export const imageSchema: BlockSchema = {
   description: 'An ECS custom image, made from an instance, a system disk snapshot or a set of disk snapshots.',
@@ -166,16 +179,7 @@ export const imageSchema: BlockSchema = {
       validators: [validators.stringInSlice(LICENSE_TYPES)],
       description: 'License used to activate the operating system: Auto, Aliyun or BYOL.',
     },
-    name: {
-      type: 'string',
-      optional: true,
-      computed: true,
-      useStateForUnknown: true,
-      changesWith: ['image_name'],
-      deprecated: NAME_DEPRECATION,
-      validators: [nameRule],
-      description: 'Deprecated: use image_name.',
-    },
+    name: DEPRECATED_NAME_ATTRIBUTE,
     platform: {
       type: 'string',
       optional: true,

@@ -1,6 +1,7 @@
 /** The handlers of `instanceResource` (contract and schema in `instance.ts`); loaded on first use, with the SDK. */
 import {
   $Ecs,
+  bindKeyPair,
   buildClientToken,
   callWithRetry,
   findDisks,
@@ -163,6 +164,22 @@ async function startOrStop(client: CloudClients, id: string, wanted: string, opt
   }
 }
 
+/**
+ * A `key_name` change: the old key pair detached, the new one attached, and a running
+ * instance restarted so the key takes effect (upstream reboots it; the local cloud has no
+ * RebootInstance, so it is stopped and started). A stopped instance stays stopped.
+ */
+async function changeKeyPair(client: CloudClients, id: string, next: string | undefined, previous: string | undefined, options: CallOptions): Promise<void> {
+  if (next === undefined || next === previous) return;
+  const status = (await findInstance(client, id, options))?.status;
+  if (previous !== undefined) await bindKeyPair(client, { instanceId: id, keyPairName: previous, change: 'detach' }, options);
+  await bindKeyPair(client, { instanceId: id, keyPairName: next, change: 'attach' }, options);
+  if (status === 'Running') {
+    await startOrStop(client, id, 'Stopped', options);
+    await startOrStop(client, id, 'Running', options);
+  }
+}
+
 /** The in-place changes from `prior` to `config`, in the real resource's order (status last). */
 async function applyChanges(client: CloudClients, id: string, config: KnownObject, prior: KnownObject, options: CallOptions): Promise<void> {
   const groups = stringsOf(config, 'security_groups');
@@ -215,6 +232,7 @@ async function applyChanges(client: CloudClients, id: string, config: KnownObjec
   }
 
   await updateGroupAndTags(client, { resourceType: 'instance', resourceId: id }, config, prior, options);
+  await changeKeyPair(client, id, textOf(config, 'key_name'), textOf(prior, 'key_name'), options);
 
   const status = textOf(config, 'status');
   if (status !== undefined && status !== prior['status']) await startOrStop(client, id, status, options);

@@ -12,7 +12,8 @@
  * (ModifyDiskAttribute) and growth (ResizeDisk), resource group, tags.
  * Replaced, where the real resource changes in place through APIs the local cloud does not
  * serve: `image_id` (ReplaceSystemDisk), `instance_type` (ModifyInstanceSpec), `vswitch_id`
- * and `private_ip` (ModifyInstanceVpcAttribute), `instance_charge_type`, `key_name`, `user_data`.
+ * and `private_ip` (ModifyInstanceVpcAttribute), `instance_charge_type`, `user_data`. `key_name`
+ * changes in place (DetachKeyPair, AttachKeyPair, then a restart of a running instance).
  *
  * `data_disks` lists the disks created with the instance only: their ids are kept in private
  * state, so a disk attached later through `alicloud_disk_attachment` never shows up as a
@@ -51,7 +52,13 @@ export const instanceSchema: BlockSchema = {
     },
     host_name: { type: 'string', optional: true, computed: true, useStateForUnknown: true, description: 'The host name of the operating system.' },
     password: { type: 'string', optional: true, sensitive: true, description: 'The login password: 8–30 characters of three kinds.' },
-    key_name: { type: 'string', optional: true, computed: true, forceNew: true, description: 'The key pair to log in with.' },
+    key_name: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      useStateForUnknown: true,
+      description: 'The key pair to log in with. A change detaches the old one, attaches the new one and restarts a running instance.',
+    },
     user_data: { type: 'string', optional: true, forceNew: true, description: 'User data (at most 32 KiB).' },
     internet_charge_type: {
       type: 'string',

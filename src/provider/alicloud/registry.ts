@@ -17,6 +17,7 @@ import { vpcResource } from './vpc.js';
 import { vswitchResource } from './vswitch.js';
 import { securityGroupResource } from './security-group.js';
 import { securityGroupRuleResource } from './security-group-rule.js';
+import { ecsKeyPairResource, keyPairResource } from './ecs-key-pair.js';
 import { instanceResource } from './instance.js';
 import { diskResource } from './disk.js';
 import { diskAttachmentResource } from './disk-attachment.js';
@@ -25,6 +26,8 @@ import { zonesDataSource } from './data-zones.js';
 import { instanceTypesDataSource } from './data-instance-types.js';
 import { imagesDataSource } from './data-images.js';
 import { resourceGroupsDataSource } from './data-resource-groups.js';
+import { keyPairsDataSource } from './data-key-pairs.js';
+import { securityGroupsDataSource } from './data-security-groups.js';
 
 export const alicloudResources: readonly ResourceDefinition<CloudClients>[] = [
   imageResource,
@@ -38,6 +41,8 @@ export const alicloudResources: readonly ResourceDefinition<CloudClients>[] = [
   imageCopyResource,
   imageSharePermissionResource,
   securityGroupRuleResource,
+  ecsKeyPairResource,
+  keyPairResource,
 ];
 
 export const alicloudDataSources: readonly DataSourceDefinition<CloudClients>[] = [
@@ -45,4 +50,6 @@ export const alicloudDataSources: readonly DataSourceDefinition<CloudClients>[] 
   instanceTypesDataSource,
   imagesDataSource,
   resourceGroupsDataSource,
+  keyPairsDataSource,
+  securityGroupsDataSource,
 ];

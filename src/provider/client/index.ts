@@ -28,6 +28,7 @@ export * from './disks.js';
 export * from './snapshots.js';
 export * from './security-groups.js';
 export * from './security-group-rules.js';
+export * from './key-pairs.js';
 export { diffTags, tagResources, untagResources, updateTags, type Tags, type TagDiff, type TagTarget } from './tags.js';
 export { $Ecs } from './sdk.js';
 // $Vpc and $ResourceManager are not re-exported: import them from './sdk-vpc.js' and
