@@ -97,7 +97,7 @@ describe('alicloud_image from a snapshot: create, update, replace, drift, destro
       detection_strategy: 'Standard',
       disk_device_mapping: [
         {
-          device: '/dev/vda',
+          device: '/dev/xvda',
           disk_type: 'system',
           format: '',
           import_oss_bucket: '',

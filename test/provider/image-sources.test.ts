@@ -118,7 +118,7 @@ describe('alicloud_image from an instance and from disk mappings; import; snapsh
     expect(fromDisks).toMatchObject({ image_name: 'from-disks', platform: 'CentOS', architecture: 'x86_64', status: 'Available', instance_id: null });
     expect(fromDisks['disk_device_mapping']).toEqual([
       {
-        device: '/dev/vda',
+        device: '/dev/xvda',
         disk_type: 'system',
         size: 40,
         snapshot_id: sources.systemSnapshotId,
