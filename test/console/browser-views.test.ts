@@ -203,22 +203,22 @@ describe('accessibility and layout', () => {
     const { context, page } = await world().newPage();
     await page.goto(world().url('sign-in'));
     await page.keyboard.press('Tab');
-    expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('Skip to content');
+    // Focus moves after the key event is handled: poll, as a loaded machine is slow to.
+    await expect.poll(() => page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('Skip to content');
     await page.locator('input[name=token]').focus();
     await page.keyboard.type(world().serve.adminToken);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toBe(world().url(''));
+    await page.waitForLoadState();
     // Skip link → main → the first link inside it; the navigation is reachable too.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('main');
-    const names: string[] = [];
+    await expect.poll(() => page.evaluate<string | undefined>('document.activeElement?.id')).toBe('main');
     await page.locator('header a.brand').focus();
-    for (let step = 0; step < 3; step += 1) {
+    for (const expected of ['Overview', 'Images', 'Instances']) {
       await page.keyboard.press('Tab');
-      names.push((await page.evaluate<string | undefined>('document.activeElement?.textContent')) ?? '');
+      await expect.poll(() => page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe(expected);
     }
-    expect(names).toEqual(['Overview', 'Images', 'Instances']);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Instances');
     await context.close();
