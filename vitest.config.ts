@@ -43,7 +43,15 @@ if (testsInSrc.length > 0) {
  * not run terraform lives elsewhere (the provider's client layer against the
  * cloud in test/provider-client/, the provider process in test/plugin/).
  */
-const TERRAFORM_TESTS = ['test/provider/**/*.test.ts', 'test/examples/**/*.test.ts', 'test/cli/env*.test.ts', 'test/package/**/*.test.ts'];
+const TERRAFORM_TESTS = ['test/provider/**/*.test.ts', 'test/examples/**/*.test.ts', 'test/cli/env*.test.ts'];
+
+/**
+ * The packed package installed and run (test/package/): two native builds of better-sqlite3
+ * make it minutes long, so it is its own step, `npm run test:package` (ECS_IMAGE_TEST_PACKAGE=1),
+ * which CI runs after `npm test`.
+ */
+const PACKAGE_TESTS = ['test/package/**/*.test.ts'];
+const packageProject: TestProjectInlineConfiguration = { extends: true, test: { name: 'package', include: PACKAGE_TESTS, testTimeout: 900_000 } };
 
 // Two cores: terraform scenarios and servers run at most two files at a time.
 export default defineConfig({
@@ -53,10 +61,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'default', include: ['test/**/*.test.ts'], exclude: TERRAFORM_TESTS } },
+      { extends: true, test: { name: 'default', include: ['test/**/*.test.ts'], exclude: [...TERRAFORM_TESTS, ...PACKAGE_TESTS] } },
       // Real terraform against a real cloud: minutes per scenario on a loaded 2-core machine.
       { extends: true, test: { name: 'terraform', include: TERRAFORM_TESTS, testTimeout: 600_000 } },
       ...(postgresInstalled ? [cloudOnPostgres] : []),
+      ...(process.env.ECS_IMAGE_TEST_PACKAGE === '1' ? [packageProject] : []),
     ],
   },
 });

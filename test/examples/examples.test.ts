@@ -8,7 +8,7 @@
  *
  * Uses the compiled providers: run `npm run build` first (`npm test` does).
  */
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -26,11 +26,21 @@ import { REPO_ROOT, createTerraformWorkspace, diagnostics, ensureProviderBuilt, 
 
 const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
-/** Every directory of `examples/` holding a configuration. */
+/**
+ * Examples whose own test already applies them, with more than this file checks: running them
+ * here too would only add minutes to the suite.
+ */
+const EXAMPLES_WITH_THEIR_OWN_TEST: Readonly<Record<string, string>> = {
+  'image-copy-and-share': 'test/provider/image-family-proof.test.ts',
+  'terraform-test': 'test/examples/terraform-test.test.ts',
+};
+
+/** Every directory of `examples/` holding a configuration, but those tested elsewhere. */
 function exampleNames(): string[] {
   if (!existsSync(EXAMPLES_DIR)) return [];
   return readdirSync(EXAMPLES_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && readdirSync(join(EXAMPLES_DIR, entry.name)).some((file) => file.endsWith('.tf')))
+    .filter((entry) => entry.isDirectory() && !(entry.name in EXAMPLES_WITH_THEIR_OWN_TEST))
+    .filter((entry) => readdirSync(join(EXAMPLES_DIR, entry.name)).some((file) => file.endsWith('.tf')))
     .map((entry) => entry.name)
     .sort();
 }
@@ -115,6 +125,10 @@ describe.each(examples)('examples/%s', (name) => {
   }, 600_000);
 });
 
-it('there are examples to run', () => {
-  expect(examples).toEqual(expect.arrayContaining(['image-from-instance', 'image-from-snapshot', 'image-from-disk-mappings', 'image-copy-and-share']));
+it('there are examples to run, and every other example has a test of its own', () => {
+  expect(examples).toEqual(expect.arrayContaining(['image-from-instance', 'image-from-snapshot', 'image-from-disk-mappings', 'alibabacloudstack-image']));
+  for (const [name, test] of Object.entries(EXAMPLES_WITH_THEIR_OWN_TEST)) {
+    expect(existsSync(join(EXAMPLES_DIR, name)), name).toBe(true);
+    expect(readFileSync(join(REPO_ROOT, test), 'utf8'), test).toContain(`'${name}'`);
+  }
 });
