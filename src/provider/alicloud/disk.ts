@@ -7,7 +7,7 @@
  * only), JoinResourceGroup, tags; DeleteDisk retried while the disk is initialising.
  *
  * `category` and `performance_level` replace the disk here (the real resource calls
- * ModifyDiskSpec, which the local cloud does not serve). `enable_auto_snapshot` is not
+ * ModifyDiskSpec, which the local cloud serves but this resource does not call yet). `enable_auto_snapshot` is not
  * modelled: the local cloud has no automatic snapshot policies.
  */
 import { validators, type BlockSchema } from '../framework/index.js';

@@ -10,9 +10,10 @@
  * (ModifyInstanceAttribute `SecurityGroupIds`), status (Start/StopInstance), public bandwidth
  * and its charge type (ModifyInstanceNetworkSpec), system disk name/description
  * (ModifyDiskAttribute) and growth (ResizeDisk), resource group, tags.
- * Replaced, where the real resource changes in place through APIs the local cloud does not
- * serve: `image_id` (ReplaceSystemDisk), `instance_type` (ModifyInstanceSpec), `vswitch_id`
- * and `private_ip` (ModifyInstanceVpcAttribute), `instance_charge_type`, `user_data`. `key_name`
+ * Replaced, where the real resource changes in place: `image_id` (ReplaceSystemDisk, not
+ * served by the local cloud), `instance_type` (ModifyInstanceSpec), `vswitch_id` and
+ * `private_ip` (ModifyInstanceVpcAttribute), `instance_charge_type` (ModifyInstanceChargeType),
+ * `user_data`; the cloud serves those three actions, this resource does not call them yet. `key_name`
  * changes in place (DetachKeyPair, AttachKeyPair, then a restart of a running instance).
  *
  * `data_disks` lists the disks created with the instance only: their ids are kept in private
