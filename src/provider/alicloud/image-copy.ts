@@ -24,15 +24,13 @@
  * Schema and plan checks only; the handlers load from `image-copy-operations.ts`.
  */
 import type { CloudClients } from '../client/index.js';
-import { imageDescriptionProblem, imageNameProblem } from '../../domain/image-text-rules.js';
+import { imageDescriptionProblem } from '../../domain/image-text-rules.js';
 import { validators, type BlockSchema, type ModifyPlanRequest, type ModifyPlanResult, type ResourceDefinition } from '../framework/index.js';
 import { adoptUnreadArguments } from '../shared/adopt-unread.js';
 import { lazyResource } from '../shared/lazy-definition.js';
-import { rule, tagsRule } from '../shared/validators.js';
-import { DEPRECATED_NAME_ATTRIBUTE } from './image.js';
+import { idRule, rule, tagsRule } from '../shared/validators.js';
+import { DEPRECATED_NAME_ATTRIBUTE, imageNameAttribute } from './image.js';
 
-const nameRule = rule((value) => imageNameProblem(value));
-const imageIdRule = validators.stringMatch(/^m-[a-z0-9]+$/, 'an image ID such as m-bp1...');
 
 /** The arguments ECS cannot report for a copy: after an import, only the configuration knows them. */
 export const COPY_SOURCE_ARGUMENTS = ['source_image_id', 'source_region_id', 'encrypted', 'kms_key_id'] as const;
@@ -55,19 +53,10 @@ export const imageCopySchema: BlockSchema = {
     },
     encrypted: { type: 'bool', optional: true, forceNew: true, description: 'Whether the copy is encrypted.' },
     force: { type: 'bool', optional: true, default: false, description: 'Delete the copy even if instances use it.' },
-    image_name: {
-      type: 'string',
-      optional: true,
-      computed: true,
-      useStateForUnknown: true,
-      changesWith: ['name'],
-      conflictsWith: ['name'],
-      validators: [nameRule],
-      description: 'Name of the copy: 2 to 128 characters, starting with a letter; the source\'s when unset.',
-    },
+    image_name: imageNameAttribute('Name of the copy: 2 to 128 characters, starting with a letter; the source\'s when unset.'),
     kms_key_id: { type: 'string', optional: true, forceNew: true, description: 'KMS key that encrypts the copy.' },
     name: DEPRECATED_NAME_ATTRIBUTE,
-    source_image_id: { type: 'string', required: true, forceNew: true, validators: [imageIdRule], description: 'The image to copy.' },
+    source_image_id: { type: 'string', required: true, forceNew: true, validators: [idRule('image')], description: 'The image to copy.' },
     source_region_id: {
       type: 'string',
       required: true,

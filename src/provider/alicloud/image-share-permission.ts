@@ -15,6 +15,7 @@
 import type { CloudClients } from '../client/index.js';
 import { validators, type BlockSchema, type ResourceDefinition } from '../framework/index.js';
 import { lazyResource } from '../shared/lazy-definition.js';
+import { idRule } from '../shared/validators.js';
 
 export const imageSharePermissionSchema: BlockSchema = {
   description: 'Shares a custom image with another account.',
@@ -30,7 +31,7 @@ export const imageSharePermissionSchema: BlockSchema = {
       type: 'string',
       required: true,
       forceNew: true,
-      validators: [validators.stringMatch(/^m-[a-z0-9]+$/, 'an image ID such as m-bp1...')],
+      validators: [idRule('image')],
       description: 'The custom image to share, in the provider\'s region.',
     },
   },

@@ -81,12 +81,26 @@ import {
   type ValueObject,
 } from '../framework/index.js';
 import { lazyResource } from '../shared/lazy-definition.js';
-import { rule, tagsRule } from '../shared/validators.js';
+import { idRule, rule, tagsRule } from '../shared/validators.js';
 
 export const NAME_DEPRECATION = "Field 'name' has been deprecated since provider version 1.227.0. New field 'image_name' instead.";
 
 const nameRule = rule((value) => imageNameProblem(value));
 const deviceRule = validators.stringMatch(/^\/dev\/x?vd[a-z]$/, 'must be /dev/vda to /dev/vdz, or /dev/xvda to /dev/xvdz for basic disks');
+
+/** `image_name` of the image resources (`alicloud_image`, `alicloud_image_copy`), with its own description. */
+export function imageNameAttribute(description: string): AttributeSchema {
+  return {
+    type: 'string',
+    optional: true,
+    computed: true,
+    useStateForUnknown: true,
+    changesWith: ['name'],
+    conflictsWith: ['name'],
+    validators: [nameRule],
+    description,
+  };
+}
 
 /** The deprecated `name` of the image resources (`alicloud_image`, `alicloud_image_copy`). */
 export const DEPRECATED_NAME_ATTRIBUTE: AttributeSchema = {
@@ -148,16 +162,7 @@ export const imageSchema: BlockSchema = {
       validators: [rule((value) => imageFamilyProblem(value))],
       description: 'Image family: 2 to 128 characters, starting with a letter.',
     },
-    image_name: {
-      type: 'string',
-      optional: true,
-      computed: true,
-      useStateForUnknown: true,
-      changesWith: ['name'],
-      conflictsWith: ['name'],
-      validators: [nameRule],
-      description: 'Image name: 2 to 128 characters, starting with a letter, not with aliyun or acs:.',
-    },
+    image_name: imageNameAttribute('Image name: 2 to 128 characters, starting with a letter, not with aliyun or acs:.'),
     image_version: {
       type: 'string',
       optional: true,
@@ -168,7 +173,7 @@ export const imageSchema: BlockSchema = {
     instance_id: {
       type: 'string',
       optional: true,
-      validators: [validators.stringMatch(/^i-[a-z0-9]+$/, 'an instance ID such as i-bp1...')],
+      validators: [idRule('instance')],
       description: 'Create the image from this instance (Running or Stopped); ECS prefers it to disk_device_mapping and snapshot_id.',
     },
     license_type: {
@@ -193,13 +198,13 @@ export const imageSchema: BlockSchema = {
       optional: true,
       computed: true,
       useStateForUnknown: true,
-      validators: [validators.stringMatch(/^rg-[a-z0-9]+$/, 'a resource group ID such as rg-aek2...')],
+      validators: [idRule('resourceGroup')],
       description: 'Resource group of the image; the default group when unset.',
     },
     snapshot_id: {
       type: 'string',
       optional: true,
-      validators: [validators.stringMatch(/^s-[a-z0-9]+$/, 'a snapshot ID such as s-bp1...')],
+      validators: [idRule('snapshot')],
       description: 'Create the image from this system disk snapshot; ECS ignores it when instance_id or disk_device_mapping is set.',
     },
     status: { type: 'string', computed: true, useStateForUnknown: true, description: 'Image status (Creating, Available, ...).' },
@@ -240,7 +245,7 @@ export const imageSchema: BlockSchema = {
           optional: true,
           computed: true,
           forceNew: true,
-          validators: [validators.stringMatch(/^s-[a-z0-9]+$/, 'a snapshot ID such as s-bp1...')],
+          validators: [idRule('snapshot')],
         },
         format: { type: 'string', computed: true },
         import_oss_bucket: { type: 'string', computed: true },

@@ -36,6 +36,7 @@ import {
 } from '../../domain/security-group-rule.js';
 import { DiagnosticError, validators, type BlockSchema, type ModifyPlanRequest, type ModifyPlanResult, type ResourceDefinition, type ValueObject } from '../framework/index.js';
 import { lazyResource } from '../shared/lazy-definition.js';
+import { idRule } from '../shared/validators.js';
 
 /** The protocols the provider takes, lower case only as upstream. */
 export const RULE_PROTOCOL_ARGUMENTS = ['tcp', 'udp', 'icmp', 'icmpv6', 'gre', 'all'] as const;
@@ -98,7 +99,7 @@ export const securityGroupRuleSchema: BlockSchema = {
       type: 'string',
       required: true,
       forceNew: true,
-      validators: [validators.stringMatch(/^sg-[a-z0-9]+$/, 'a security group ID such as sg-bp1...')],
+      validators: [idRule('securityGroup')],
       description: 'The group the rule belongs to.',
     },
     security_group_rule_id: { type: 'string', computed: true, useStateForUnknown: true, description: 'The rule\'s own ID (sgr-…).' },
@@ -114,7 +115,7 @@ export const securityGroupRuleSchema: BlockSchema = {
       type: 'string',
       optional: true,
       forceNew: true,
-      validators: [validators.stringMatch(/^sg-[a-z0-9]+$/, 'a security group ID such as sg-bp1...')],
+      validators: [idRule('securityGroup')],
       description: 'The security-group peer.',
     },
     type: { type: 'string', required: true, forceNew: true, validators: [validators.stringInSlice(RULE_DIRECTIONS)], description: 'ingress (inbound) or egress (outbound).' },

@@ -3,7 +3,8 @@
  * the provider and the cloud agree on what is valid.
  */
 import { isValidTagKey, isValidTagValue, MAX_TAGS_PER_RESOURCE, MAX_TAG_LENGTH } from '../../domain/tags.js';
-import type { Validator } from '../framework/index.js';
+import { ID_PREFIX, type ResourceKind } from '../../domain/ids.js';
+import { validators, type Validator } from '../framework/index.js';
 
 /** A `domain/` text rule as a validator: `invalid value for image_name (the image name must start with a letter), got "1x"`. */
 export function rule(problem: (value: string) => string | undefined): Validator {
@@ -29,3 +30,18 @@ export const tagsRule: Validator = (value, { key }) => {
   }
   return undefined;
 };
+
+/** What an id of each kind looks like in a message (`an image ID such as m-bp1...`). */
+const ID_EXAMPLES: Readonly<Partial<Record<ResourceKind, string>>> = {
+  image: 'an image ID such as m-bp1...',
+  instance: 'an instance ID such as i-bp1...',
+  snapshot: 'a snapshot ID such as s-bp1...',
+  securityGroup: 'a security group ID such as sg-bp1...',
+  resourceGroup: 'a resource group ID such as rg-aek2...',
+};
+
+/** An id of this kind: the domain's prefix (`domain/ids.ts`) then lowercase alphanumerics. */
+export function idRule(kind: ResourceKind): Validator {
+  const prefix = ID_PREFIX[kind];
+  return validators.stringMatch(new RegExp(`^${prefix}[a-z0-9]+$`), ID_EXAMPLES[kind] ?? `an ID such as ${prefix}...`);
+}
