@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   $Ecs,
-  createClients,
+  openClients,
   findImageById,
   resolveAlibabacloudStackConfig,
   type CloudClients,
@@ -36,7 +36,7 @@ async function clientsFor(department: string, resourceGroup: string): Promise<Cl
     },
     { env: {} },
   );
-  return createClients(config);
+  return openClients(config);
 }
 
 async function imageCount(): Promise<number> {

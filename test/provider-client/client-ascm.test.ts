@@ -128,6 +128,7 @@ describe('ASCM resource set lookup against the local cloud', () => {
   it('resolves "dev" to the account (organization) and its dev group (resource set), and scoped calls then work', async () => {
     const clients = await connectToCloud('dev');
     expect(clients.scope).toEqual({ department: tc.accountId, resourceGroup: devGroup, resourceGroupId: devGroup });
+    await clients.prepare();
     const images = await clients.ecs.describeImagesWithOptions(new $Ecs.DescribeImagesRequest({ regionId: tc.regionId, imageOwnerAlias: 'self' }), clients.runtime());
     expect(images.body?.images?.image ?? []).toEqual([]);
   });

@@ -10,7 +10,7 @@ import {
   CloudError,
   buildClientToken,
   callWithRetry,
-  createClients,
+  openClients,
   createImage,
   isNotFound,
   resolveAlicloudConfig,
@@ -39,7 +39,7 @@ async function clientsFor(endpoint: string): Promise<CloudClients> {
     { access_key: tc.credentials.accessKeyId, secret_key: tc.credentials.accessKeySecret, region: tc.regionId, protocol: 'HTTP', endpoints: { ecs: endpoint } },
     { env: {} },
   );
-  return createClients(config);
+  return openClients(config);
 }
 
 const FAST = { initialDelayMs: 20, maxDelayMs: 100 };
@@ -168,7 +168,7 @@ describe('the Apsara Stack decoration on the wire', () => {
       { access_key: 'k', secret_key: 's', region: 'cn-stack-1', department: '27', resource_group: '45', endpoints: { ecs: server.endpoint } },
       { env: {} },
     );
-    const clients = createClients(config);
+    const clients = await openClients(config);
     await describeRegions(clients)();
     const [request] = server.requests;
     expect(request!.query.get('Department')).toBe('27');

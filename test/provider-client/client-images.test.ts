@@ -8,7 +8,7 @@ import {
   $Ecs,
   SnapshotCleanupError,
   connect,
-  createClients,
+  openClients,
   createImage,
   deleteImage,
   deleteSnapshots,
@@ -37,7 +37,7 @@ let alicloud: CloudClients;
 let stack: CloudClients;
 
 beforeAll(async () => {
-  alicloud = createClients(
+  alicloud = await openClients(
     await resolveAlicloudConfig(
       {
         access_key: tc.credentials.accessKeyId,
@@ -61,6 +61,7 @@ beforeAll(async () => {
       { env: {} },
     ),
   );
+  await stack.prepare();
 });
 
 function tagsOf(image: Image | undefined): Record<string, string> {
@@ -127,7 +128,7 @@ describe('findImageById', () => {
     const snapshotId = await insertSnapshot(tc);
     const imageId = await createImage(alicloud, new $Ecs.CreateImageRequest({ snapshotId, imageName: 'mine-only' }));
     const other = await tc.createAccount();
-    const stranger = createClients(
+    const stranger = await openClients(
       await resolveAlicloudConfig(
         { access_key: other.accessKeyId, secret_key: other.accessKeySecret, region: tc.regionId, endpoints: { ecs: tc.url } },
         { env: {} },

@@ -1,9 +1,10 @@
 /**
- * Each SDK product loads only when first used: a provider process that is configured and
- * runs the `alicloud_image` or `alibabacloudstack_image` handlers loads the ECS SDK only,
- * never VPC or Resource Manager (terraform starts the provider about four times per command,
- * and the VPC SDK alone takes about 0.4 s to load). Each check runs in a fresh Node process
- * on the compiled provider (`npm run build`), so no other test's imports count.
+ * Each SDK product loads only when first used: a configured provider has loaded no product
+ * SDK (a plan of new resources calls nothing else); one that runs the `alicloud_image` or
+ * `alibabacloudstack_image` handlers loads the ECS SDK only, never VPC or Resource Manager
+ * (terraform starts the provider three or more times per command, and the ECS and VPC SDKs
+ * take about 0.4 s each to load). Each check runs in a fresh Node process on the compiled
+ * provider (`npm run build`), so no other test's imports count.
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -22,15 +23,22 @@ const products = () => [...new Set(Object.keys(createRequire(import.meta.url).ca
   .map((path) => /@alicloud\\/(ecs20140526|vpc20160428|resourcemanager20200331)\\//.exec(path)?.[1])
   .filter((name) => name !== undefined))].sort();
 const dist = ${dist};
-const client = await import(dist + '/client/index.js');
-await import(dist + '/${handlers}');
-const config = await client.resolveAlicloudConfig(
+const configure = await import(dist + '/client/configure.js');
+const config = await configure.resolveAlicloudConfig(
   { access_key: 'AK', secret_key: 'SK', region: 'cn-hangzhou', security_token: null, profile: null, shared_credentials_file: null, protocol: null, endpoints: null },
   { userAgent: 'test' },
 );
-const clients = client.createClients(config);
+const clients = await configure.connect(config);
 const steps = {};
 steps.configured = products();
+try {
+  clients.ecs;
+  steps.ecsBeforePrepare = 'available';
+} catch (error) {
+  steps.ecsBeforePrepare = error.message;
+}
+await import(dist + '/${handlers}');
+await clients.prepare();
 if (typeof clients.ecs.describeImagesWithOptions !== 'function') throw new Error('no ECS client');
 steps.ecs = products();
 const vpc = await clients.vpc();
@@ -50,11 +58,12 @@ async function loadedProducts(handlers: string): Promise<Record<string, string[]
 
 describe('SDK products load on first use', () => {
   it.each(['alicloud/image-operations.js', 'alibabacloudstack/image-operations.js'])(
-    'configured clients and %s load ECS only; vpc() and resourceManager() load theirs',
+    'configured clients load no SDK product; %s and prepare() load ECS only; vpc() and resourceManager() load theirs',
     async (handlers) => {
       ensureProviderBuilt();
       expect(await loadedProducts(handlers)).toEqual({
-        configured: ['ecs20140526'],
+        configured: [],
+        ecsBeforePrepare: 'provider bug: CloudClients.ecs used before prepare() loaded the ECS SDK',
         ecs: ['ecs20140526'],
         vpc: ['ecs20140526', 'vpc20160428'],
         resourceManager: ['ecs20140526', 'resourcemanager20200331', 'vpc20160428'],

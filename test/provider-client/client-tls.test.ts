@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { $Ecs, CloudError, callWithRetry, createClients, resolveAlibabacloudStackConfig } from '../../src/provider/client/index.js';
+import { $Ecs, CloudError, callWithRetry, openClients, resolveAlibabacloudStackConfig } from '../../src/provider/client/index.js';
 
 const KEY = `-----BEGIN PRIVATE KEY-----
 MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgHm1z4GiI859tzLmN
@@ -49,7 +49,7 @@ async function describeRegions(insecure: boolean): Promise<unknown> {
     { access_key: 'k', secret_key: 's', region: 'cn-stack-1', department: '1', resource_group: '1', protocol: 'HTTPS', insecure, endpoints: { ecs: endpoint } },
     { env: {} },
   );
-  const clients = createClients(config);
+  const clients = await openClients(config);
   return callWithRetry(() => clients.ecs.describeRegionsWithOptions(new $Ecs.DescribeRegionsRequest({}), clients.runtime()), { timeoutMs: 1_000 });
 }
 

@@ -9,7 +9,7 @@ import {
   CancelledError,
   WaitError,
   byStatus,
-  createClients,
+  openClients,
   createImage,
   resolveAlicloudConfig,
   waitFor,
@@ -161,7 +161,7 @@ describe('waitImageAvailable against the local cloud', () => {
       { access_key: tc.credentials.accessKeyId, secret_key: tc.credentials.accessKeySecret, region: tc.regionId, endpoints: { ecs: tc.url } },
       { env: {} },
     );
-    clients = createClients(config);
+    clients = await openClients(config);
   });
 
   it('logs progress and returns the usable image', async () => {

@@ -96,7 +96,7 @@ export function providerArgs(config: KnownObject): AlibabacloudStackProviderArgs
 }
 
 export async function configureAlibabacloudStack(request: ConfigureRequest): Promise<CloudClients> {
-  const { resolveAlibabacloudStackConfig, ConfigError: ConfigErrorClass, hasCode } = await import('../client/index.js');
+  const { resolveAlibabacloudStackConfig, ConfigError: ConfigErrorClass, hasCode } = await import('../client/configure.js');
   return configureClients(request, {
     resolve: (userAgent) => resolveAlibabacloudStackConfig(providerArgs(request.config), { userAgent }),
     // The cloud refused the tenant scope on the credentials check: point at the argument to fix.

@@ -96,7 +96,7 @@ export function providerArgs(config: KnownObject): AlicloudProviderArgs {
 }
 
 export async function configureAlicloud(request: ConfigureRequest): Promise<AlicloudClient> {
-  const { resolveAlicloudConfig } = await import('../client/index.js');
+  const { resolveAlicloudConfig } = await import('../client/configure.js');
   return configureClients(request, { resolve: (userAgent) => resolveAlicloudConfig(providerArgs(request.config), { userAgent }) });
 }
 

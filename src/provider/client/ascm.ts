@@ -14,7 +14,7 @@ import type { ClientConfig } from './config.js';
 import { ConfigError } from './config-error.js';
 import { endpointUrl } from './endpoint.js';
 import type { ApsaraScope } from './flavour.js';
-import { $OpenApiUtil, OpenApiClient, RuntimeOptions } from './sdk.js';
+import { $OpenApiUtil, OpenApiClient, RuntimeOptions } from './sdk-core.js';
 
 export const ASCM_VERSION = '2019-05-10';
 export const LIST_RESOURCE_GROUP_PATH = '/ascm/auth/resource_group/list_resource_group';

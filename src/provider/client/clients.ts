@@ -4,14 +4,18 @@
  * verification, and the flavour's request decoration (the Apsara Stack scoping headers and parameters) as
  * the SDK's `globalParameters`, so every call carries them without the call sites knowing.
  *
- * Each client is made on first use, and the VPC and Resource Manager SDKs are imported only
- * then (`vpc()`, `resourceManager()` are async for that reason): terraform starts the provider
- * about four times per command, and a plan of `alicloud_image` alone needs only ECS.
+ * Each client is made on first use, and no product SDK is loaded before a handler needs it:
+ * terraform starts the provider three or more times per command, and a plan of new
+ * `alicloud_image`s calls nothing but the credential check (`validate-credentials.ts`, an
+ * OpenAPI call). The ECS SDK loads in `prepare()`, which the lazy definitions
+ * (`shared/lazy-definition.ts`) await before any handler runs, so that the many `ecs`
+ * call sites stay synchronous; VPC and Resource Manager load on their first call.
  */
 import type { ClientConfig } from './config.js';
 import type { CredentialSpec } from './credential-spec.js';
 import { decorate, type ApsaraScope, type Product } from './flavour.js';
-import { $OpenApiUtil, Credential, CredentialConfig, EcsClient, RuntimeOptions } from './sdk.js';
+import type { EcsClient } from './sdk.js';
+import { $OpenApiUtil, Credential, CredentialConfig, RuntimeOptions } from './sdk-core.js';
 import type { ResourceManagerClient } from './sdk-resource-manager.js';
 import type { VpcClient } from './sdk-vpc.js';
 
@@ -19,8 +23,10 @@ export interface CloudClients {
   readonly config: ClientConfig;
   /** The scope calls carry (Apsara Stack), after any ASCM lookup. */
   readonly scope: ApsaraScope | undefined;
-  /** Made on first access (its SDK is loaded with the provider's configuration). */
+  /** Made on first access, once `prepare()` has loaded its SDK (it throws before). */
   readonly ecs: EcsClient;
+  /** Loads the ECS SDK; resolves at once when it is loaded. */
+  prepare(): Promise<void>;
   /** Loads the VPC SDK on the first call. */
   vpc(): Promise<VpcClient>;
   /** Loads the Resource Manager SDK on the first call. */
@@ -62,6 +68,8 @@ class LazyClients implements CloudClients {
   readonly scope: ApsaraScope | undefined;
   readonly #credential: Credential;
   readonly #runtime: RuntimeTemplate;
+  #ecsClass: typeof EcsClient | undefined;
+  #ecsLoading: Promise<void> | undefined;
   #ecs: EcsClient | undefined;
   #vpc: Promise<VpcClient> | undefined;
   #resourceManager: Promise<ResourceManagerClient> | undefined;
@@ -74,8 +82,16 @@ class LazyClients implements CloudClients {
   }
 
   get ecs(): EcsClient {
-    this.#ecs ??= new EcsClient(this.#openApiConfig('ecs'));
+    if (this.#ecsClass === undefined) throw new Error('provider bug: CloudClients.ecs used before prepare() loaded the ECS SDK');
+    this.#ecs ??= new this.#ecsClass(this.#openApiConfig('ecs'));
     return this.#ecs;
+  }
+
+  prepare(): Promise<void> {
+    this.#ecsLoading ??= import('./sdk.js').then(({ EcsClient }) => {
+      this.#ecsClass = EcsClient;
+    });
+    return this.#ecsLoading;
   }
 
   vpc(): Promise<VpcClient> {
@@ -105,4 +121,11 @@ class LazyClients implements CloudClients {
  */
 export function createClients(config: ClientConfig, scope: ApsaraScope | undefined = config.scope): CloudClients {
   return new LazyClients(config, scope);
+}
+
+/** Clients ready for ECS calls at once, for code that runs outside the lazy definitions (tools, tests). */
+export async function openClients(config: ClientConfig, scope: ApsaraScope | undefined = config.scope): Promise<CloudClients> {
+  const clients = createClients(config, scope);
+  await clients.prepare();
+  return clients;
 }

@@ -11,7 +11,7 @@ export { ConfigError } from './config-error.js';
 export type { CredentialSpec } from './credential-spec.js';
 export { parseEndpoint, endpointUrl, type Endpoint, type Protocol } from './endpoint.js';
 export { ALICLOUD, ALIBABACLOUDSTACK, decorate, type ApsaraScope, type Flavour, type FlavourName, type Product, type DecorationField } from './flavour.js';
-export { createClients, toCredential, type CloudClients } from './clients.js';
+export { createClients, openClients, toCredential, type CloudClients } from './clients.js';
 export { connect } from './connect.js';
 export { lookupApsaraScope } from './ascm.js';
 export { validateCredentials, type ValidateOptions } from './validate-credentials.js';

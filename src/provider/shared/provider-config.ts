@@ -42,7 +42,7 @@ export interface ConfigureSteps {
 }
 
 export async function configureClients(request: ConfigureRequest, steps: ConfigureSteps): Promise<CloudClients> {
-  const { connect, validateCredentials, ConfigError: ConfigErrorClass } = await import('../client/index.js');
+  const { connect, validateCredentials, ConfigError: ConfigErrorClass } = await import('../client/configure.js');
   try {
     const config = await steps.resolve(`HashiCorp-Terraform/${request.terraformVersion || 'unknown'} ecs-image/${PROVIDER_VERSION}`);
     const clients = await connect(config, { logger: request.logger });
