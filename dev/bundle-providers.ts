@@ -11,7 +11,8 @@
  * SDKs they pull in become chunks loaded by the first call that needs them, never before
  * the handshake. Shared chunks serve both executables.
  */
-import { build } from 'esbuild';
+import { readFile, rm } from 'node:fs/promises';
+import { build, type Plugin } from 'esbuild';
 import { packagePath } from '../src/package-root.js';
 
 /** The executable names, as terraform knows them, and their entry modules. */
@@ -26,12 +27,45 @@ const ENTRY_POINTS: Record<string, string> = {
  */
 const REQUIRE_SHIM = "import { createRequire as __ecsImageCreateRequire } from 'node:module';\nconst require = __ecsImageCreateRequire(import.meta.url);";
 
+/** `var AddTagsRequest_1 = require("./AddTagsRequest");` in a generated SDK's model index. */
+const MODEL_REQUIRE = /^var (\w+) = require\("(\.\/[\w.-]+)"\);$/gm;
+
+/**
+ * The generated Alibaba Cloud SDKs' `models/model.js` requires every model file (ECS has
+ * 2,000) and re-exports each through a getter, so loading the ECS SDK evaluates them all:
+ * about 0.3 s of every provider process that calls ECS. Rewritten here, each getter requires
+ * its file on first use instead; nothing else changes. A model index not in this shape
+ * fails the build rather than being bundled as it is.
+ */
+export function lazySdkModels(): Plugin {
+  return {
+    name: 'lazy-sdk-models',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /[\\/]@alicloud[\\/][\w-]+[\\/]dist[\\/]models[\\/]model\.js$/ }, async ({ path }) => {
+        const source = await readFile(path, 'utf8');
+        const modules = new Map<string, string>();
+        const withoutRequires = source.replace(MODEL_REQUIRE, (_line, name: string, file: string) => {
+          modules.set(name, file);
+          return '';
+        });
+        if (modules.size === 0) throw new Error(`${path}: no model requires found; the SDK's model index changed shape`);
+        const getter = new RegExp(`return (${[...modules.keys()].join('|')})\\.`, 'g');
+        const contents = withoutRequires.replace(getter, (_match, name: string) => `return require(${JSON.stringify(modules.get(name))}).`);
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
+
 export async function bundleProviders(): Promise<void> {
   const root = packagePath();
+  const outdir = packagePath('dist', 'providers');
+  // Chunk names carry content hashes: clear out the last build's.
+  await rm(outdir, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
     entryPoints: Object.fromEntries(Object.entries(ENTRY_POINTS).map(([name, source]) => [name, packagePath(source)])),
-    outdir: packagePath('dist', 'providers'),
+    outdir,
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     splitting: true,
@@ -45,6 +79,7 @@ export async function bundleProviders(): Promise<void> {
     // The bundled packages' licence notices, in one file beside the bundles.
     legalComments: 'linked',
     banner: { js: REQUIRE_SHIM },
+    plugins: [lazySdkModels()],
     logLevel: 'warning',
   });
 }

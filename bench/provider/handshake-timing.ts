@@ -3,8 +3,10 @@
  * handshake line, with the environment terraform gives it under AutoMTLS:
  * the magic cookie, `PLUGIN_PROTOCOL_VERSIONS`, and a client certificate
  * (so the provider also makes its own server certificate, as it must under terraform).
+ * Each provider start is paired with a bare `node -e 0` (exec to exit), the yardstick
+ * of issue 15's goal, so both see the same load on the machine.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,14 +61,33 @@ function timeOneHandshake(env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-/** `runs` handshake times in milliseconds, one provider at a time. */
-export async function timeHandshakes(runs: number): Promise<number[]> {
+/** Milliseconds from spawn to exit of `node -e 0`. */
+function timeBareNode(): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`node -e 0 failed (${result.signal ?? result.status})`);
+  return performance.now() - started;
+}
+
+export interface StartTimes {
+  /** Exec → handshake line of the provider, ms. */
+  readonly provider: number[];
+  /** Exec → exit of a bare `node -e 0`, ms, one after each provider start. */
+  readonly bareNode: number[];
+}
+
+/** `runs` provider handshakes, one at a time, each followed by a bare node start. */
+export async function timeHandshakes(runs: number): Promise<StartTimes> {
   const socketDir = mkdtempSync(join(tmpdir(), 'bench-plugin-'));
   const env = fakeTerraformEnv(generateSelfSignedCertificate().certPem, socketDir);
   try {
-    const times: number[] = [];
-    for (let run = 0; run < runs; run += 1) times.push(await timeOneHandshake(env));
-    return times;
+    const provider: number[] = [];
+    const bareNode: number[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      provider.push(await timeOneHandshake(env));
+      bareNode.push(timeBareNode());
+    }
+    return { provider, bareNode };
   } finally {
     rmSync(socketDir, { recursive: true, force: true });
   }

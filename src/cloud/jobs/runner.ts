@@ -2,7 +2,10 @@
  * The job runner: polls for due jobs, claims one at a time with a lease
  * (through the store adapter, so PostgreSQL can use `FOR UPDATE SKIP LOCKED`),
  * runs its kind's handler inside a transaction that also records the outcome,
- * and repeats until nothing is due. A worker that dies leaves its lease to
+ * and repeats until nothing is due. It then sleeps until the next job is due or
+ * for one poll interval, whichever is sooner: an image planned to be ready at
+ * some time is ready then, not up to a poll interval later, while jobs another
+ * replica enqueues are still seen within one interval. A worker that dies leaves its lease to
  * expire; then any runner takes the job over. A handler that throws is retried
  * with backoff, and marked failed after `maxAttempts`.
  */
@@ -27,6 +30,8 @@ export interface JobRunnerOptions {
 }
 
 class LeaseLost extends Error {}
+
+const MIN_DELAY_MS = 5;
 
 export class JobRunner {
   readonly #options: JobRunnerOptions;
@@ -82,16 +87,42 @@ export class JobRunner {
     if (this.#stopped) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      this.#running = this.runDueJobs()
-        .then(
-          () => undefined,
-          (error: unknown) => this.#options.logger.error({ err: error }, 'job runner poll failed'),
-        )
-        .finally(() => {
-          this.#running = undefined;
-          this.#schedule(this.#options.pollIntervalMs ?? 150);
-        });
+      this.#running = this.#cycle().then((next) => {
+        this.#running = undefined;
+        this.#schedule(next);
+      });
     }, delay);
+  }
+
+  /** Runs what is due; resolves to the delay before the next cycle. */
+  async #cycle(): Promise<number> {
+    try {
+      await this.runDueJobs();
+      return await this.#untilNextDue();
+    } catch (error) {
+      this.#options.logger.error({ err: error }, 'job runner poll failed');
+      return this.#pollIntervalMs();
+    }
+  }
+
+  #pollIntervalMs(): number {
+    return this.#options.pollIntervalMs ?? 150;
+  }
+
+  /**
+   * Until the earliest pending job can be claimed (when it is due or, held by a replica,
+   * when that lease runs out), at most one poll interval. At least a few milliseconds: a due
+   * job another replica is claiming right now must not make a hot loop.
+   */
+  async #untilNextDue(): Promise<number> {
+    const row = await this.#options.store.db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.min(eb.case().when('lease_owner', '=', '').then(eb.ref('run_at')).else(eb.ref('lease_expires_at')).end()).as('due'))
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    const poll = this.#pollIntervalMs();
+    if (row?.due === null || row?.due === undefined) return poll;
+    return Math.min(Math.max(Number(row.due) - this.#options.now(), MIN_DELAY_MS), poll);
   }
 
   async #run(job: JobRow): Promise<void> {

@@ -41,7 +41,12 @@ export const IMAGE_DELETE_TIMEOUT_MS = 10 * 60_000;
 export const IMAGE_READ_TIMEOUT_MS = 60_000;
 
 const NOT_YET_USABLE = 'Available (not usable yet)';
-const DEFAULT_POLL: Required<Pick<PollTuning, 'delayMs' | 'minTimeoutMs'>> = { delayMs: 1000, minTimeoutMs: 1000 };
+/**
+ * The first poll soon after CreateImage: after it the image's `Progress` paces the polls
+ * (`wait.ts`), so an image that takes half a second is seen Available at about half a second,
+ * and one that takes ten minutes is polled no more often than every 10 s.
+ */
+const DEFAULT_POLL: Required<Pick<PollTuning, 'delayMs' | 'minTimeoutMs'>> = { delayMs: 250, minTimeoutMs: 250 };
 
 export function imageSubject(imageId: string): string {
   return `ECS Image (${imageId})`;
@@ -97,6 +102,12 @@ function imageProgress(image: Image): string {
   return `${state} ${percent(progress)}`;
 }
 
+/** `Progress` as a number: ECS sends `45%`, some answers `45`. */
+export function imagePercent(image: Image): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(image.progress ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
 function percent(progress: string): string {
   const text = progress.trim();
   return text.endsWith('%') ? text : `${text}%`;
@@ -120,6 +131,7 @@ export async function waitImageAvailable(clients: CloudClients, imageId: string,
     failure: ['CreateFailed', 'UnAvailable'],
     failureReason: (found) => (found.progress ? `creation stopped at ${percent(found.progress)}` : undefined),
     describe: ({ value }) => imageProgress(value),
+    percentDone: imagePercent,
     deadline,
     signal: options.signal,
     logger: options.logger,

@@ -6,6 +6,11 @@
  * `maxIntervalMs`, a bounded number of consecutive not-found answers, a deadline and an
  * AbortSignal. Unlike the SDK it fails at once on a failure state with the cloud's reason,
  * and it logs progress (`waiting for ECS Image (m-…) to become Available: Creating 45%`).
+ *
+ * Where the object reports how far along it is (an image's `Progress`), the next poll is due
+ * when it should be done at the pace seen so far (`pacedDelay`), rather than on the doubling
+ * schedule, which can wait up to twice as long as needed: the wait ends close to when the
+ * object is ready, with no more polls than the doubling schedule makes.
  */
 import type { Logger } from '../plugin/logger.js';
 import { deadlineOf, formatDuration, type TimeBound } from './deadline.js';
@@ -42,6 +47,32 @@ export interface WaitOptions<T> extends TimeBound {
   readonly maxIntervalMs?: number | undefined;
   /** Consecutive not-found polls tolerated while waiting for a target state. Default 20. */
   readonly notFoundChecks?: number | undefined;
+  /** How far along the object says it is, 0–100, when it says so; paces the polls (see above). */
+  readonly percentDone?: ((value: T) => number | undefined) | undefined;
+}
+
+/** What `pacedDelay` needs to know about the wait so far. */
+export interface Pace {
+  /** Since the wait began (the object started changing just before). */
+  readonly elapsedMs: number;
+  readonly percent: number | undefined;
+  /** At the poll before, undefined for the first. */
+  readonly previousPercent: number | undefined;
+  readonly maxIntervalMs: number;
+}
+
+/**
+ * The delay until the object should be done, when its progress moved since the last poll:
+ * what is left at the pace seen so far. Never below a tenth of the time already waited (an
+ * object that reports 99% for a while is not polled in a tight loop), never above
+ * `maxIntervalMs`. Undefined when the progress says nothing new: the doubling schedule applies.
+ */
+export function pacedDelay(pace: Pace): number | undefined {
+  const { elapsedMs, percent, previousPercent } = pace;
+  if (percent === undefined || percent <= 0 || percent >= 100) return undefined;
+  if (previousPercent !== undefined && percent <= previousPercent) return undefined;
+  const remaining = (elapsedMs * (100 - percent)) / percent;
+  return Math.min(Math.max(remaining, elapsedMs / 10), pace.maxIntervalMs);
 }
 
 /**
@@ -56,7 +87,7 @@ export function byStatus<T extends { readonly status?: string | undefined }>(fin
 }
 
 /** What a wait for an object to be gone takes: everything but the states and the refresh. */
-export type GoneWaitOptions = Omit<WaitOptions<never>, 'refresh' | 'pending' | 'target' | 'failure' | 'failureReason' | 'describe'>;
+export type GoneWaitOptions = Omit<WaitOptions<never>, 'refresh' | 'pending' | 'target' | 'failure' | 'failureReason' | 'describe' | 'percentDone'>;
 
 /**
  * Polls until `find` no longer finds the object (the wait after a delete); progress is
@@ -103,6 +134,9 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T | undefined
   let notFound = 0;
   let lastProgress: string | undefined;
   let lastState: string | undefined;
+  let lastPercent: number | undefined;
+  let paced: number | undefined;
+  const started = Date.now();
 
   await sleep(Math.min(options.delayMs ?? 0, Math.max(0, deadline - Date.now())), options.signal);
   for (;;) {
@@ -137,6 +171,9 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T | undefined
           `unexpected state '${observation.state}' of ${options.subject} while waiting for it to ${wanted}`,
         );
       }
+      const percent = options.percentDone?.(observation.value);
+      paced = pacedDelay({ elapsedMs: Date.now() - started, percent, previousPercent: lastPercent, maxIntervalMs: maxInterval });
+      lastPercent = percent ?? lastPercent;
     }
 
     const remaining = deadline - Date.now();
@@ -147,6 +184,11 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T | undefined
         lastState,
         `timeout after ${timeoutText} while waiting for ${options.subject} to ${wanted} (last state: ${lastProgress ?? 'none'})`,
       );
+    }
+    if (paced !== undefined) {
+      await sleep(Math.min(paced, remaining), options.signal);
+      paced = undefined;
+      continue;
     }
     await sleep(Math.min(interval, remaining), options.signal);
     interval = Math.min(interval * 2, maxInterval);
