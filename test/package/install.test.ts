@@ -107,12 +107,13 @@ describe('the packed package, installed', { timeout: 900_000 }, () => {
     for (const expected of [
       'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
       'bin/ecs-image', 'bin/terraform-provider-alicloud', 'bin/terraform-provider-alibabacloudstack',
-      'dist/src/cli/main.js', 'dist/src/provider/alicloud/main.js', 'proto/plugin-descriptor.json', 'proto/tfplugin6.proto',
+      'dist/src/cli/main.js', 'dist/providers/terraform-provider-alicloud.js', 'dist/providers/terraform-provider-alibabacloudstack.js',
+      'proto/plugin-descriptor.json', 'proto/tfplugin6.proto',
       'docs/resources/image.md', 'examples/image-from-instance/main.tf', 'src/cloud/console/assets/console.js',
     ]) {
       expect(files).toContain(expected);
     }
-    const unwanted = files.filter((path) => (/^(src|test|bench|dev)\//.test(path) && !path.startsWith('src/cloud/console/assets/')) || path.startsWith('dist/bench/') || path.endsWith('.map') || path.endsWith('.ts'));
+    const unwanted = files.filter((path) => (/^(src|test|bench|dev)\//.test(path) && !path.startsWith('src/cloud/console/assets/')) || path.startsWith('dist/bench/') || path.startsWith('dist/dev/') || path.endsWith('.map') || path.endsWith('.ts'));
     expect(unwanted).toEqual([]);
   });
 

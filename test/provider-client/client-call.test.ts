@@ -116,6 +116,7 @@ describe('callWithRetry', () => {
     const err = await callWithRetry(describeRegions(clients), { backoff: { initialDelayMs: 5_000 }, signal: controller.signal }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CancelledError);
     expect((err as Error).message).toBe('operation cancelled: StopProvider');
+    expect((err as CancelledError).lastAnswer).toMatchObject({ code: 'ServiceUnavailable', status: 503 });
     expect(Date.now() - started).toBeLessThan(1000);
     expect(server.requests).toHaveLength(1);
   });

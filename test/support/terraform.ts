@@ -30,10 +30,15 @@ import { useTestCloud, type TestCloud, type TestCloudOptions } from './cloud.js'
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PROVIDER_DIR = join(REPO_ROOT, 'bin');
 
-/** Throws a clear error unless `npm run build` has produced the provider's main. */
+/**
+ * Throws a clear error unless `npm run build` has produced the provider: its compiled main
+ * and the bundle `bin/` runs (dev/bundle-providers.ts).
+ */
 export function ensureProviderBuilt(flavour: 'alicloud' | 'alibabacloudstack' = 'alicloud'): void {
-  const main = join(REPO_ROOT, 'dist', 'src', 'provider', flavour, 'main.js');
-  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` before the provider tests`);
+  const built = [join(REPO_ROOT, 'dist', 'src', 'provider', flavour, 'main.js'), join(REPO_ROOT, 'dist', 'providers', `terraform-provider-${flavour}.js`)];
+  for (const file of built) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` before the provider tests`);
+  }
 }
 
 /** Either a `TestCloud` (from test/support/cloud.ts) or an explicit target. */

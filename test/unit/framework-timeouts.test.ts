@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, parseGoDuration, resolveTimeouts } from '../../src/provider/framework/timeouts.js';
+import { failureOf, OperationTimeoutError } from '../../src/provider/framework/apply.js';
 
 describe('Go duration syntax', () => {
   it.each([
@@ -59,5 +60,33 @@ describe('timeout resolution', () => {
 
   it('names the key in a parse error', () => {
     expect(() => resolveTimeouts(declared, { create: '10x' })).toThrow('Error parsing "create" timeout: time: unknown unit "x" in duration "10x"');
+  });
+});
+
+describe('why a timed-out operation failed', () => {
+  function timedOut(): AbortSignal {
+    const controller = new AbortController();
+    controller.abort(new OperationTimeoutError('create', 20_000));
+    return controller.signal;
+  }
+
+  it('is the timeout, for an abort the reason caused', () => {
+    const signal = timedOut();
+    const failure = failureOf(new Error('operation cancelled', { cause: signal.reason }), signal);
+    expect(failure).toBe(signal.reason);
+    expect((failure as Error).message).toBe('timed out after 20s (raise timeouts.create to wait longer)');
+  });
+
+  it('names what the handler last heard, when the error carries it', () => {
+    const signal = timedOut();
+    const thrown = Object.assign(new Error('operation cancelled', { cause: signal.reason }), { lastAnswer: new Error('InternalError: try again later') });
+    const failure = failureOf(thrown, signal);
+    expect(failure).toBeInstanceOf(OperationTimeoutError);
+    expect((failure as Error).message).toBe('timed out after 20s (raise timeouts.create to wait longer); the last answer: InternalError: try again later');
+  });
+
+  it('is the error itself when the signal did not fire', () => {
+    const thrown = new Error('InvalidImageName.Malformed');
+    expect(failureOf(thrown, new AbortController().signal)).toBe(thrown);
   });
 });

@@ -47,34 +47,42 @@ export async function callWithRetry<T>(fn: (attempt: number) => Promise<T>, opti
   const deadline = deadlineOf(options, DEFAULT_CALL_TIMEOUT_MS);
   const policy: BackoffPolicy = { ...DEFAULT_BACKOFF, ...options.backoff };
   const shouldRetry = options.retryable ?? ((err: CloudError) => isTransient(err) || (options.retryCodes ?? []).includes(err.code));
-  for (let attempt = 1; ; attempt++) {
-    if (options.signal?.aborted) throw new CancelledError(options.signal.reason);
-    let failure: CloudError;
-    try {
-      return await raceAbort(fn(attempt), options.signal);
-    } catch (err) {
-      if (err instanceof CancelledError) throw err;
+  // A cancel (the operation's timeout, Ctrl-C) says what the call was retrying.
+  let lastFailure: CloudError | undefined;
+  try {
+    for (let attempt = 1; ; attempt++) {
       if (options.signal?.aborted) throw new CancelledError(options.signal.reason);
-      failure = toCloudError(err);
-    }
-    if (!shouldRetry(failure)) throw failure;
-    const delay = failure.retryAfterMs ?? backoffDelay(policy, attempt);
-    const remaining = deadline - Date.now();
-    if (delay >= remaining) {
-      options.logger?.debug(`giving up on ${options.action ?? 'cloud call'} after ${attempt} attempts: ${failure.code}`, {
-        attempts: attempt,
-        deadline_in: formatDuration(Math.max(0, remaining)),
+      let failure: CloudError;
+      try {
+        return await raceAbort(fn(attempt), options.signal);
+      } catch (err) {
+        if (err instanceof CancelledError) throw err;
+        if (options.signal?.aborted) throw new CancelledError(options.signal.reason);
+        failure = toCloudError(err);
+      }
+      if (!shouldRetry(failure)) throw failure;
+      lastFailure = failure;
+      const delay = failure.retryAfterMs ?? backoffDelay(policy, attempt);
+      const remaining = deadline - Date.now();
+      if (delay >= remaining) {
+        options.logger?.debug(`giving up on ${options.action ?? 'cloud call'} after ${attempt} attempts: ${failure.code}`, {
+          attempts: attempt,
+          deadline_in: formatDuration(Math.max(0, remaining)),
+        });
+        throw failure;
+      }
+      options.logger?.debug(`retrying ${options.action ?? 'cloud call'} after ${failure.code} (attempt ${attempt}, next in ${formatDuration(delay)})`, {
+        code: failure.code,
+        status: failure.status,
+        request_id: failure.requestId,
+        attempt,
+        delay_ms: delay,
       });
-      throw failure;
+      await sleep(delay, options.signal);
     }
-    options.logger?.debug(`retrying ${options.action ?? 'cloud call'} after ${failure.code} (attempt ${attempt}, next in ${formatDuration(delay)})`, {
-      code: failure.code,
-      status: failure.status,
-      request_id: failure.requestId,
-      attempt,
-      delay_ms: delay,
-    });
-    await sleep(delay, options.signal);
+  } catch (err) {
+    if (err instanceof CancelledError && err.lastAnswer === undefined && lastFailure !== undefined) throw new CancelledError(err.cause, lastFailure);
+    throw err;
   }
 }
 

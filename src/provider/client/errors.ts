@@ -53,12 +53,19 @@ function formatMessage(init: CloudErrorInit): string {
   return `${init.code}: ${init.cloudMessage}${facts ? ` (${facts})` : ''}`;
 }
 
-/** Raised when the AbortSignal fires (StopProvider, Ctrl-C): the operation stops where it is. */
+/**
+ * Raised when the AbortSignal fires (StopProvider, Ctrl-C, the operation's timeout): the
+ * operation stops where it is. `lastAnswer` is what the retrying call or the wait last heard
+ * from the cloud, so a timeout can say what it was waiting out.
+ */
 export class CancelledError extends Error {
   override readonly name = 'CancelledError';
-  constructor(reason: unknown) {
+  readonly lastAnswer: Error | undefined;
+
+  constructor(reason: unknown, lastAnswer?: Error) {
     const why = reason instanceof Error ? reason.message : reason === undefined ? '' : String(reason);
     super(`operation cancelled${why && why !== 'This operation was aborted' ? `: ${why}` : ''}`, { cause: reason });
+    this.lastAnswer = lastAnswer;
   }
 }
 

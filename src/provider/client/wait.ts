@@ -138,59 +138,67 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T | undefined
   let paced: number | undefined;
   const started = Date.now();
 
-  await sleep(Math.min(options.delayMs ?? 0, Math.max(0, deadline - Date.now())), options.signal);
-  for (;;) {
-    if (options.signal?.aborted) throw new CancelledError(options.signal.reason);
-    const observation = await raceAbort(options.refresh(), options.signal);
+  // A cancel (the operation's timeout, Ctrl-C) says what the object was doing.
+  try {
+    await sleep(Math.min(options.delayMs ?? 0, Math.max(0, deadline - Date.now())), options.signal);
+    for (;;) {
+      if (options.signal?.aborted) throw new CancelledError(options.signal.reason);
+      const observation = await raceAbort(options.refresh(), options.signal);
 
-    if (observation === undefined) {
-      if (options.target.length === 0) return undefined;
-      notFound++;
-      if (notFound > notFoundLimit) {
-        throw new WaitError('not-found', options.subject, lastState, `${options.subject} not found after ${notFound} checks while waiting for it to ${wanted}`);
+      if (observation === undefined) {
+        if (options.target.length === 0) return undefined;
+        notFound++;
+        if (notFound > notFoundLimit) {
+          throw new WaitError('not-found', options.subject, lastState, `${options.subject} not found after ${notFound} checks while waiting for it to ${wanted}`);
+        }
+        lastProgress = 'not found';
+      } else {
+        notFound = 0;
+        lastState = observation.state;
+        const progress = options.describe?.(observation) ?? observation.state;
+        if (progress !== lastProgress) {
+          options.logger?.info(`waiting for ${options.subject} to ${wanted}: ${progress}`, { state: observation.state });
+          lastProgress = progress;
+        }
+        if (options.target.includes(observation.state)) return observation.value;
+        if (options.failure?.includes(observation.state)) {
+          const reason = options.failureReason?.(observation.value);
+          throw new WaitError('failed', options.subject, observation.state, `${options.subject} reached state ${observation.state}${reason ? `: ${reason}` : ''}`);
+        }
+        if (options.pending.length > 0 && !options.pending.includes(observation.state)) {
+          throw new WaitError(
+            'unexpected-state',
+            options.subject,
+            observation.state,
+            `unexpected state '${observation.state}' of ${options.subject} while waiting for it to ${wanted}`,
+          );
+        }
+        const percent = options.percentDone?.(observation.value);
+        paced = pacedDelay({ elapsedMs: Date.now() - started, percent, previousPercent: lastPercent, maxIntervalMs: maxInterval });
+        lastPercent = percent ?? lastPercent;
       }
-      lastProgress = 'not found';
-    } else {
-      notFound = 0;
-      lastState = observation.state;
-      const progress = options.describe?.(observation) ?? observation.state;
-      if (progress !== lastProgress) {
-        options.logger?.info(`waiting for ${options.subject} to ${wanted}: ${progress}`, { state: observation.state });
-        lastProgress = progress;
-      }
-      if (options.target.includes(observation.state)) return observation.value;
-      if (options.failure?.includes(observation.state)) {
-        const reason = options.failureReason?.(observation.value);
-        throw new WaitError('failed', options.subject, observation.state, `${options.subject} reached state ${observation.state}${reason ? `: ${reason}` : ''}`);
-      }
-      if (options.pending.length > 0 && !options.pending.includes(observation.state)) {
+
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
         throw new WaitError(
-          'unexpected-state',
+          'timeout',
           options.subject,
-          observation.state,
-          `unexpected state '${observation.state}' of ${options.subject} while waiting for it to ${wanted}`,
+          lastState,
+          `timeout after ${timeoutText} while waiting for ${options.subject} to ${wanted} (last state: ${lastProgress ?? 'none'})`,
         );
       }
-      const percent = options.percentDone?.(observation.value);
-      paced = pacedDelay({ elapsedMs: Date.now() - started, percent, previousPercent: lastPercent, maxIntervalMs: maxInterval });
-      lastPercent = percent ?? lastPercent;
+      if (paced !== undefined) {
+        await sleep(Math.min(paced, remaining), options.signal);
+        paced = undefined;
+        continue;
+      }
+      await sleep(Math.min(interval, remaining), options.signal);
+      interval = Math.min(interval * 2, maxInterval);
     }
-
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) {
-      throw new WaitError(
-        'timeout',
-        options.subject,
-        lastState,
-        `timeout after ${timeoutText} while waiting for ${options.subject} to ${wanted} (last state: ${lastProgress ?? 'none'})`,
-      );
+  } catch (err) {
+    if (err instanceof CancelledError && err.lastAnswer === undefined && lastProgress !== undefined) {
+      throw new CancelledError(err.cause, new Error(`${options.subject} was ${lastProgress}`));
     }
-    if (paced !== undefined) {
-      await sleep(Math.min(paced, remaining), options.signal);
-      paced = undefined;
-      continue;
-    }
-    await sleep(Math.min(interval, remaining), options.signal);
-    interval = Math.min(interval * 2, maxInterval);
+    throw err;
   }
 }

@@ -33,11 +33,14 @@ import { isObject, isUnknown, isWhollyKnown } from './value.js';
 /** The reason an operation signal carries when its timeout elapses. */
 export class OperationTimeoutError extends Error {
   readonly timeoutMs: number;
+  readonly key: string;
 
-  constructor(key: string, timeoutMs: number) {
-    super(`timed out after ${formatDuration(timeoutMs)} (raise timeouts.${key} to wait longer)`);
+  constructor(key: string, timeoutMs: number, lastAnswer?: Error) {
+    const last = lastAnswer === undefined ? '' : `; the last answer: ${lastAnswer.message}`;
+    super(`timed out after ${formatDuration(timeoutMs)} (raise timeouts.${key} to wait longer)${last}`);
     this.name = 'OperationTimeoutError';
     this.timeoutMs = timeoutMs;
+    this.key = key;
   }
 }
 
@@ -78,17 +81,28 @@ export function operationSignal(parents: readonly AbortSignal[], timeoutMs: numb
 
 /**
  * Describes why an operation failed: the timeout or stop reason when the signal fired
- * (waiters typically throw a generic AbortError), otherwise the thrown error.
+ * (waiters typically throw a generic AbortError, or an error caused by the reason),
+ * otherwise the thrown error. A timeout also gives what the handler last heard, when the
+ * error it threw carries that as `lastAnswer` (a retrying call, a wait).
  */
 export function failureOf(thrown: unknown, signal: AbortSignal): unknown {
-  if (signal.aborted && (signal.reason instanceof OperationTimeoutError || signal.reason instanceof StoppedError)) {
-    if (thrown === signal.reason || isAbortError(thrown)) return signal.reason;
+  const reason: unknown = signal.reason;
+  if (signal.aborted && (reason instanceof OperationTimeoutError || reason instanceof StoppedError)) {
+    if (thrown === reason || isAbortError(thrown) || (thrown instanceof Error && thrown.cause === reason)) {
+      const lastAnswer = lastAnswerOf(thrown);
+      return reason instanceof OperationTimeoutError && lastAnswer !== undefined ? new OperationTimeoutError(reason.key, reason.timeoutMs, lastAnswer) : reason;
+    }
   }
   return thrown;
 }
 
 function isAbortError(thrown: unknown): boolean {
   return thrown instanceof Error && (thrown.name === 'AbortError' || thrown.name === 'TimeoutError');
+}
+
+function lastAnswerOf(thrown: unknown): Error | undefined {
+  const answer = thrown instanceof Error ? (thrown as Error & { lastAnswer?: unknown }).lastAnswer : undefined;
+  return answer instanceof Error ? answer : undefined;
 }
 
 /** The state to return after apply, and whether it needs `legacy_type_system` (see the header). */
