@@ -4,7 +4,7 @@
  * already waited and the longest interval; no pace without new progress.
  */
 import { describe, expect, it } from 'vitest';
-import { pacedDelay, waitFor } from '../../src/provider/client/wait.js';
+import { pacedDelay, parsePercent, waitFor } from '../../src/provider/client/wait.js';
 
 describe('pacedDelay', () => {
   const base = { previousPercent: undefined, maxIntervalMs: 10_000 };
@@ -27,6 +27,20 @@ describe('pacedDelay', () => {
     expect(pacedDelay({ ...base, elapsedMs: 500, percent: 0 })).toBeUndefined();
     expect(pacedDelay({ ...base, elapsedMs: 500, percent: 100 })).toBeUndefined();
     expect(pacedDelay({ ...base, elapsedMs: 900, percent: 40, previousPercent: 40 })).toBeUndefined();
+  });
+});
+
+describe('parsePercent', () => {
+  it('reads ECS progress as ECS writes it, with or without the percent sign', () => {
+    expect(parsePercent('45%')).toBe(45);
+    expect(parsePercent(' 100 ')).toBe(100);
+    expect(parsePercent('12.5%')).toBe(12.5);
+  });
+
+  it('is undefined for anything else', () => {
+    expect(parsePercent(undefined)).toBeUndefined();
+    expect(parsePercent('')).toBeUndefined();
+    expect(parsePercent('almost')).toBeUndefined();
   });
 });
 

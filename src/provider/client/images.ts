@@ -22,7 +22,7 @@ import { deadlineOf } from './deadline.js';
 import { CloudError, isNotFound, orNotFound } from './errors.js';
 import { creationRecord, type CreationRecordStore } from './image-creation-record.js';
 import { $Ecs } from './sdk.js';
-import { waitFor, waitGone, type WaitOptions } from './wait.js';
+import { parsePercent, waitFor, waitGone, type WaitOptions } from './wait.js';
 
 export type Image = $Ecs.DescribeImagesResponseBodyImagesImage;
 
@@ -102,12 +102,6 @@ function imageProgress(image: Image): string {
   return `${state} ${percent(progress)}`;
 }
 
-/** `Progress` as a number: ECS sends `45%`, some answers `45`. */
-export function imagePercent(image: Image): number | undefined {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(image.progress ?? '');
-  return match ? Number(match[1]) : undefined;
-}
-
 function percent(progress: string): string {
   const text = progress.trim();
   return text.endsWith('%') ? text : `${text}%`;
@@ -131,7 +125,7 @@ export async function waitImageAvailable(clients: CloudClients, imageId: string,
     failure: ['CreateFailed', 'UnAvailable'],
     failureReason: (found) => (found.progress ? `creation stopped at ${percent(found.progress)}` : undefined),
     describe: ({ value }) => imageProgress(value),
-    percentDone: imagePercent,
+    percentDone: (image) => parsePercent(image.progress),
     deadline,
     signal: options.signal,
     logger: options.logger,

@@ -3,7 +3,7 @@ import { callWithRetry, type CallOptions } from './call.js';
 import type { CloudClients } from './clients.js';
 import { orNotFound } from './errors.js';
 import { $Ecs } from './sdk.js';
-import { byStatus, RESOURCE_POLL, waitFor } from './wait.js';
+import { byStatus, parsePercent, RESOURCE_POLL, waitFor } from './wait.js';
 
 export type Snapshot = $Ecs.DescribeSnapshotsResponseBodySnapshotsSnapshot;
 
@@ -24,6 +24,7 @@ export async function waitSnapshotAccomplished(client: CloudClients, snapshotId:
     target: ['accomplished'],
     failure: ['failed'],
     describe: ({ value }) => `${value.status ?? ''} ${value.progress ?? ''}`.trim(),
+    percentDone: (snapshot) => parsePercent(snapshot.progress),
     ...RESOURCE_POLL,
     ...options,
   });
