@@ -7,11 +7,9 @@ import { callWithRetry, type CallOptions } from './call.js';
 import type { CloudClients } from './clients.js';
 import { orNotFound } from './errors.js';
 import { $Vpc } from './sdk-vpc.js';
-import { byStatus, waitFor, waitGone } from './wait.js';
+import { byStatus, RESOURCE_POLL, waitFor, waitGone } from './wait.js';
 
 export type Vpc = $Vpc.DescribeVpcAttributeResponseBody;
-
-const POLL = Object.freeze({ minTimeoutMs: 1000 });
 
 export const vpcSubject = (id: string): string => `VPC (${id})`;
 
@@ -41,11 +39,11 @@ export async function waitVpcAvailable(client: CloudClients, vpcId: string, opti
     refresh: byStatus(() => findVpc(client, vpcId, options)),
     pending: ['Pending'],
     target: ['Available'],
-    ...POLL,
+    ...RESOURCE_POLL,
     ...options,
   });
 }
 
 export async function waitVpcGone(client: CloudClients, vpcId: string, options: CallOptions): Promise<void> {
-  await waitGone(() => findVpc(client, vpcId, options), { subject: vpcSubject(vpcId), ...POLL, ...options });
+  await waitGone(() => findVpc(client, vpcId, options), { subject: vpcSubject(vpcId), ...RESOURCE_POLL, ...options });
 }

@@ -6,11 +6,9 @@ import { callWithRetry, type CallOptions } from './call.js';
 import type { CloudClients } from './clients.js';
 import { orNotFound } from './errors.js';
 import { $Vpc } from './sdk-vpc.js';
-import { byStatus, waitFor, waitGone } from './wait.js';
+import { byStatus, RESOURCE_POLL, waitFor, waitGone } from './wait.js';
 
 export type VSwitch = $Vpc.DescribeVSwitchAttributesResponseBody;
-
-const POLL = Object.freeze({ minTimeoutMs: 1000 });
 
 export const vswitchSubject = (id: string): string => `VSwitch (${id})`;
 
@@ -29,11 +27,11 @@ export async function waitVSwitchAvailable(client: CloudClients, vSwitchId: stri
     refresh: byStatus(() => findVSwitch(client, vSwitchId, options)),
     pending: ['Pending'],
     target: ['Available'],
-    ...POLL,
+    ...RESOURCE_POLL,
     ...options,
   });
 }
 
 export async function waitVSwitchGone(client: CloudClients, vSwitchId: string, options: CallOptions): Promise<void> {
-  await waitGone(() => findVSwitch(client, vSwitchId, options), { subject: vswitchSubject(vSwitchId), ...POLL, ...options });
+  await waitGone(() => findVSwitch(client, vSwitchId, options), { subject: vswitchSubject(vSwitchId), ...RESOURCE_POLL, ...options });
 }

@@ -117,7 +117,7 @@ export class WaitError extends Error {
 export const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60_000;
 
 /**
- * Polling for instances, disks and snapshots: suits both the local cloud (sub-second
+ * Polling for instances, disks, snapshots, VPCs and vSwitches: suits both the local cloud (sub-second
  * transitions) and ECS (tens of seconds): 0.25 s doubling to 5 s makes two more polls in a
  * minute than starting at 1 s would, and sees a quick transition a second sooner.
  */
