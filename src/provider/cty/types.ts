@@ -61,8 +61,16 @@ export const t = Object.freeze({
 });
 
 /** Attribute names of an object type, sorted (the order Terraform writes them in). */
-export function attributeNames(type: ObjectType): string[] {
-  return Object.keys(type.attributes).sort();
+/** Sorted once per type: every value of a resource's type is encoded, decoded and converted by name order. */
+const sortedNames = new WeakMap<ObjectType, readonly string[]>();
+
+export function attributeNames(type: ObjectType): readonly string[] {
+  let names = sortedNames.get(type);
+  if (names === undefined) {
+    names = Object.freeze(Object.keys(type.attributes).sort());
+    sortedNames.set(type, names);
+  }
+  return names;
 }
 
 export function isPrimitive(type: CtyType): boolean {
