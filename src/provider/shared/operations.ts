@@ -15,7 +15,7 @@
  *
  * Loaded with the handlers (it imports the client layer, and the SDK behind it).
  */
-import { isTransient, joinResourceGroup, updateTags, type CallOptions, type CloudClients, type TagTarget } from '../client/index.js';
+import { CancelledError, isTransient, joinResourceGroup, updateTags, type CallOptions, type CloudClients, type TagTarget } from '../client/index.js';
 import type { CreateRequest, KnownObject, KnownValue, OperationContext, StateInput, UpdateRequest } from '../framework/index.js';
 import type { Logger } from '../plugin/logger.js';
 import { mapOf, textOf } from './values.js';
@@ -39,9 +39,13 @@ export function readOptions(request: { readonly signal: AbortSignal; readonly lo
   return { signal: request.signal, logger: request.logger, deadline: Date.now() + READ_TIMEOUT_MS };
 }
 
-/** The signal's reason once it fired (timeout, StopProvider), else the error itself. */
+/**
+ * Once the signal fired (the timeout, Ctrl-C), the failure is the signal's reason, carrying
+ * the error the handler was left with as its last answer; before, it is the error itself.
+ */
 function abortReason(signal: AbortSignal, error: unknown): unknown {
-  return signal.aborted ? signal.reason : error;
+  if (!signal.aborted || error instanceof CancelledError) return error;
+  return new CancelledError(signal.reason, error instanceof Error && error !== signal.reason ? error : undefined);
 }
 
 /** Read's answer at the end of a create or an update, where the object must still exist. */
