@@ -17,15 +17,15 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { createCloud, type Cloud } from '../../src/cloud/server.js';
 import { createAccount } from '../../src/cloud/seed/accounts.js';
-import { findDefaultResourceGroup } from '../../src/cloud/api/resource-manager/resource-groups.js';
 import { seedSourceSnapshot } from '../support/seed-snapshot.js';
 import { startCeilingServer } from './ceiling-server.js';
 import { measureFigure, type Figure, type LoadTarget } from './figures.js';
 import { readCloudBenchOptions, wants, type CloudBenchOptions } from './options.js';
 import { runPostgresFigures } from './postgres-hook.js';
 import { probe } from './probe.js';
+import { filterTable, measureFilters, type FilterFigure } from './filter-figures.js';
 import { errorLines, figureTable, goalLine } from './report.js';
-import { seedImages } from './seed-images.js';
+import { accountResourceGroups, seedImages } from './seed-images.js';
 import { ceilingWorkload, createCycleWorkload, describeByIdWorkload, filteredPageWorkload } from './workloads.js';
 
 function header(options: CloudBenchOptions): string {
@@ -41,17 +41,24 @@ function header(options: CloudBenchOptions): string {
   ].join('\n');
 }
 
-async function sqliteFigures(options: CloudBenchOptions, cloud: Cloud): Promise<Figure[]> {
+interface SqliteFigures {
+  readonly figures: Figure[];
+  readonly filters: FilterFigure[];
+  readonly imageCount: number;
+}
+
+async function sqliteFigures(options: CloudBenchOptions, cloud: Cloud): Promise<SqliteFigures> {
   const figures: Figure[] = [];
+  let filters: FilterFigure[] = [];
   const regionId = cloud.regionId;
   const target: LoadTarget = { urls: [cloud.endpoint], credentials: cloud.credentials, regionId };
 
   const started = Date.now();
-  const group = await findDefaultResourceGroup(cloud.store.db, cloud.accountId);
+  const groups = await accountResourceGroups(cloud.store.db, cloud.accountId);
   const imageIds = await seedImages(cloud.store.db, {
     accountId: cloud.accountId,
     regionId,
-    resourceGroupId: group?.id ?? '',
+    ...groups,
     count: Math.max(1, options.images),
     now: Date.now(),
   });
@@ -94,6 +101,9 @@ async function sqliteFigures(options: CloudBenchOptions, cloud: Cloud): Promise<
       }),
     );
   }
+  if (wants(options, 'f')) {
+    filters = await measureFilters(options, target, { regionId, imageCount: imageIds.length, otherResourceGroupId: groups.otherResourceGroupId });
+  }
   if (wants(options, 'c')) {
     // Its own account: the images it creates must not change what (a) and (b) read.
     const account = await createAccount(cloud.store.db);
@@ -108,7 +118,7 @@ async function sqliteFigures(options: CloudBenchOptions, cloud: Cloud): Promise<
       }),
     );
   }
-  return figures;
+  return { figures, filters, imageCount: imageIds.length };
 }
 
 async function main(): Promise<void> {
@@ -126,8 +136,10 @@ async function main(): Promise<void> {
   });
   const figures: Figure[] = [];
   const notes: string[] = [];
+  let sqlite: SqliteFigures;
   try {
-    figures.push(...(await sqliteFigures(options, cloud)));
+    sqlite = await sqliteFigures(options, cloud);
+    figures.push(...sqlite.figures);
   } finally {
     await cloud.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -137,7 +149,8 @@ async function main(): Promise<void> {
     figures.push(...outcome.figures);
     if (outcome.note !== undefined) notes.push(outcome.note);
   }
-  const lines = [figureTable(figures), ...errorLines(figures), '', goalLine(figures), ...notes];
+  const filterLines = sqlite.filters.length > 0 ? ['', filterTable(sqlite.filters, sqlite.imageCount, options)] : [];
+  const lines = [figureTable(figures), ...errorLines(figures), ...filterLines, '', goalLine(figures), ...notes];
   process.stdout.write(`${lines.filter((line) => line !== undefined).join('\n')}\n`);
 }
 

@@ -10,14 +10,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createAccount } from '../../src/cloud/seed/accounts.js';
-import { findDefaultResourceGroup } from '../../src/cloud/api/resource-manager/resource-groups.js';
 import { openStore } from '../../src/cloud/store/open-store.js';
 import type { Store } from '../../src/cloud/store/store.js';
 import { POSTGRES_BINARIES, POSTGRES_MISSING_REASON, startPostgres, type PostgresServer } from '../../dev/local-postgres.js';
 import { seedSourceSnapshot } from '../support/seed-snapshot.js';
 import type { Figure } from './figures.js';
 import type { PostgresBenchContext } from './postgres-hook.js';
-import { seedImages } from './seed-images.js';
+import { accountResourceGroups, seedImages } from './seed-images.js';
 import { createCycleWorkload, describeByIdWorkload } from './workloads.js';
 
 interface ReplicaLine {
@@ -81,11 +80,10 @@ export async function postgresFigures(context: PostgresBenchContext): Promise<re
     store = await openStore({ kind: 'postgres', connectionString: url });
     const regionId = 'cn-hangzhou';
     const started = Date.now();
-    const group = await findDefaultResourceGroup(store.db, first.line.accountId);
     const imageIds = await seedImages(store.db, {
       accountId: first.line.accountId,
       regionId,
-      resourceGroupId: group?.id ?? '',
+      ...(await accountResourceGroups(store.db, first.line.accountId)),
       count: Math.max(1, options.images),
       now: Date.now(),
     });

@@ -14,6 +14,7 @@ import { snapshotEncryptionMigration } from './006-snapshot-encryption.js';
 import { legacyInstanceReadsMigration } from './007-legacy-instance-reads.js';
 import { tfUpdatesMigration } from './008-tf-updates.js';
 import { faultRulesMarkerMigration } from './009-fault-rules-marker.js';
+import { imagesFilterIndexesMigration } from './010-images-filter-indexes.js';
 
 export interface StoreMigration {
   /** Unique and sortable: `001-initial`, `002-…`. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   legacyInstanceReadsMigration,
   tfUpdatesMigration,
   faultRulesMarkerMigration,
+  imagesFilterIndexesMigration,
 ];
 
 class ListMigrationProvider implements MigrationProvider {
