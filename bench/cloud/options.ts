@@ -8,6 +8,7 @@ export const CLOUD_BENCH_FLAGS = {
   images: { description: 'images stored before figures (a) and (b)', default: 100_000 },
   'filter-concurrency': { description: 'concurrent clients of each filter case of figure (f)', default: 2 },
   'filter-seconds': { description: 'seconds measured per filter case of figure (f)', default: 1 },
+  'cold-starts': { description: 'starts of ecs-image serve timed for figure (s) (the median is the figure)', default: 3 },
   'load-processes': { description: 'client processes the concurrency is split over', default: 1 },
   'image-creation-ms': { description: "the cloud's imageCreationMs for the create→Available cycle", default: 100 },
   'job-poll-ms': { description: "the cloud's job runner poll interval", default: 50 },
