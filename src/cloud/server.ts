@@ -17,6 +17,7 @@ import { CONSOLE_PATH } from './console/layout.js';
 import { LiveSettings } from './admin/live-settings.js';
 import { ActionRegistry } from './api/registry.js';
 import { AccessKeyDirectory } from './http/access-keys.js';
+import { AccountWriteQueue } from './http/account-queue.js';
 import { createRpcServer } from './http/http-server.js';
 import { handleRpc } from './http/pipeline.js';
 import { proxyAware } from './http/proxy-request.js';
@@ -123,6 +124,7 @@ export async function createCloud(config: CloudConfig = {}): Promise<Cloud> {
       now,
       logger,
       faults: new StoreFaultInjector(store.db),
+      accountWrites: new AccountWriteQueue(),
     };
     const admin: AdminDeps = { store, settings, jobs, adminToken: adminToken as string, now, startedAt: Date.now(), logger };
     // Loaded on its first request: nothing else needs it, and a cold start answers the API sooner without it.
