@@ -15,7 +15,7 @@ export const GOAL_REPLICA_SCALING = 2;
 
 export function figureTable(figures: readonly Figure[]): string {
   return formatTable(
-    ['figure', 'rate', 'unit', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'server CPU µs/req'],
+    ['figure', 'rate', 'unit', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'server CPU µs/req', 'machine busy'],
     figures.map((figure) => [
       `(${figure.key}) ${figure.label}`,
       formatRate(figure.rate),
@@ -25,9 +25,20 @@ export function figureTable(figures: readonly Figure[]): string {
       formatMs(figure.latency.max),
       figure.requests.toLocaleString('en-US'),
       figure.errors.toLocaleString('en-US'),
-      figure.serverCpuUsPerRequest === undefined ? '-' : Math.round(figure.serverCpuUsPerRequest).toLocaleString('en-US'),
+      serverCpu(figure),
+      figure.machineBusy === undefined ? '-' : `${Math.round(figure.machineBusy * 100)}%`,
     ]),
   );
+}
+
+/** In-process: the bench's own CPU; replicas: theirs + PostgreSQL's. */
+function serverCpu(figure: Figure): string {
+  const us = (value: number): string => Math.round(value).toLocaleString('en-US');
+  if (figure.serverCpuUsPerRequest !== undefined) return us(figure.serverCpuUsPerRequest);
+  if (figure.replicaCpuUsPerRequest !== undefined && figure.databaseCpuUsPerRequest !== undefined) {
+    return `${us(figure.replicaCpuUsPerRequest)} + ${us(figure.databaseCpuUsPerRequest)} PG`;
+  }
+  return '-';
 }
 
 export function errorLines(figures: readonly Figure[]): string[] {
@@ -83,6 +94,15 @@ function postgresLines(figures: readonly Figure[]): string[] {
     lines.push(
       `goal 3  PostgreSQL, 1 replica: DescribeImages by id at ${percent(share)} of SQLite's (goal ≥ ${percent(GOAL_POSTGRES_SHARE_OF_SQLITE)}): ${verdict(share >= GOAL_POSTGRES_SHARE_OF_SQLITE)}`,
     );
+    const sqliteCpu = sqliteById.serverCpuUsPerRequest;
+    const replicaCpu = oneById.replicaCpuUsPerRequest;
+    const databaseCpu = oneById.databaseCpuUsPerRequest;
+    if (sqliteCpu !== undefined && replicaCpu !== undefined && databaseCpu !== undefined) {
+      lines.push(
+        `        CPU per request: replica ${Math.round(replicaCpu)} µs + PostgreSQL ${Math.round(databaseCpu)} µs, against ${Math.round(sqliteCpu)} µs for the cloud on SQLite` +
+          `${oneById.machineBusy === undefined ? '' : `; the machine ${Math.round(oneById.machineBusy * 100)}% busy`}`,
+      );
+    }
   }
   const oneCreate = find('p1c');
   const threeCreate = find('p3c');
@@ -91,6 +111,9 @@ function postgresLines(figures: readonly Figure[]): string[] {
     lines.push(
       `goal 3  PostgreSQL, 3 replicas create→Available at ${scaling.toFixed(2)}× one replica's rate (goal ≥ ${GOAL_REPLICA_SCALING}×): ${verdict(scaling >= GOAL_REPLICA_SCALING && threeCreate.errors === 0)}`,
     );
+    const busy = oneCreate.machineBusy;
+    // Three replicas can only go faster by using CPU that one replica leaves idle.
+    if (busy !== undefined) lines.push(`        with one replica the machine's ${cpus().length} CPU(s) were ${Math.round(busy * 100)}% busy (load, replica and PostgreSQL together)`);
   }
   return lines;
 }

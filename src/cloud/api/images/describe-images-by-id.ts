@@ -21,7 +21,7 @@ import type { DescribedImageRow } from './image-view.js';
 const PLAIN_LOOKUP_PARAMS: ReadonlySet<string> = new Set(['RegionId', 'ImageId', 'Status', 'PageNumber', 'PageSize']);
 
 /** As many ids as the general path pages in memory. */
-const MAX_IDS = 100;
+export const MAX_IDS = 100;
 
 /** The distinct ids of a plain lookup by id, or undefined when the request is anything else. */
 export function plainIdLookup(params: Params): string[] | undefined {

@@ -20,7 +20,8 @@ import {
   OS_TYPES,
   type ImageOwnerAlias,
 } from '../../../domain/image-enums.js';
-import { lookupImagesById, plainIdLookup } from './describe-images-by-id.js';
+import { plainIdLookup } from './describe-images-by-id.js';
+import { lookupImagesByIdTogether } from './id-lookup-batch.js';
 import { visibleParts, type ImageQuery } from './image-visibility.js';
 import { endDryRun } from './image-attributes.js';
 import { pageInMemory, readImagePage, type ImagePage } from './image-page.js';
@@ -181,7 +182,7 @@ export async function describeImages(ctx: ActionContext): Promise<ActionResult> 
   if (ids !== undefined) {
     // What the providers poll with: a compiled query, the same rows as the general one below.
     const statuses = readStatuses(ctx);
-    found = pageInMemory(await lookupImagesById(ctx.db, { regionId: ctx.regionId, viewer, ids, statuses }), request);
+    found = pageInMemory(await lookupImagesByIdTogether(ctx.db, { regionId: ctx.regionId, viewer, ids, statuses }), request);
   } else {
     const parts = visibleParts(ctx.db.selectFrom('images').where('images.region_id', '=', ctx.regionId), viewer);
     // The filters narrow every part alike; one that finds nothing does so in each.
