@@ -36,7 +36,9 @@ function serverCpu(figure: Figure): string {
   const us = (value: number): string => Math.round(value).toLocaleString('en-US');
   if (figure.serverCpuUsPerRequest !== undefined) return us(figure.serverCpuUsPerRequest);
   if (figure.replicaCpuUsPerRequest !== undefined && figure.databaseCpuUsPerRequest !== undefined) {
-    return `${us(figure.replicaCpuUsPerRequest)} + ${us(figure.databaseCpuUsPerRequest)} PG`;
+    // A PostgreSQL process that exited meanwhile takes its CPU time with it: then the database's share is unknown.
+    const database = figure.databaseCpuUsPerRequest < 0 ? '?' : us(figure.databaseCpuUsPerRequest);
+    return `${us(figure.replicaCpuUsPerRequest)} + ${database} PG`;
   }
   return '-';
 }
@@ -99,7 +101,7 @@ function postgresLines(figures: readonly Figure[]): string[] {
     const databaseCpu = oneById.databaseCpuUsPerRequest;
     if (sqliteCpu !== undefined && replicaCpu !== undefined && databaseCpu !== undefined) {
       lines.push(
-        `        CPU per request: replica ${Math.round(replicaCpu)} µs + PostgreSQL ${Math.round(databaseCpu)} µs, against ${Math.round(sqliteCpu)} µs for the cloud on SQLite` +
+        `        CPU per request: replica ${Math.round(replicaCpu)} µs + PostgreSQL ${databaseCpu < 0 ? '?' : Math.round(databaseCpu)} µs, against ${Math.round(sqliteCpu)} µs for the cloud on SQLite` +
           `${oneById.machineBusy === undefined ? '' : `; the machine ${Math.round(oneById.machineBusy * 100)}% busy`}`,
       );
     }
