@@ -4,6 +4,7 @@
  */
 import type { LoadCredentials, Workload } from '../load/load-plan.js';
 import { runLoad } from '../load/run-load.js';
+import { busyShare, machineCpuTimes } from '../support/machine-cpu.js';
 import { summarize, type LatencySummary } from '../support/stats.js';
 import type { CloudBenchOptions } from './options.js';
 
@@ -31,6 +32,11 @@ export interface Figure {
    * other load, this follows the server's own cost.
    */
   readonly serverCpuUsPerRequest?: number;
+  /** How busy the machine's CPUs were while it ran (all processes; Linux only). */
+  readonly machineBusy?: number;
+  /** Where the server runs in other processes (PostgreSQL replicas): their CPU, and the database's, per request. */
+  readonly replicaCpuUsPerRequest?: number;
+  readonly databaseCpuUsPerRequest?: number;
 }
 
 export interface FigureRequest {
@@ -46,6 +52,7 @@ export async function measureFigure(options: CloudBenchOptions, request: FigureR
   process.stderr.write(`measuring (${request.key}) ${request.label} …\n`);
   const durationMs = options.duration * 1000;
   const cpuBefore = process.cpuUsage();
+  const machineBefore = machineCpuTimes();
   const result = await runLoad(
     {
       urls: request.target.urls,
@@ -58,6 +65,7 @@ export async function measureFigure(options: CloudBenchOptions, request: FigureR
     options['load-processes'],
   );
   const cpu = process.cpuUsage(cpuBefore);
+  const machineBusy = busyShare(machineBefore, machineCpuTimes());
   // The load runs warm-up + duration; the requests of the warm-up are assumed at the measured rate.
   const servedRequests = (result.requests / (durationMs / 1000)) * (options.warmup + options.duration);
   return {
@@ -69,6 +77,7 @@ export async function measureFigure(options: CloudBenchOptions, request: FigureR
     requests: result.requests,
     errors: result.errors,
     errorSamples: result.errorSamples,
+    ...(machineBusy !== undefined ? { machineBusy } : {}),
     ...(request.serverInProcess === true && servedRequests > 0
       ? { serverCpuUsPerRequest: (cpu.user + cpu.system) / servedRequests }
       : {}),

@@ -7,8 +7,10 @@
  *   (a) DescribeImages by id,
  *   (b) a filtered DescribeImages page over the stored images,
  *   (c) the create→Available cycle (CreateImage, then DescribeImages polls),
- * then DescribeImages by id as a share of the ceiling against issue 3's goal,
- * and the PostgreSQL figures when `bench/cloud/postgres.ts` exists (issue 7).
+ *   (f) each documented DescribeImages filter, one at a time (server CPU per page),
+ *   (s) the cold start of `ecs-image serve` to its first answer,
+ * and the PostgreSQL figures when `bench/cloud/postgres.ts` exists (issue 7),
+ * then each of issue 15's goals beside its figure, met or NOT met.
  * The clients run in separate processes (see `bench/load/`).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -17,15 +19,16 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { createCloud, type Cloud } from '../../src/cloud/server.js';
 import { createAccount } from '../../src/cloud/seed/accounts.js';
-import { findDefaultResourceGroup } from '../../src/cloud/api/resource-manager/resource-groups.js';
 import { seedSourceSnapshot } from '../support/seed-snapshot.js';
 import { startCeilingServer } from './ceiling-server.js';
 import { measureFigure, type Figure, type LoadTarget } from './figures.js';
 import { readCloudBenchOptions, wants, type CloudBenchOptions } from './options.js';
 import { runPostgresFigures } from './postgres-hook.js';
 import { probe } from './probe.js';
-import { errorLines, figureTable, goalLine } from './report.js';
-import { seedImages } from './seed-images.js';
+import { filterTable, measureFilters, type FilterFigure } from './filter-figures.js';
+import { measureColdStart, type ColdStart } from './cold-start.js';
+import { errorLines, figureTable, goalLines } from './report.js';
+import { accountResourceGroups, seedImages } from './seed-images.js';
 import { ceilingWorkload, createCycleWorkload, describeByIdWorkload, filteredPageWorkload } from './workloads.js';
 
 function header(options: CloudBenchOptions): string {
@@ -41,17 +44,24 @@ function header(options: CloudBenchOptions): string {
   ].join('\n');
 }
 
-async function sqliteFigures(options: CloudBenchOptions, cloud: Cloud): Promise<Figure[]> {
+interface SqliteFigures {
+  readonly figures: Figure[];
+  readonly filters: FilterFigure[];
+  readonly imageCount: number;
+}
+
+async function sqliteFigures(options: CloudBenchOptions, cloud: Cloud): Promise<SqliteFigures> {
   const figures: Figure[] = [];
+  let filters: FilterFigure[] = [];
   const regionId = cloud.regionId;
   const target: LoadTarget = { urls: [cloud.endpoint], credentials: cloud.credentials, regionId };
 
   const started = Date.now();
-  const group = await findDefaultResourceGroup(cloud.store.db, cloud.accountId);
+  const groups = await accountResourceGroups(cloud.store.db, cloud.accountId);
   const imageIds = await seedImages(cloud.store.db, {
     accountId: cloud.accountId,
     regionId,
-    resourceGroupId: group?.id ?? '',
+    ...groups,
     count: Math.max(1, options.images),
     now: Date.now(),
   });
@@ -94,6 +104,9 @@ async function sqliteFigures(options: CloudBenchOptions, cloud: Cloud): Promise<
       }),
     );
   }
+  if (wants(options, 'f')) {
+    filters = await measureFilters(options, target, { regionId, imageCount: imageIds.length, otherResourceGroupId: groups.otherResourceGroupId });
+  }
   if (wants(options, 'c')) {
     // Its own account: the images it creates must not change what (a) and (b) read.
     const account = await createAccount(cloud.store.db);
@@ -108,7 +121,7 @@ async function sqliteFigures(options: CloudBenchOptions, cloud: Cloud): Promise<
       }),
     );
   }
-  return figures;
+  return { figures, filters, imageCount: imageIds.length };
 }
 
 async function main(): Promise<void> {
@@ -126,19 +139,24 @@ async function main(): Promise<void> {
   });
   const figures: Figure[] = [];
   const notes: string[] = [];
+  let sqlite: SqliteFigures;
   try {
-    figures.push(...(await sqliteFigures(options, cloud)));
+    sqlite = await sqliteFigures(options, cloud);
+    figures.push(...sqlite.figures);
   } finally {
     await cloud.close();
     await rm(dataDir, { recursive: true, force: true });
   }
+  const coldStart: ColdStart | undefined = wants(options, 's') ? await measureColdStart(options['cold-starts']) : undefined;
   if (wants(options, 'p')) {
     const outcome = await runPostgresFigures({ options, measure: (request) => measureFigure(options, request) });
     figures.push(...outcome.figures);
     if (outcome.note !== undefined) notes.push(outcome.note);
   }
-  const lines = [figureTable(figures), ...errorLines(figures), '', goalLine(figures), ...notes];
-  process.stdout.write(`${lines.filter((line) => line !== undefined).join('\n')}\n`);
+  const filterLines = sqlite.filters.length > 0 ? ['', filterTable(sqlite.filters, sqlite.imageCount, options)] : [];
+  const goals = goalLines({ figures, filters: sqlite.filters, coldStart });
+  const lines = [figureTable(figures), ...errorLines(figures), ...filterLines, '', 'issue 15:', ...goals, ...notes];
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {

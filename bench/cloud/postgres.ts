@@ -10,14 +10,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createAccount } from '../../src/cloud/seed/accounts.js';
-import { findDefaultResourceGroup } from '../../src/cloud/api/resource-manager/resource-groups.js';
 import { openStore } from '../../src/cloud/store/open-store.js';
 import type { Store } from '../../src/cloud/store/store.js';
 import { POSTGRES_BINARIES, POSTGRES_MISSING_REASON, startPostgres, type PostgresServer } from '../../dev/local-postgres.js';
 import { seedSourceSnapshot } from '../support/seed-snapshot.js';
+import { processCpuUs, processesNamed } from '../support/machine-cpu.js';
 import type { Figure } from './figures.js';
+import type { CloudBenchOptions } from './options.js';
 import type { PostgresBenchContext } from './postgres-hook.js';
-import { seedImages } from './seed-images.js';
+import { accountResourceGroups, seedImages } from './seed-images.js';
 import { createCycleWorkload, describeByIdWorkload } from './workloads.js';
 
 interface ReplicaLine {
@@ -57,6 +58,25 @@ async function stopReplica(replica: RunningReplica): Promise<void> {
   await exited;
 }
 
+/**
+ * The figure with the CPU its replicas and PostgreSQL (every `postgres`
+ * process: the sessions of the pools stay open meanwhile) spent per request.
+ */
+async function withProcessCpu(replicaPids: readonly number[], options: CloudBenchOptions, measure: () => Promise<Figure>): Promise<Figure> {
+  const sum = (pids: readonly number[]): number => pids.reduce((total, pid) => total + processCpuUs(pid), 0);
+  const database = processesNamed('postgres');
+  const before = { replicas: sum(replicaPids), database: sum(database) };
+  const figure = await measure();
+  // The load runs warm-up + duration; the requests of the warm-up are assumed at the measured rate.
+  const served = (figure.requests / options.duration) * (options.warmup + options.duration);
+  if (served <= 0) return figure;
+  return {
+    ...figure,
+    replicaCpuUsPerRequest: (sum(replicaPids) - before.replicas) / served,
+    databaseCpuUsPerRequest: (sum(database) - before.database) / served,
+  };
+}
+
 export async function postgresFigures(context: PostgresBenchContext): Promise<readonly Figure[]> {
   const { options } = context;
   if (options.database === '' && POSTGRES_BINARIES === undefined) {
@@ -81,11 +101,10 @@ export async function postgresFigures(context: PostgresBenchContext): Promise<re
     store = await openStore({ kind: 'postgres', connectionString: url });
     const regionId = 'cn-hangzhou';
     const started = Date.now();
-    const group = await findDefaultResourceGroup(store.db, first.line.accountId);
     const imageIds = await seedImages(store.db, {
       accountId: first.line.accountId,
       regionId,
-      resourceGroupId: group?.id ?? '',
+      ...(await accountResourceGroups(store.db, first.line.accountId)),
       count: Math.max(1, options.images),
       now: Date.now(),
     });
@@ -96,24 +115,25 @@ export async function postgresFigures(context: PostgresBenchContext): Promise<re
     const measureWith = async (count: number): Promise<void> => {
       const urls = replicas.slice(0, count).map((replica) => replica.line.endpoint);
       const where = `PostgreSQL, ${count} replica${count === 1 ? '' : 's'}`;
+      const pids = replicas.slice(0, count).map((replica) => replica.child.pid ?? 0);
       figures.push(
-        await context.measure({
+        await withProcessCpu(pids, options, () => context.measure({
           key: `p${count}a`,
           label: `${where}: DescribeImages by id`,
           target: { urls, credentials: first.line, regionId },
           workload: byId,
-        }),
+        })),
       );
       // Its own account per run: created images must not change what the by-id figure reads.
       const account = await createAccount((store as Store).db);
       const snapshotId = await seedSourceSnapshot((store as Store).db, account.accountId, regionId);
       figures.push(
-        await context.measure({
+        await withProcessCpu(pids, options, () => context.measure({
           key: `p${count}c`,
           label: `${where}: create→Available cycle (imageCreationMs ${options['image-creation-ms']})`,
           target: { urls, credentials: account, regionId },
           workload: createCycleWorkload(regionId, snapshotId, options['poll-ms']),
-        }),
+        })),
       );
     };
     await measureWith(1);

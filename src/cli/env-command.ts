@@ -20,7 +20,6 @@ import { DEFAULT_DATA_DIR, DEFAULT_SETTINGS } from '../cloud/server.js';
 import { ALIBABACLOUDSTACK_ENV } from '../provider/client/alibabacloudstack-config.js';
 import { ALICLOUD_ENV } from '../provider/client/alicloud-config.js';
 import { packagePath } from '../package-root.js';
-import { lookupApsaraScope } from './apsara-scope-lookup.js';
 import { findRunningServer } from './server-file.js';
 import { SHELLS, renderShell, usageHint, type Shell } from './shell-exports.js';
 import { cliConfigText, terraformEnv, type CloudTarget } from './terraform-wiring.js';
@@ -111,6 +110,8 @@ export async function prepareTerraformEnv(
   mkdirSync(absoluteData, { recursive: true });
   writeFileSync(cliConfigPath, cliConfigText(providerDir));
   try {
+    // The Resource Manager SDK is loaded here, not with the CLI: `ecs-image serve` never needs it.
+    const { lookupApsaraScope } = await import('./apsara-scope-lookup.js');
     const scope = await lookupApsaraScope(target);
     const [departmentVariable = '', resourceGroupVariable = ''] = APSARA_SCOPE_VARIABLES;
     env[departmentVariable] = scope.department;

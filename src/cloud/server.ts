@@ -11,13 +11,17 @@ import type { CloudSettings } from './api/action.js';
 import { ADMIN_BODY_LIMIT, ADMIN_PREFIX, handleAdmin, isAdminRequest, type AdminDeps } from './admin/admin-routes.js';
 import { storedAdminToken } from './admin/admin-token.js';
 import { StoreFaultInjector } from './admin/fault-injector.js';
-import { CONSOLE_PATH, createConsole, isConsoleRequest } from './console/console-routes.js';
+import { isConsoleRequest } from './console/console-request.js';
+import type { ConsoleHandler } from './console/console-routes.js';
+import { CONSOLE_PATH } from './console/layout.js';
 import { LiveSettings } from './admin/live-settings.js';
 import { ActionRegistry } from './api/registry.js';
 import { AccessKeyDirectory } from './http/access-keys.js';
+import { AccountWriteQueue } from './http/account-queue.js';
 import { createRpcServer } from './http/http-server.js';
 import { handleRpc } from './http/pipeline.js';
 import { proxyAware } from './http/proxy-request.js';
+import type { RawRequest, RpcResponse } from './http/raw-request.js';
 import { newRequestId, renderError } from './http/render.js';
 import { ReplayGuard } from './http/replay-guard.js';
 import { JOB_KINDS } from './jobs/registry.js';
@@ -120,9 +124,17 @@ export async function createCloud(config: CloudConfig = {}): Promise<Cloud> {
       now,
       logger,
       faults: new StoreFaultInjector(store.db),
+      accountWrites: new AccountWriteQueue(),
     };
     const admin: AdminDeps = { store, settings, jobs, adminToken: adminToken as string, now, startedAt: Date.now(), logger };
-    const webConsole = createConsole({ ...admin, registry: deps.registry, accessKeys: deps.accessKeys });
+    // Loaded on its first request: nothing else needs it, and a cold start answers the API sooner without it.
+    let consoleLoaded: Promise<ConsoleHandler> | undefined;
+    const webConsole = async (request: RawRequest): Promise<RpcResponse> => {
+      consoleLoaded ??= import('./console/console-routes.js').then(({ createConsole }) =>
+        createConsole({ ...admin, registry: deps.registry, accessKeys: deps.accessKeys }),
+      );
+      return (await consoleLoaded)(request);
+    };
     const server = createRpcServer({
       // The operator API and the web console share the port but never the RPC pipeline
       // (admin/admin-routes.ts). Proxy mode (HTTP_PROXY pointing here) unwraps absolute-form

@@ -87,6 +87,26 @@ describe('DescribeImages by id: the compiled lookup answers as the general query
     });
   }
 
+  it('lookups arriving together (read in one query) each get their own images, statuses and caller', async () => {
+    const ask = async (keys: { accessKeyId: string; accessKeySecret: string }, params: Record<string, string>) => {
+      const answer = await sendV1(tc.url, { ...keys, method: 'GET', params: { Action: 'DescribeImages', RegionId: regionId, ...params } });
+      const images = (answer.json?.['Images'] as { Image: { ImageId: string }[] }).Image;
+      return images.map((image) => image.ImageId).sort();
+    };
+    const [first, second, all, creatingOnly, friends] = await Promise.all([
+      ask(owner(), { ImageId: own[0] ?? '' }),
+      ask(owner(), { ImageId: `${own[1]},${own[2]}` }),
+      ask(owner(), { ImageId: `${own[0]},${creating}`, Status: 'ALL' }),
+      ask(owner(), { ImageId: `${own[0]},${creating}`, Status: 'Creating' }),
+      ask(friend, { ImageId: own.join(',') }),
+    ]);
+    expect(first).toEqual([own[0]]);
+    expect(second).toEqual([own[1], own[2]].sort());
+    expect(all).toEqual([own[0], creating].sort());
+    expect(creatingOnly).toEqual([creating]);
+    expect(friends).toEqual([own[1]]);
+  });
+
   it('finds what it should (the comparison above is not between two empty answers)', async () => {
     const [compiled] = await bothPaths(owner(), { ImageId: own.join(','), Status: 'ALL' });
     for (const id of own) expect(compiled).toContain(`"ImageId":"${id}"`);

@@ -89,6 +89,19 @@ describe('DescribeImages with the official SDK', () => {
     expect(body?.images?.image?.[0]?.imageId).toBe(ids[11]);
   });
 
+  it('pages over every owner as over one list: own and system images merged newest first, counted once', async () => {
+    const all = (await describeImages({ pageSize: 100 })).body;
+    const idsOf = (page: typeof all) => page?.images?.image?.map((image) => image.imageId) ?? [];
+    const paged: (string | undefined)[] = [];
+    for (let pageNumber = 1; pageNumber <= Math.ceil(Number(all?.totalCount) / 4); pageNumber += 1) {
+      const page = (await describeImages({ pageSize: 4, pageNumber })).body;
+      expect(page?.totalCount).toBe(all?.totalCount);
+      paged.push(...idsOf(page));
+    }
+    expect(paged).toEqual(idsOf(all));
+    expect(paged).toHaveLength(Number(all?.totalCount));
+  });
+
   it('pages with PageNumber and PageSize (at most 100)', async () => {
     const first = await describeImages({ imageOwnerAlias: 'self', pageSize: 5, pageNumber: 1 });
     const third = await describeImages({ imageOwnerAlias: 'self', pageSize: 5, pageNumber: 3 });

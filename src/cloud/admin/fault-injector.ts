@@ -5,12 +5,21 @@
  * then either lets it proceed (latency only) or names the error to answer.
  * The first matching rule that fires wins. A rule with `times` is claimed with
  * one conditional UPDATE, so across replicas it fires exactly `times` times.
+ *
+ * The rules are kept in memory and read again only when the store's change
+ * marker for them moved (migration 009): a rule added or removed through any
+ * replica applies to every request that arrives after the change, without a
+ * read of the whole table per request. The kept rules' hit counts go stale,
+ * which does not matter: the claim's UPDATE decides whether a limited rule
+ * still fires.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { ruleOf, type FaultError, type FaultRule } from './fault-rules.js';
+import { ChangeMarker } from '../store/change-marker.js';
+import { FAULT_RULES_MARKER } from '../store/migrations/009-fault-rules-marker.js';
+import { listFaultRules, type FaultError, type FaultRule } from './fault-rules.js';
 
 export interface FaultTarget {
   readonly product: string;
@@ -40,19 +49,25 @@ function matches(rule: FaultRule, target: FaultTarget): boolean {
   );
 }
 
+interface KeptRules {
+  readonly version: number;
+  readonly rules: readonly FaultRule[];
+}
+
 export class StoreFaultInjector implements FaultInjector {
   readonly #db: Kysely<Database>;
   readonly #random: () => number;
+  readonly #marker: ChangeMarker;
+  #kept: KeptRules | undefined;
 
   constructor(db: Kysely<Database>, random: () => number = Math.random) {
     this.#db = db;
     this.#random = random;
+    this.#marker = new ChangeMarker(db, FAULT_RULES_MARKER);
   }
 
   async check(target: FaultTarget): Promise<InjectedError | undefined> {
-    const rows = await this.#db.selectFrom('fault_rules').selectAll().orderBy('created_at').orderBy('id').execute();
-    for (const row of rows) {
-      const rule = ruleOf(row);
+    for (const rule of await this.#rules()) {
       if (!matches(rule, target)) continue;
       if (rule.probability < 1 && this.#random() >= rule.probability) continue;
       if (!(await this.#claim(rule))) continue;
@@ -60,6 +75,16 @@ export class StoreFaultInjector implements FaultInjector {
       return rule.error === undefined ? undefined : injected(rule.error);
     }
     return undefined;
+  }
+
+  /** The rules as the store has them after this call began. */
+  async #rules(): Promise<readonly FaultRule[]> {
+    // The marker is read before the rules: a change in between is read now and seen again as a new version next time.
+    const version = await this.#marker.version();
+    if (this.#kept?.version === version) return this.#kept.rules;
+    const rules = await listFaultRules(this.#db);
+    this.#kept = { version, rules };
+    return rules;
   }
 
   /** Counts the hit; false when a limited rule was used up meanwhile (by this or another replica). */

@@ -78,10 +78,6 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
 };
 
-export function isConsoleRequest(raw: RawRequest): boolean {
-  return raw.url === CONSOLE_PATH.slice(0, -1) || raw.url.startsWith(CONSOLE_PATH) || raw.url.startsWith(`${CONSOLE_PATH.slice(0, -1)}?`);
-}
-
 export type ConsoleHandler = (raw: RawRequest) => Promise<RpcResponse>;
 
 export function createConsole(deps: ConsoleDeps): ConsoleHandler {

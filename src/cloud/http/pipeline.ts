@@ -8,6 +8,7 @@ import type { ActionRegistry } from '../api/registry.js';
 import type { FaultInjector } from '../admin/fault-injector.js';
 import type { Store } from '../store/store.js';
 import type { AccessKeyDirectory } from './access-keys.js';
+import type { AccountWriteQueue } from './account-queue.js';
 import { applyApsaraScope } from './apsara-scope.js';
 import { handleAscm, isAscmRequest } from './ascm-route.js';
 import { checkRegion } from './check-region.js';
@@ -30,6 +31,8 @@ export interface PipelineDeps {
   readonly logger: Logger;
   /** The operator's fault rules (cloud/admin). */
   readonly faults?: FaultInjector;
+  /** Where one account's write transactions wait their turn in this process. */
+  readonly accountWrites?: AccountWriteQueue;
 }
 
 export async function handleRpc(raw: RawRequest, deps: PipelineDeps): Promise<RpcResponse> {
@@ -57,7 +60,7 @@ export async function handleRpc(raw: RawRequest, deps: PipelineDeps): Promise<Rp
       ...(scoped.tenant !== undefined ? { resourceSet: scoped.tenant.resourceGroupId } : {}),
       now: deps.now,
       settings: deps.settings,
-    });
+    }, deps.accountWrites);
     // Built only when wanted: this runs on every request.
     if (deps.logger.isLevelEnabled('debug')) deps.logger.debug({ requestId, action: routed.action, account: caller.account.id }, 'ok');
     return renderSuccess(requestId, result); //                    7. JSON body

@@ -5,12 +5,11 @@
  */
 import type { Store, StoreConfig } from './store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
-import { PostgresStore } from './postgres/postgres-store.js';
 import { startupError } from './postgres/connection-errors.js';
 import { migrateToLatest } from './migrations/index.js';
 
 export async function openStore(config: StoreConfig, prepare?: (store: Store) => Promise<void>): Promise<Store> {
-  const store = createStore(config);
+  const store = await createStore(config);
   const startup = async (): Promise<void> => {
     await migrateToLatest(store);
     await prepare?.(store);
@@ -24,11 +23,14 @@ export async function openStore(config: StoreConfig, prepare?: (store: Store) =>
   return store;
 }
 
-function createStore(config: StoreConfig): Store {
+async function createStore(config: StoreConfig): Promise<Store> {
   switch (config.kind) {
     case 'sqlite':
       return new SqliteStore(config.file, config.onWideDirectory);
-    case 'postgres':
+    case 'postgres': {
+      // pg is loaded only for a PostgreSQL store: a SQLite cloud starts without it.
+      const { PostgresStore } = await import('./postgres/postgres-store.js');
       return new PostgresStore(config.connectionString);
+    }
   }
 }

@@ -43,6 +43,14 @@ function memoOf(db: Kysely<Database>): QueryMemo | undefined {
   return (executor.adapter as Partial<QueryMemoOwner>).queryMemo;
 }
 
+/**
+ * What `db`'s memo keeps for `owner`, made on first use; undefined for a
+ * database without a memo (see the header), whose callers then do without.
+ */
+export function rememberedBy<T>(db: Kysely<Database>, owner: object, make: () => T): T | undefined {
+  return memoOf(db)?.get(owner, make);
+}
+
 /** Builds the query from placeholder values, one per slot, in slot order. */
 export type TemplateBuilder<Row> = (db: Kysely<Database>, slots: readonly string[]) => Compilable<Row>;
 

@@ -328,6 +328,16 @@ export interface AdminSettingTable {
   value: string;
 }
 
+/**
+ * One counter per table whose rows every request consults (`fault_rules`):
+ * triggers bump it on each insert or delete, so a process keeps the rows in
+ * memory and reads only the counter to learn that another one changed them.
+ */
+export interface ChangeMarkerTable {
+  name: string;
+  version: number;
+}
+
 export interface Database {
   accounts: AccountTable;
   access_keys: AccessKeyTable;
@@ -350,4 +360,5 @@ export interface Database {
   jobs: JobTable;
   fault_rules: FaultRuleTable;
   admin_settings: AdminSettingTable;
+  change_markers: ChangeMarkerTable;
 }

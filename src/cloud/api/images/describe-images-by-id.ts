@@ -4,7 +4,8 @@
  * built and compiled once per shape (how many ids, how many statuses) and only
  * its values change. It is the general query's SQL for the same request — the
  * same visibility rules, id and status filters and facts — so it finds the
- * same rows; paging happens in memory as for any short id list.
+ * same rows; paging happens in memory as for any short id list. Each row also
+ * carries its disk mappings and tags (`image-children.ts`): one query in all.
  */
 import type { Kysely } from 'kysely';
 import type { Params } from '../params.js';
@@ -12,13 +13,15 @@ import { QueryTemplate, QueryTemplates } from '../../store/query-template.js';
 import type { Database } from '../../store/schema.js';
 import { visibility, type Viewer } from './image-visibility.js';
 import { withFacts } from './image-page.js';
+import { withChildren } from './image-children.js';
+import { dialectOf } from '../../store/dialect-of.js';
 import type { DescribedImageRow } from './image-view.js';
 
 /** The parameters such a lookup may carry; any other one takes the general path. */
 const PLAIN_LOOKUP_PARAMS: ReadonlySet<string> = new Set(['RegionId', 'ImageId', 'Status', 'PageNumber', 'PageSize']);
 
 /** As many ids as the general path pages in memory. */
-const MAX_IDS = 100;
+export const MAX_IDS = 100;
 
 /** The distinct ids of a plain lookup by id, or undefined when the request is anything else. */
 export function plainIdLookup(params: Params): string[] | undefined {
@@ -64,7 +67,7 @@ const TEMPLATES = new QueryTemplates<Shape, DescribedImageRow>(1_000, (shape) =>
     });
     query = query.where('images.id', 'in', rest.slice(0, shape.idCount));
     if (shape.statusCount !== undefined) query = query.where('images.status', 'in', rest.slice(shape.idCount));
-    return withFacts(query);
+    return withChildren(withFacts(query), dialectOf(db));
   }),
 );
 

@@ -6,9 +6,11 @@
  * A lookup by a short ImageId list (what the providers poll with) is paged in
  * memory: the ids bound the matches, so one query without ORDER BY fetches
  * them all and their number is the total — no sorter, no COUNT. Otherwise the
- * database sorts and pages, and counts only when the page cannot tell.
+ * database pages each disjoint part of the matches (`visibleParts`) in index
+ * order, the parts' first rows are merged here, and each part is counted only
+ * when its rows cannot tell.
  */
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type { ImageQuery } from './image-visibility.js';
 import type { DescribedImageRow } from './image-view.js';
@@ -22,6 +24,8 @@ export interface PageWindow {
 }
 
 export interface PageRequest extends PageWindow {
+  /** The region every part is of: the system's images have the same id in every region. */
+  readonly regionId: string;
   /** How many ids the `ImageId` filter of `filtered` names (0: none). */
   readonly idCount: number;
 }
@@ -31,17 +35,29 @@ export interface ImagePage {
   readonly totalCount: number;
 }
 
-export async function readImagePage(filtered: ImageQuery, request: PageRequest): Promise<ImagePage> {
+export async function readImagePage(db: Kysely<Database>, parts: readonly ImageQuery[], request: PageRequest): Promise<ImagePage> {
   if (request.idCount > 0 && request.idCount <= MAX_IDS_PAGED_IN_MEMORY) {
-    return pageInMemory(await withFacts(filtered).execute(), request);
+    const all = await Promise.all(parts.map((part) => withFacts(part).execute()));
+    return pageInMemory(all.flat(), request);
   }
-  const rows = await withFacts(filtered)
-    .orderBy('images.creation_time', 'desc')
-    .orderBy('images.id')
-    .limit(request.pageSize)
-    .offset(request.offset)
-    .execute();
-  return { rows, totalCount: await totalCount(filtered, request, rows.length) };
+  if (parts.length === 1) return readPart(db, parts[0] as ImageQuery, request, request.regionId);
+  // Any row of the page is among the first offset + pageSize rows of its part.
+  const window: PageWindow = { offset: 0, pageSize: request.offset + request.pageSize };
+  const read = await Promise.all(parts.map((part) => readPart(db, part, window, request.regionId)));
+  const merged = pageInMemory(read.flatMap((part) => part.rows), request);
+  return { rows: merged.rows, totalCount: read.reduce((sum, part) => sum + part.totalCount, 0) };
+}
+
+/**
+ * The window's ids first, from the part's index alone (the rows skipped by
+ * the offset are never read), then their rows and facts: a late page of a
+ * filter costs index steps, not a row lookup per skipped image.
+ */
+async function readPart(db: Kysely<Database>, part: ImageQuery, window: PageWindow, regionId: string): Promise<ImagePage> {
+  const ids = part.select('images.id').orderBy('images.creation_time', 'desc').orderBy('images.id').limit(window.pageSize).offset(window.offset);
+  const rows = await withFacts(db.selectFrom('images').where('images.region_id', '=', regionId).where('images.id', 'in', ids)).execute();
+  rows.sort(newestFirst);
+  return { rows, totalCount: await totalCount(part, window, rows.length) };
 }
 
 /** Every match at hand (a lookup by a few ids): sorted and paged here. */
@@ -74,7 +90,7 @@ function newestFirst(a: DescribedImageRow, b: DescribedImageRow): number {
 }
 
 /** A page with rows that is not full holds the last matches, and an empty first page means none: no COUNT then. */
-async function totalCount(filtered: ImageQuery, request: PageRequest, found: number): Promise<number> {
+async function totalCount(filtered: ImageQuery, request: PageWindow, found: number): Promise<number> {
   if (found > 0 && found < request.pageSize) return request.offset + found;
   if (found === 0 && request.offset === 0) return 0;
   const row = await filtered.select((eb) => eb.fn.countAll<number | string | bigint>().as('count')).executeTakeFirstOrThrow();

@@ -8,7 +8,8 @@
 import type { Kysely } from 'kysely';
 import { InListQuery } from '../../store/query-template.js';
 import type { Database } from '../../store/schema.js';
-import { tagsOf } from '../tags/tag-store.js';
+import { tagsOf, type EcsTag } from '../tags/tag-store.js';
+import { childrenOf, hasChildren, type ImageChildren, type ImageDisk } from './image-children.js';
 import { progressPercent } from './image-progress.js';
 import type { ImageRow } from './image-lookup.js';
 import { SYSTEM_ACCOUNT_ID } from '../catalog/system-images.js';
@@ -52,20 +53,26 @@ function truthy(flag: unknown): boolean {
  */
 export type DescribedImageRow = ImageRow & { readonly shared: unknown; readonly in_use: unknown };
 
+/** Each image's disk mappings and tags: from the row when the query carried them (`image-children.ts`), else read for the page. */
+async function childrenOfPage(view: ViewContext, images: readonly DescribedImageRow[]): Promise<Map<string, ImageChildren>> {
+  const carrying = images.filter(hasChildren);
+  if (carrying.length === images.length) return new Map(carrying.map((image) => [image.id, childrenOf(image)]));
+  const ids = [...new Set(images.map((image) => image.id))];
+  const [disks, tags] = await Promise.all([DISKS_OF.execute(view.db, ids), tagsOf(view.db, ids)]);
+  const children = new Map<string, { disks: ImageDisk[]; tags: readonly EcsTag[] }>(ids.map((id) => [id, { disks: [], tags: tags.get(id) ?? [] }]));
+  for (const disk of disks) children.get(disk.image_id)?.disks.push(disk);
+  return children;
+}
+
 export async function renderImages(view: ViewContext, images: readonly DescribedImageRow[]): Promise<Record<string, unknown>[]> {
   if (images.length === 0) return [];
-  const ids = [...new Set(images.map((image) => image.id))];
-  const [disks, tags] = await Promise.all([
-    DISKS_OF.execute(view.db, ids),
-    tagsOf(view.db, ids),
-  ]);
-  const disksOf = new Map<string, typeof disks>();
-  for (const disk of disks) disksOf.set(disk.image_id, [...(disksOf.get(disk.image_id) ?? []), disk]);
+  const childrenOfImage = await childrenOfPage(view, images);
 
   return images.map((image) => {
     const percent = progressPercent(image, view.now, view.imageCreationMs);
     const finished = image.status !== 'Creating' && image.status !== 'Waiting';
     const detection = image.detection_strategy === '' ? '' : finished ? 'Finished' : 'Processing';
+    const children = childrenOfImage.get(image.id);
     return {
       Architecture: image.architecture,
       BootMode: image.boot_mode,
@@ -73,7 +80,7 @@ export async function renderImages(view: ViewContext, images: readonly Described
       Description: image.description,
       DetectionOptions: { Items: { Item: [] }, Status: detection },
       DiskDeviceMappings: {
-        DiskDeviceMapping: (disksOf.get(image.id) ?? []).map((disk) => ({
+        DiskDeviceMapping: (children?.disks ?? []).map((disk) => ({
           Device: disk.device,
           Encrypted: Number(disk.encrypted) === 1,
           Format: disk.format,
@@ -119,7 +126,7 @@ export async function renderImages(view: ViewContext, images: readonly Described
       Size: Number(image.size),
       Status: image.status,
       SupplierName: '',
-      Tags: { Tag: tags.get(image.id) ?? [] },
+      Tags: { Tag: children?.tags ?? [] },
       Usable: bool(image.usable),
       Usage: truthy(image.in_use) ? 'instance' : 'none',
     };

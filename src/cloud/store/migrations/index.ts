@@ -13,6 +13,8 @@ import { rulesAndKeyPairsMigration } from './005-rules-and-key-pairs.js';
 import { snapshotEncryptionMigration } from './006-snapshot-encryption.js';
 import { legacyInstanceReadsMigration } from './007-legacy-instance-reads.js';
 import { tfUpdatesMigration } from './008-tf-updates.js';
+import { faultRulesMarkerMigration } from './009-fault-rules-marker.js';
+import { imagesFilterIndexesMigration } from './010-images-filter-indexes.js';
 
 export interface StoreMigration {
   /** Unique and sortable: `001-initial`, `002-…`. */
@@ -30,6 +32,8 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   snapshotEncryptionMigration,
   legacyInstanceReadsMigration,
   tfUpdatesMigration,
+  faultRulesMarkerMigration,
+  imagesFilterIndexesMigration,
 ];
 
 class ListMigrationProvider implements MigrationProvider {

@@ -10,6 +10,7 @@ import pg from 'pg';
 import type { Database } from '../schema.js';
 import type { ClaimJobOptions, JobRow, Store } from '../store.js';
 import { claimDueJob } from '../claim-job.js';
+import { PreparedStatementPool } from './prepared-pool.js';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -45,7 +46,7 @@ export class PostgresStore implements Store {
     // An idle connection whose server went away emits 'error'; the pool drops it
     // and the next query opens a new one. Without a listener the process would crash.
     this.#pool.on('error', () => undefined);
-    this.db = new Kysely<Database>({ dialect: new MemoPostgresDialect({ pool: this.#pool }) });
+    this.db = new Kysely<Database>({ dialect: new MemoPostgresDialect({ pool: new PreparedStatementPool(this.#pool) }) });
   }
 
   /**
