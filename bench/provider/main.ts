@@ -29,19 +29,30 @@ interface Row {
   readonly value: string;
   readonly memory: string;
   readonly goal: string;
+  /** Provider processes terraform started during the command. */
+  readonly starts?: number;
+  /** Wall time of the command, ms. */
+  readonly wallMs?: number;
+}
+
+/** The handshake figures that explain the others. */
+interface StartFigures {
+  readonly providerMs: number;
+  readonly bareNodeMs: number;
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const mib = (value: number | undefined): string => (value === undefined ? '-' : `${value.toFixed(0)} MiB`);
 
-async function handshakeRows(options: ProviderBenchOptions): Promise<Row[]> {
+async function handshakeRows(options: ProviderBenchOptions): Promise<{ rows: Row[]; starts: StartFigures }> {
   const runs = Math.max(1, options['handshake-runs']);
   process.stderr.write(`timing ${runs} provider handshake(s), each with a bare node start …\n`);
   const times = await timeHandshakes(runs);
   const provider = median(times.provider);
   const bare = median(times.bareNode);
   const ratio = provider / bare;
-  return [
+  const starts = { providerMs: provider, bareNodeMs: bare };
+  const rows = [
     {
       figure: `bare \`node -e 0\`, exec → exit (median of ${runs})`,
       value: `${bare.toFixed(0)} ms`,
@@ -55,10 +66,31 @@ async function handshakeRows(options: ProviderBenchOptions): Promise<Row[]> {
       goal: `${ratio.toFixed(2)}× node; ≤ ${GOALS.handshakeRatio}×: ${verdict(ratio <= GOALS.handshakeRatio)}`,
     },
   ];
+  return { rows, starts };
 }
 
 function timedRow(figure: string, run: TimedRun, goal = ''): Row {
-  return { figure, value: seconds(run.wallMs), memory: mib(run.providerPeakMiB), goal };
+  return { figure, value: seconds(run.wallMs), memory: mib(run.providerPeakMiB), goal, starts: run.providerStarts, wallMs: run.wallMs };
+}
+
+/** For each goal not met, what the measured figures say about where the time went. */
+function reasons(rows: readonly Row[], starts: StartFigures | undefined): string[] {
+  if (starts === undefined) return [];
+  const lines: string[] = [];
+  const missed = rows.filter((row) => row.goal.includes('NOT met'));
+  if (missed.some((row) => row.figure.startsWith('exec → handshake'))) {
+    lines.push(
+      `exec → handshake: Node's own start is ${starts.bareNodeMs.toFixed(0)} ms of the ${starts.providerMs.toFixed(0)} ms; the other ${(starts.providerMs - starts.bareNodeMs).toFixed(0)} ms load and start what the first RPC needs (grpc-js, protobufjs, the TLS context, the HTTP/2 server)`,
+    );
+  }
+  for (const row of missed) {
+    if (row.starts === undefined || row.wallMs === undefined || row.starts === 0) continue;
+    const startup = row.starts * starts.providerMs;
+    lines.push(
+      `${row.figure}: terraform started the provider ${row.starts} times, ${(startup / 1000).toFixed(2)} s of the ${seconds(row.wallMs)} before their first RPC (${starts.providerMs.toFixed(0)} ms each)`,
+    );
+  }
+  return lines;
 }
 
 async function terraformRows(options: ProviderBenchOptions): Promise<Row[]> {
@@ -127,7 +159,12 @@ async function main(): Promise<void> {
   const options = readProviderBenchOptions(process.argv.slice(2));
   process.stdout.write(`${header(options)}\n\n`);
   const rows: Row[] = [];
-  if (options.only.includes('h')) rows.push(...(await handshakeRows(options)));
+  let starts: StartFigures | undefined;
+  if (options.only.includes('h')) {
+    const handshake = await handshakeRows(options);
+    rows.push(...handshake.rows);
+    starts = handshake.starts;
+  }
   if (options.only.includes('t')) rows.push(...(await terraformRows(options)));
   const peaks = rows.map((row) => Number.parseFloat(row.memory)).filter((value) => Number.isFinite(value));
   if (peaks.length > 0) {
@@ -140,10 +177,12 @@ async function main(): Promise<void> {
     });
   }
   const table = formatTable(
-    ['figure', 'time', 'provider peak RSS', 'goal'],
-    rows.map((row) => [row.figure, row.value, row.memory, row.goal]),
+    ['figure', 'time', 'provider starts', 'provider peak RSS', 'goal'],
+    rows.map((row) => [row.figure, row.value, row.starts === undefined ? '' : String(row.starts), row.memory, row.goal]),
   );
   process.stdout.write(`${table}\n`);
+  const why = reasons(rows, starts);
+  if (why.length > 0) process.stdout.write(`\nwhere the time went, for the goals not met:\n${why.map((line) => `  ${line}`).join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {

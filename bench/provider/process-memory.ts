@@ -47,19 +47,28 @@ function highWaterMarkKiB(pid: number): number | undefined {
   return match === null ? undefined : Number(match[1]);
 }
 
+export interface ProviderSample {
+  /** The peak VmHWM of any provider process seen, in MiB (undefined if none was seen). */
+  readonly peakMiB: number | undefined;
+  /** How many provider processes terraform started (those that lived at least one interval). */
+  readonly processes: number;
+}
+
 export interface MemorySampler {
-  /** Stops sampling; the peak VmHWM of any provider process seen, in MiB (undefined if none was seen). */
-  stop(): number | undefined;
+  /** Stops sampling. */
+  stop(): ProviderSample;
 }
 
 export function sampleProviderMemory(rootPid: number, intervalMs: number): MemorySampler {
-  if (!existsSync('/proc/self/status')) return { stop: () => undefined };
+  if (!existsSync('/proc/self/status')) return { stop: () => ({ peakMiB: undefined, processes: 0 }) };
   let peakKiB: number | undefined;
+  const seen = new Set<number>();
   const sample = (): void => {
     const parents = parentsByPid();
     for (const pid of parents.keys()) {
       if (!isDescendant(pid, rootPid, parents)) continue;
       if (!(readText(`/proc/${pid}/cmdline`) ?? '').includes(PROVIDER_NAME)) continue;
+      seen.add(pid);
       const kib = highWaterMarkKiB(pid);
       if (kib !== undefined) peakKiB = Math.max(peakKiB ?? 0, kib);
     }
@@ -68,7 +77,7 @@ export function sampleProviderMemory(rootPid: number, intervalMs: number): Memor
   return {
     stop: () => {
       clearInterval(timer);
-      return peakKiB === undefined ? undefined : peakKiB / 1024;
+      return { peakMiB: peakKiB === undefined ? undefined : peakKiB / 1024, processes: seen.size };
     },
   };
 }

@@ -17,6 +17,8 @@ export interface TimedRun {
   readonly wallMs: number;
   /** Peak resident memory of any provider process during the command, MiB. */
   readonly providerPeakMiB: number | undefined;
+  /** Provider processes terraform started during the command. */
+  readonly providerStarts: number;
   readonly output: string;
 }
 
@@ -56,7 +58,8 @@ export class TerraformDir {
       });
       child.on('close', (code) => {
         const wallMs = performance.now() - started;
-        resolve({ code, wallMs, providerPeakMiB: sampler?.stop(), output });
+        const sample = sampler?.stop();
+        resolve({ code, wallMs, providerPeakMiB: sample?.peakMiB, providerStarts: sample?.processes ?? 0, output });
       });
     });
   }
