@@ -1,6 +1,7 @@
 /**
- * `createResource` when the operation's timeout fires while the create call fails: the
- * failure terraform shows is the timeout, naming the error the create was left with.
+ * `createResource`: when the operation's timeout fires while the create call fails, the
+ * failure terraform shows is the timeout, naming the error the create was left with; and the
+ * final Read is left out when the wait's last answer is the state.
  */
 import { describe, expect, it } from 'vitest';
 import { CloudError, type CloudClients } from '../../src/provider/client/index.js';
@@ -54,5 +55,32 @@ describe('createResource when the timeout fires', () => {
   it('fails with the error itself while the signal has not fired', async () => {
     const thrown = await createResource(createRequest(new AbortController().signal), failingCreate(() => undefined)).catch((error: unknown) => error);
     expect(thrown).toBe(internalError);
+  });
+});
+
+describe('createResource after its waits', () => {
+  const steps = (settled: Record<string, string> | undefined, reads: string[]): CreateSteps => ({
+    subject: (id) => `ECS Image (${id})`,
+    action: 'CreateImage',
+    send: async () => 'm-1',
+    settle: async () => settled,
+    read: async (id) => {
+      reads.push(id);
+      return { id, status: 'read' };
+    },
+  });
+
+  it('takes the state the wait last saw, without a final Read, when settle returns it', async () => {
+    const reads: string[] = [];
+    const state = await createResource(createRequest(new AbortController().signal), steps({ id: 'm-1', status: 'settled' }, reads));
+    expect(state).toEqual({ id: 'm-1', status: 'settled' });
+    expect(reads).toEqual([]);
+  });
+
+  it('reads the object once more when settle returns nothing (it changed the object)', async () => {
+    const reads: string[] = [];
+    const state = await createResource(createRequest(new AbortController().signal), steps(undefined, reads));
+    expect(state).toEqual({ id: 'm-1', status: 'read' });
+    expect(reads).toEqual(['m-1']);
   });
 });

@@ -107,13 +107,16 @@ function createRequest(config: KnownObject): $Ecs.CreateImageRequest {
  * What CreateImage cannot set (license type, NVMe support), applied once the image is
  * usable, and only when ECS does not already report the configured value.
  */
-async function applyCreateOnlyGaps(client: CloudClients, image: Image, config: KnownObject, options: CallOptions): Promise<void> {
+/** True when it modified the image. */
+async function applyCreateOnlyGaps(client: CloudClients, image: Image, config: KnownObject, options: CallOptions): Promise<boolean> {
   const request = new $Ecs.ModifyImageAttributeRequest({ imageId: image.imageId });
   const licenseType = textOf(config, 'license_type');
   if (licenseType !== undefined && licenseType !== image.licenseType) request.licenseType = licenseType;
   const nvme = nvmeSupportOf(config);
   if (nvme !== undefined && nvme !== image.features?.nvmeSupport) request.features = new $Ecs.ModifyImageAttributeRequestFeatures({ nvmeSupport: nvme });
-  if (request.licenseType !== undefined || request.features !== undefined) await modifyImageAttribute(client, request, options);
+  if (request.licenseType === undefined && request.features === undefined) return false;
+  await modifyImageAttribute(client, request, options);
+  return true;
 }
 
 export const imageOperations: ResourceHandlers = {

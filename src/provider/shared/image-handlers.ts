@@ -41,8 +41,8 @@ export async function createImageResource(
   request: CreateRequest<CloudClients>,
   create: $Ecs.CreateImageRequest,
   toState: ImageToState,
-  /** What CreateImage cannot set, applied once the image is usable. */
-  afterUsable?: (image: Image, options: OperationOptions) => Promise<void>,
+  /** What CreateImage cannot set, applied once the image is usable; true when it changed the image. */
+  afterUsable?: (image: Image, options: OperationOptions) => Promise<boolean>,
 ): Promise<StateInput> {
   const { client, config } = request;
   return createResource(request, {
@@ -56,7 +56,8 @@ export async function createImageResource(
     },
     async settle(id, options) {
       const image = await waitImageAvailable(client, id, options);
-      await afterUsable?.(image, options);
+      const changed = (await afterUsable?.(image, options)) ?? false;
+      return changed ? undefined : toState(client, image, config);
     },
     read: (id, options) => readImage(client, id, config, toState, options),
   });

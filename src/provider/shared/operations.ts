@@ -69,9 +69,13 @@ export interface CreateSteps {
   send(options: CallOptions): Promise<string | undefined>;
   /** The state recorded as soon as the id is known (default `{ id }`). */
   recorded?(id: string): StateInput;
-  /** After the id is recorded: the waits, and what the create call cannot set. */
-  settle?(id: string, options: OperationOptions): Promise<void>;
-  /** The final Read; null means the object is gone. */
+  /**
+   * After the id is recorded: the waits, and what the create call cannot set. It may return
+   * the state of the object its wait last saw, when nothing changed it since: that answer is
+   * as fresh as the final Read's would be, so the Read is not sent.
+   */
+  settle?(id: string, options: OperationOptions): Promise<StateInput | void>;
+  /** The final Read, unless `settle` returned the state; null means the object is gone. */
   read(id: string, options: OperationOptions): Promise<StateInput | null>;
 }
 
@@ -98,8 +102,8 @@ export async function createResource(request: CreateRequest<CloudClients>, steps
   logger.info(`created ${steps.subject(id)}`, { id });
   try {
     if (signal.aborted) throw signal.reason;
-    await steps.settle?.(id, options);
-    return mustExist(await steps.read(id, options), steps.subject(id), 'create');
+    const settled = await steps.settle?.(id, options);
+    return settled ?? mustExist(await steps.read(id, options), steps.subject(id), 'create');
   } catch (error) {
     throw abortReason(signal, error);
   }
