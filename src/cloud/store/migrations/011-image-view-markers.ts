@@ -1,0 +1,80 @@
+/**
+ * Change markers of what DescribeImages counts, so a process may keep a
+ * filter's TotalCount (counting 100,000 matches takes milliseconds) until
+ * what it counted changes. `images:<account>` moves whenever anything an
+ * account's DescribeImages could count changes: its own images, their disks
+ * (SnapshotId), tags (Tag.N) and the instances using them (Usage), and the
+ * images shared with it. `images:public` moves with every change of a public
+ * image (IsPublic=true). Triggers bump them, not the code that writes, so no
+ * writer (another replica, an operator's SQL) can change a count unseen.
+ *
+ * A marker row exists from its first bump on; before it, its version reads
+ * as absent, and the first bump makes it 1.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { StoreDialect } from '../store.js';
+import type { StoreMigration } from './index.js';
+
+export const IMAGES_MARKER_PREFIX = 'images:';
+export const PUBLIC_IMAGES_MARKER = 'images:public';
+
+/** The markers of an image, by an id expression (its rows may be in several regions). */
+function markersOfImage(id: string): string {
+  return (
+    `select '${IMAGES_MARKER_PREFIX}' || i.account_id as name from images i where i.id = ${id}` +
+    ` union select '${PUBLIC_IMAGES_MARKER}' from images i where i.id = ${id} and i.is_public = 1` +
+    ` union select '${IMAGES_MARKER_PREFIX}' || s.account_id from image_shares s where s.image_id = ${id}`
+  );
+}
+
+/** An image row itself: also its owner and publicity before the change (a deleted row is gone). */
+function markersOfImageRow(row: 'NEW' | 'OLD'): string {
+  return (
+    `select '${IMAGES_MARKER_PREFIX}' || ${row}.account_id as name` +
+    ` union select '${PUBLIC_IMAGES_MARKER}' where ${row}.is_public = 1 union ${markersOfImage(`${row}.id`)}`
+  );
+}
+
+/** What each table's change bumps, by the trigger's row (NEW after insert or update, OLD after delete or update). */
+const BUMPS: Readonly<Record<string, { readonly names: (row: 'NEW' | 'OLD') => string; readonly when?: (row: 'NEW' | 'OLD') => string }>> = {
+  images: { names: markersOfImageRow },
+  image_disks: { names: (row) => markersOfImage(`${row}.image_id`) },
+  tags: { names: (row) => markersOfImage(`${row}.resource_id`), when: (row) => `${row}.resource_type = 'image'` },
+  instances: { names: (row) => markersOfImage(`${row}.image_id`) },
+  image_shares: { names: (row) => `select '${IMAGES_MARKER_PREFIX}' || ${row}.account_id as name` },
+};
+
+/** One upsert of every distinct name (PostgreSQL refuses to update one row twice in a statement). */
+function bump(names: string): string {
+  return (
+    `insert into change_markers (name, version) select distinct name, 1 from (${names}) as bumped where true` +
+    ' on conflict (name) do update set version = change_markers.version + 1'
+  );
+}
+
+const EVENTS = [
+  { event: 'insert', rows: ['NEW'] },
+  { event: 'delete', rows: ['OLD'] },
+  { event: 'update', rows: ['OLD', 'NEW'] },
+] as const;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see migrations/index.ts
+async function up(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  for (const [table, { names, when }] of Object.entries(BUMPS)) {
+    for (const { event, rows } of EVENTS) {
+      const name = `${table}_${event}_marks_image_view`;
+      const statements = rows.map((row) => `${bump(names(row))};`).join(' ');
+      const condition = when === undefined ? undefined : rows.map((row) => when(row)).join(' or ');
+      if (dialect === 'postgres') {
+        const guarded = condition === undefined ? statements : `if ${condition} then ${statements} end if;`;
+        await sql.raw(`create function ${name}() returns trigger language plpgsql as $$ begin ${guarded} return null; end $$`).execute(db);
+        await sql.raw(`create trigger ${name} after ${event} on ${table} for each row execute function ${name}()`).execute(db);
+      } else {
+        const guard = condition === undefined ? '' : ` when ${condition}`;
+        await sql.raw(`create trigger ${name} after ${event} on ${table} for each row${guard} begin ${statements} end`).execute(db);
+      }
+    }
+  }
+}
+
+export const imageViewMarkersMigration: StoreMigration = { name: '011-image-view-markers', up };
