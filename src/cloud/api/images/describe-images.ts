@@ -189,7 +189,11 @@ export async function describeImages(ctx: ActionContext): Promise<ActionResult> 
     const filtered = await Promise.all(parts.map((part) => applyFilters(part, ctx)));
     endDryRun(ctx.params);
     if (filtered.some((part) => part === undefined)) return { Images: { Image: [] }, TotalCount: 0, ...page };
-    found = await readImagePage(ctx.db, filtered as ImageQuery[], { ...request, regionId: ctx.regionId, idCount: new Set(commaList(ctx.params.string('ImageId'))).size });
+    found = await readImagePage(ctx.db, filtered as ImageQuery[], {
+      ...request,
+      regionId: ctx.regionId, idCount: new Set(commaList(ctx.params.string('ImageId'))).size,
+      viewerAccountId: ctx.account.id,
+    });
   }
   const images = await renderImages(
     { db: ctx.db, callerAccountId: ctx.account.id, now: ctx.now(), imageCreationMs: ctx.settings.imageCreationMs },

@@ -12,6 +12,7 @@
  */
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
+import { cachedCount } from './count-cache.js';
 import type { ImageQuery } from './image-visibility.js';
 import type { DescribedImageRow } from './image-view.js';
 
@@ -28,6 +29,8 @@ export interface PageRequest extends PageWindow {
   readonly regionId: string;
   /** How many ids the `ImageId` filter of `filtered` names (0: none). */
   readonly idCount: number;
+  /** Whose DescribeImages it is: counts are kept per viewer (`count-cache.ts`). */
+  readonly viewerAccountId: string;
 }
 
 export interface ImagePage {
@@ -40,10 +43,10 @@ export async function readImagePage(db: Kysely<Database>, parts: readonly ImageQ
     const all = await Promise.all(parts.map((part) => withFacts(part).execute()));
     return pageInMemory(all.flat(), request);
   }
-  if (parts.length === 1) return readPart(db, parts[0] as ImageQuery, request, request.regionId);
+  if (parts.length === 1) return readPart(db, parts[0] as ImageQuery, request, request);
   // Any row of the page is among the first offset + pageSize rows of its part.
   const window: PageWindow = { offset: 0, pageSize: request.offset + request.pageSize };
-  const read = await Promise.all(parts.map((part) => readPart(db, part, window, request.regionId)));
+  const read = await Promise.all(parts.map((part) => readPart(db, part, window, request)));
   const merged = pageInMemory(read.flatMap((part) => part.rows), request);
   return { rows: merged.rows, totalCount: read.reduce((sum, part) => sum + part.totalCount, 0) };
 }
@@ -53,11 +56,11 @@ export async function readImagePage(db: Kysely<Database>, parts: readonly ImageQ
  * the offset are never read), then their rows and facts: a late page of a
  * filter costs index steps, not a row lookup per skipped image.
  */
-async function readPart(db: Kysely<Database>, part: ImageQuery, window: PageWindow, regionId: string): Promise<ImagePage> {
+async function readPart(db: Kysely<Database>, part: ImageQuery, window: PageWindow, request: PageRequest): Promise<ImagePage> {
   const ids = part.select('images.id').orderBy('images.creation_time', 'desc').orderBy('images.id').limit(window.pageSize).offset(window.offset);
-  const rows = await withFacts(db.selectFrom('images').where('images.region_id', '=', regionId).where('images.id', 'in', ids)).execute();
+  const rows = await withFacts(db.selectFrom('images').where('images.region_id', '=', request.regionId).where('images.id', 'in', ids)).execute();
   rows.sort(newestFirst);
-  return { rows, totalCount: await totalCount(part, window, rows.length) };
+  return { rows, totalCount: await totalCount(db, part, window, rows.length, request.viewerAccountId) };
 }
 
 /** Every match at hand (a lookup by a few ids): sorted and paged here. */
@@ -90,9 +93,8 @@ function newestFirst(a: DescribedImageRow, b: DescribedImageRow): number {
 }
 
 /** A page with rows that is not full holds the last matches, and an empty first page means none: no COUNT then. */
-async function totalCount(filtered: ImageQuery, request: PageWindow, found: number): Promise<number> {
+async function totalCount(db: Kysely<Database>, filtered: ImageQuery, request: PageWindow, found: number, viewerAccountId: string): Promise<number> {
   if (found > 0 && found < request.pageSize) return request.offset + found;
   if (found === 0 && request.offset === 0) return 0;
-  const row = await filtered.select((eb) => eb.fn.countAll<number | string | bigint>().as('count')).executeTakeFirstOrThrow();
-  return Number(row.count);
+  return cachedCount(db, filtered.select((eb) => eb.fn.countAll<number | string | bigint>().as('count')), viewerAccountId);
 }

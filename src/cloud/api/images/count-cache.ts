@@ -1,0 +1,73 @@
+/**
+ * DescribeImages' TotalCount of a filter, kept until what it counted may
+ * have changed: counting 100,000 matching images takes milliseconds, a page
+ * of them less. An entry is keyed by the count's SQL and values (the
+ * normalised filter, whatever request wrote it) and the viewer, and holds the
+ * versions of the viewer's image markers (migration 011) read before it was
+ * counted: any change to what that viewer could count (in this process,
+ * another replica or by SQL) moves one of them, and the entry is counted anew.
+ *
+ * One cache per database (its query memo keeps it); never used inside a
+ * transaction, whose uncommitted rows no other reader may be told about.
+ */
+import type { Compilable, Kysely } from 'kysely';
+import { changeMarkersOf } from '../../store/change-marker.js';
+import { IMAGES_MARKER_PREFIX, PUBLIC_IMAGES_MARKER } from '../../store/migrations/011-image-view-markers.js';
+import { rememberedBy } from '../../store/query-template.js';
+import type { Database } from '../../store/schema.js';
+import { SYSTEM_ACCOUNT_ID } from '../catalog/system-images.js';
+
+/** Filters kept per database: a few hundred bytes each. */
+const MAX_ENTRIES = 2_000;
+
+export type CountQuery = Compilable<{ count: number | string | bigint }>;
+
+interface Entry {
+  readonly versions: string;
+  readonly count: number;
+}
+
+/** Every marker that moves when something the account's DescribeImages counts changes. */
+function markersOfViewer(accountId: string): string[] {
+  return [`${IMAGES_MARKER_PREFIX}${accountId}`, `${IMAGES_MARKER_PREFIX}${SYSTEM_ACCOUNT_ID}`, PUBLIC_IMAGES_MARKER];
+}
+
+class CountCache {
+  readonly #db: Kysely<Database>;
+  readonly #entries = new Map<string, Entry>();
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async count(query: CountQuery, accountId: string): Promise<number> {
+    const names = markersOfViewer(accountId);
+    // Read before counting: a change in between is counted now and seen as a new version next time.
+    const read = await changeMarkersOf(this.#db).versions(names);
+    const versions = names.map((name) => read.get(name) ?? 0).join(',');
+    const compiled = query.compile();
+    const key = `${accountId}\u0000${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
+    const kept = this.#entries.get(key);
+    if (kept !== undefined && kept.versions === versions) return kept.count;
+    const count = await countOf(this.#db, query);
+    // Newest last: when full, the entry set longest ago goes first.
+    this.#entries.delete(key);
+    if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value as string);
+    this.#entries.set(key, { versions, count });
+    return count;
+  }
+}
+
+async function countOf(db: Kysely<Database>, query: CountQuery): Promise<number> {
+  const result = await db.executeQuery(query.compile());
+  return Number(result.rows[0]?.count ?? 0);
+}
+
+/** Each key object stands for the cache of one database in its memo. */
+const CACHE_OF_DATABASE = {};
+
+/** The count of `query`, kept for `accountId` when `db` is no transaction and has a memo. */
+export function cachedCount(db: Kysely<Database>, query: CountQuery, accountId: string): Promise<number> {
+  const cache = db.isTransaction ? undefined : rememberedBy(db, CACHE_OF_DATABASE, () => new CountCache(db));
+  return cache === undefined ? countOf(db, query) : cache.count(query, accountId);
+}
