@@ -1,0 +1,101 @@
+/**
+ * DescribeImages' filters that name their images through another table's
+ * index — Tag.N (tags), SnapshotId (the images' and disks' snapshot indexes),
+ * Usage=instance (instances) — and where a page of them starts.
+ *
+ * A page walks a part's index in DescribeImages' order and stops after the
+ * page; that suits a filter that most images pass. A filter that few images
+ * pass makes the walk cross every image instead, and SQLite, without
+ * statistics, keeps walking. So when a filter names at most `FEW` images, the
+ * page starts from the filter's own index: its ids are the outer loop
+ * (`CROSS JOIN`, which SQLite never reorders; PostgreSQL plans it itself),
+ * each looked up by key, and only those are sorted. When it names more, its
+ * condition is tested on the walk: a correlated EXISTS on the tags' primary
+ * key for a tag (an `IN` would first collect every tagged image).
+ * PostgreSQL keeps statistics and chooses where to start itself; it gets
+ * the conditions alone (before its first ANALYZE of new rows, the CROSS
+ * JOIN and the nested `IN` of two tags made it loop over both sides).
+ */
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { TagFilter } from '../../../domain/tags.js';
+import { dialectOf } from '../../store/dialect-of.js';
+import type { Database } from '../../store/schema.js';
+import { taggedWith } from '../tags/tag-store.js';
+import type { ImageQuery } from './image-visibility.js';
+
+/** Sorting this many candidates costs less than a page's walk past the images that fail the filter. */
+export const FEW = 1_000;
+
+type IdQuery = SelectQueryBuilder<Database, keyof Database, { id: string }>;
+
+/** A condition on the images, and the ids it names when a page may start from them. */
+export interface IdFilter {
+  /** The filter as a condition of a walk over the images. */
+  readonly narrow: (query: ImageQuery) => ImageQuery;
+  /** The ids it names (every image that passes is among them), distinct. */
+  readonly ids: IdQuery;
+}
+
+/** Every tag of `filters` on the image. */
+export function tagFilter(db: Kysely<Database>, filters: readonly TagFilter[]): IdFilter {
+  return {
+    narrow: (query) =>
+      filters.reduce(
+        (narrowed, tag) =>
+          narrowed.where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('tags')
+                .select('tags.resource_id')
+                .whereRef('tags.resource_id', '=', 'images.id')
+                .where('tags.tag_key', '=', tag.key)
+                .where('tags.resource_type', '=', 'image')
+                .$if(tag.value !== undefined, (tagged) => tagged.where('tags.tag_value', '=', tag.value as string)),
+            ),
+          ),
+        query,
+      ),
+    // One row per image and key (the tags' primary key): distinct already.
+    ids: taggedWith(db, 'image', filters).select('resource_id as id') as unknown as IdQuery,
+  };
+}
+
+/** Made from the snapshot (`SourceSnapshotId`) or with a disk of it. */
+export function snapshotFilter(db: Kysely<Database>, snapshotId: string): IdFilter {
+  const withDisk = db.selectFrom('image_disks').select('image_disks.image_id').where('image_disks.snapshot_id', '=', snapshotId);
+  return {
+    narrow: (query) => query.where((eb) => eb.or([eb('images.source_snapshot_id', '=', snapshotId), eb('images.id', 'in', withDisk)])),
+    ids: db
+      .selectFrom('images')
+      .select('images.id as id')
+      .where('images.source_snapshot_id', '=', snapshotId)
+      .union(db.selectFrom('image_disks').select('image_disks.image_id as id').where('image_disks.snapshot_id', '=', snapshotId)) as unknown as IdQuery,
+  };
+}
+
+/** Used by an instance of the region. */
+export function inUseFilter(db: Kysely<Database>, regionId: string): IdFilter {
+  const used = db.selectFrom('instances').select('instances.image_id').where('instances.region_id', '=', regionId);
+  return {
+    narrow: (query) => query.where('images.id', 'in', used),
+    ids: db.selectFrom('instances').select('instances.image_id as id').where('instances.region_id', '=', regionId).distinct() as unknown as IdQuery,
+  };
+}
+
+/**
+ * Where every part of the page starts: from the first filter that names at
+ * most `FEW` images (the others then narrow its ids), or from the images.
+ */
+export async function imagesToPage(db: Kysely<Database>, filters: readonly IdFilter[]): Promise<{ readonly from: ImageQuery; readonly rest: readonly IdFilter[] }> {
+  if (dialectOf(db) === 'postgres') return { from: db.selectFrom('images'), rest: filters };
+  for (const [index, filter] of filters.entries()) {
+    const named = await db.selectFrom(filter.ids.as('named')).select('named.id').limit(FEW + 1).execute();
+    if (named.length > FEW) continue;
+    const from = db
+      .selectFrom(filter.ids.as('named'))
+      .crossJoin('images')
+      .whereRef('images.id', '=', 'named.id') as unknown as ImageQuery;
+    return { from, rest: filters.filter((_, other) => other !== index) };
+  }
+  return { from: db.selectFrom('images'), rest: filters };
+}
