@@ -26,7 +26,7 @@ import { endDryRun } from './image-attributes.js';
 import { pageInMemory, readImagePage, type ImagePage } from './image-page.js';
 import { renderImages } from './image-view.js';
 import { readImageTagFilters } from './image-tag-filters.js';
-import { imagesToPage, inUseFilter, snapshotFilter, tagFilter, type IdFilter } from './image-id-filters.js';
+import { imageSources, inUseFilter, snapshotFilter, tagFilter, type IdFilter, type ImageSource } from './image-id-filters.js';
 
 
 const FILTER_KEYS = [
@@ -199,15 +199,18 @@ export async function describeImages(ctx: ActionContext): Promise<ActionResult> 
     const filters = await readFilters(ctx);
     endDryRun(ctx.params);
     if (filters === undefined) return { Images: { Image: [] }, TotalCount: 0, ...page };
-    const { from, rest } = await imagesToPage(ctx.db, filters.byId);
+    const sources = await imageSources(ctx.db, filters.byId);
     // The filters narrow every part alike.
-    const parts = visibleParts(from.where('images.region_id', '=', ctx.regionId), viewer).map((part) =>
-      rest.reduce((narrowed, filter) => filter.narrow(narrowed), filters.narrow(part)),
-    );
-    found = await readImagePage(ctx.db, parts, {
+    const partsOf = ({ from, rest }: ImageSource): ImageQuery[] =>
+      visibleParts(from.where('images.region_id', '=', ctx.regionId), viewer).map((part) =>
+        rest.reduce((narrowed, filter) => filter.narrow(narrowed), filters.narrow(part)),
+      );
+    found = await readImagePage(ctx.db, partsOf(sources.page), {
       ...request,
-      regionId: ctx.regionId, idCount: new Set(commaList(ctx.params.string('ImageId'))).size,
+      regionId: ctx.regionId,
+      idCount: new Set(commaList(ctx.params.string('ImageId'))).size,
       viewerAccountId: ctx.account.id,
+      countParts: sources.count === sources.page ? undefined : partsOf(sources.count),
     });
   }
   const images = await renderImages(

@@ -11,7 +11,8 @@
  * (`CROSS JOIN`, which SQLite never reorders; PostgreSQL plans it itself),
  * each looked up by key, and only those are sorted. When it names more, its
  * condition is tested on the walk: a correlated EXISTS on the tags' primary
- * key for a tag (an `IN` would first collect every tagged image).
+ * key for a tag (an `IN` would first collect every tagged image). A count
+ * starts from the filter's ids in any case (`imageSources`).
  * PostgreSQL keeps statistics and chooses where to start itself; it gets
  * the conditions alone (before its first ANALYZE of new rows, the CROSS
  * JOIN and the nested `IN` of two tags made it loop over both sides).
@@ -82,20 +83,33 @@ export function inUseFilter(db: Kysely<Database>, regionId: string): IdFilter {
   };
 }
 
+/** Where a query over the images starts, and the id filters left to narrow it. */
+export interface ImageSource {
+  readonly from: ImageQuery;
+  readonly rest: readonly IdFilter[];
+}
+
 /**
- * Where every part of the page starts: from the first filter that names at
+ * Where the page's parts start (`page`): from the first filter that names at
  * most `FEW` images (the others then narrow its ids), or from the images.
+ * Where they are counted (`count`): from the first filter's ids whatever
+ * their number, since a count reads every match anyway and the filter's ids
+ * are at most all the images (counting 5,000 tagged images of 100,000 by
+ * EXISTS on each image took 60 ms, from the tags 5 ms).
  */
-export async function imagesToPage(db: Kysely<Database>, filters: readonly IdFilter[]): Promise<{ readonly from: ImageQuery; readonly rest: readonly IdFilter[] }> {
-  if (dialectOf(db) === 'postgres') return { from: db.selectFrom('images'), rest: filters };
+export async function imageSources(db: Kysely<Database>, filters: readonly IdFilter[]): Promise<{ readonly page: ImageSource; readonly count: ImageSource }> {
+  const images: ImageSource = { from: db.selectFrom('images'), rest: filters };
+  if (dialectOf(db) === 'postgres' || filters.length === 0) return { page: images, count: images };
+  const count = startingFrom(db, filters, 0);
   for (const [index, filter] of filters.entries()) {
     const named = await db.selectFrom(filter.ids.as('named')).select('named.id').limit(FEW + 1).execute();
-    if (named.length > FEW) continue;
-    const from = db
-      .selectFrom(filter.ids.as('named'))
-      .crossJoin('images')
-      .whereRef('images.id', '=', 'named.id') as unknown as ImageQuery;
-    return { from, rest: filters.filter((_, other) => other !== index) };
+    if (named.length <= FEW) return { page: startingFrom(db, filters, index), count };
   }
-  return { from: db.selectFrom('images'), rest: filters };
+  return { page: images, count };
+}
+
+function startingFrom(db: Kysely<Database>, filters: readonly IdFilter[], index: number): ImageSource {
+  const ids = (filters[index] as IdFilter).ids;
+  const from = db.selectFrom(ids.as('named')).crossJoin('images').whereRef('images.id', '=', 'named.id') as unknown as ImageQuery;
+  return { from, rest: filters.filter((_, other) => other !== index) };
 }

@@ -31,6 +31,8 @@ export interface PageRequest extends PageWindow {
   readonly idCount: number;
   /** Whose DescribeImages it is: counts are kept per viewer (`count-cache.ts`). */
   readonly viewerAccountId: string;
+  /** The same parts, in the same order, as queries that count faster (`image-id-filters.ts`); absent: the parts themselves. */
+  readonly countParts?: readonly ImageQuery[] | undefined;
 }
 
 export interface ImagePage {
@@ -43,10 +45,11 @@ export async function readImagePage(db: Kysely<Database>, parts: readonly ImageQ
     const all = await Promise.all(parts.map((part) => withFacts(part).execute()));
     return pageInMemory(all.flat(), request);
   }
-  if (parts.length === 1) return readPart(db, parts[0] as ImageQuery, request, request);
+  const counted = (index: number): ImageQuery => (request.countParts ?? parts)[index] as ImageQuery;
+  if (parts.length === 1) return readPart(db, { paged: parts[0] as ImageQuery, counted: counted(0) }, request, request);
   // Any row of the page is among the first offset + pageSize rows of its part.
   const window: PageWindow = { offset: 0, pageSize: request.offset + request.pageSize };
-  const read = await Promise.all(parts.map((part) => readPart(db, part, window, request)));
+  const read = await Promise.all(parts.map((part, index) => readPart(db, { paged: part, counted: counted(index) }, window, request)));
   const merged = pageInMemory(read.flatMap((part) => part.rows), request);
   return { rows: merged.rows, totalCount: read.reduce((sum, part) => sum + part.totalCount, 0) };
 }
@@ -56,11 +59,11 @@ export async function readImagePage(db: Kysely<Database>, parts: readonly ImageQ
  * the offset are never read), then their rows and facts: a late page of a
  * filter costs index steps, not a row lookup per skipped image.
  */
-async function readPart(db: Kysely<Database>, part: ImageQuery, window: PageWindow, request: PageRequest): Promise<ImagePage> {
-  const ids = part.select('images.id').orderBy('images.creation_time', 'desc').orderBy('images.id').limit(window.pageSize).offset(window.offset);
+async function readPart(db: Kysely<Database>, part: { readonly paged: ImageQuery; readonly counted: ImageQuery }, window: PageWindow, request: PageRequest): Promise<ImagePage> {
+  const ids = part.paged.select('images.id').orderBy('images.creation_time', 'desc').orderBy('images.id').limit(window.pageSize).offset(window.offset);
   const rows = await withFacts(db.selectFrom('images').where('images.region_id', '=', request.regionId).where('images.id', 'in', ids)).execute();
   rows.sort(newestFirst);
-  return { rows, totalCount: await totalCount(db, part, window, rows.length, request.viewerAccountId) };
+  return { rows, totalCount: await totalCount(db, part.counted, window, rows.length, request.viewerAccountId) };
 }
 
 /** Every match at hand (a lookup by a few ids): sorted and paged here. */
