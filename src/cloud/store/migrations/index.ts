@@ -16,6 +16,7 @@ import { tfUpdatesMigration } from './008-tf-updates.js';
 import { faultRulesMarkerMigration } from './009-fault-rules-marker.js';
 import { imagesFilterIndexesMigration } from './010-images-filter-indexes.js';
 import { imageViewMarkersMigration } from './011-image-view-markers.js';
+import { noncesWithoutRowidMigration } from './012-nonces-without-rowid.js';
 
 export interface StoreMigration {
   /** Unique and sortable: `001-initial`, `002-…`. */
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   faultRulesMarkerMigration,
   imagesFilterIndexesMigration,
   imageViewMarkersMigration,
+  noncesWithoutRowidMigration,
 ];
 
 class ListMigrationProvider implements MigrationProvider {
