@@ -3,19 +3,17 @@
  * have changed: counting 100,000 matching images takes milliseconds, a page
  * of them less. An entry is keyed by the count's SQL and values (the
  * normalised filter, whatever request wrote it) and the viewer, and holds the
- * versions of the viewer's image markers (migration 011) read before it was
- * counted: any change to what that viewer could count (in this process,
- * another replica or by SQL) moves one of them, and the entry is counted anew.
+ * viewer's image stamp (`image-markers.ts`) read before it was counted: any
+ * change to what that viewer could count (in this process, another replica
+ * or by SQL) changes the stamp, and the entry is counted anew.
  *
  * One cache per database (its query memo keeps it); never used inside a
  * transaction, whose uncommitted rows no other reader may be told about.
  */
 import type { Compilable, Kysely } from 'kysely';
-import { changeMarkersOf } from '../../store/change-marker.js';
-import { IMAGES_MARKER_PREFIX, PUBLIC_IMAGES_MARKER } from '../../store/migrations/011-image-view-markers.js';
 import { rememberedBy } from '../../store/query-template.js';
 import type { Database } from '../../store/schema.js';
-import { SYSTEM_ACCOUNT_ID } from '../catalog/system-images.js';
+import { imageViewStamp } from './image-markers.js';
 
 /** Filters kept per database: a few hundred bytes each. */
 const MAX_ENTRIES = 2_000;
@@ -27,11 +25,6 @@ interface Entry {
   readonly count: number;
 }
 
-/** Every marker that moves when something the account's DescribeImages counts changes. */
-function markersOfViewer(accountId: string): string[] {
-  return [`${IMAGES_MARKER_PREFIX}${accountId}`, `${IMAGES_MARKER_PREFIX}${SYSTEM_ACCOUNT_ID}`, PUBLIC_IMAGES_MARKER];
-}
-
 class CountCache {
   readonly #db: Kysely<Database>;
   readonly #entries = new Map<string, Entry>();
@@ -41,10 +34,8 @@ class CountCache {
   }
 
   async count(query: CountQuery, accountId: string): Promise<number> {
-    const names = markersOfViewer(accountId);
     // Read before counting: a change in between is counted now and seen as a new version next time.
-    const read = await changeMarkersOf(this.#db).versions(names);
-    const versions = names.map((name) => read.get(name) ?? 0).join(',');
+    const versions = await imageViewStamp(this.#db, accountId);
     const compiled = query.compile();
     const key = `${accountId}\u0000${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
     const kept = this.#entries.get(key);

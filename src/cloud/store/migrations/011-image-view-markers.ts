@@ -1,10 +1,11 @@
 /**
- * Change markers of what DescribeImages counts, so a process may keep a
- * filter's TotalCount (counting 100,000 matches takes milliseconds) until
- * what it counted changes. `images:<account>` moves whenever anything an
- * account's DescribeImages could count changes: its own images, their disks
- * (SnapshotId), tags (Tag.N) and the instances using them (Usage), and the
- * images shared with it. `images:public` moves with every change of a public
+ * Change markers of what DescribeImages shows, so a process may keep a
+ * filter's TotalCount (counting 100,000 matches takes milliseconds) and the
+ * rows it looked up by id until they change. `images:<account>` moves
+ * whenever anything an account's DescribeImages could count or show changes:
+ * its own images, their disks (SnapshotId), tags (Tag.N), shares
+ * (IsSelfShared) and the instances using them (Usage), and the images shared
+ * with it. `images:public` moves with every change of a public
  * image (IsPublic=true). Triggers bump them, not the code that writes, so no
  * writer (another replica, an operator's SQL) can change a count unseen.
  *
@@ -41,7 +42,8 @@ const BUMPS: Readonly<Record<string, { readonly names: (row: 'NEW' | 'OLD') => s
   image_disks: { names: (row) => markersOfImage(`${row}.image_id`) },
   tags: { names: (row) => markersOfImage(`${row}.resource_id`), when: (row) => `${row}.resource_type = 'image'` },
   instances: { names: (row) => markersOfImage(`${row}.image_id`) },
-  image_shares: { names: (row) => `select '${IMAGES_MARKER_PREFIX}' || ${row}.account_id as name` },
+  // The grantee, and the image's own markers: its owner sees whether it is shared (IsSelfShared).
+  image_shares: { names: (row) => `select '${IMAGES_MARKER_PREFIX}' || ${row}.account_id as name union ${markersOfImage(`${row}.image_id`)}` },
 };
 
 /** One upsert of every distinct name (PostgreSQL refuses to update one row twice in a statement). */
