@@ -1,7 +1,7 @@
 /**
  * DescribeImages over more images than a page, with the official SDK: the
  * filters that name their images through another index (Tag.N, SnapshotId,
- * Usage) page the same whether the page starts from that index (few images)
+ * Usage, ImageName) page the same whether the page starts from that index (few images)
  * or walks every image (many), and a kept TotalCount follows every change
  * to what it counted, made through the API or by another writer.
  */
@@ -90,6 +90,20 @@ describe('DescribeImages counts and id filters over more than a page', () => {
     expect(await page({ snapshotId: 's-few', tag: tags(['team', 'rare']) })).toEqual({ total: 1, ids: ids([0]) });
     expect(await page({ usage: 'instance' })).toEqual({ total: 0, ids: [] });
     expect((await page({ usage: 'none', pageSize: 1 })).total).toBe(COUNT);
+  });
+
+  it('pages ImageName from the trigrams of the names, and by the walk for what they cannot tell', async () => {
+    const holding = (part: string) => Array.from({ length: COUNT }, (_, index) => index).filter((index) => `count-${index}`.includes(part));
+    const part = 'unt-10';
+    expect(await page({ imageName: part, pageSize: 5, pageNumber: 2 })).toEqual({ total: holding(part).length, ids: ids(holding(part).slice(5, 10)) });
+    expect(await page({ imageName: 'unt-104', pageSize: 20 })).toEqual({ total: holding('unt-104').length, ids: ids(holding('unt-104')) });
+    expect((await page({ imageName: 't-', pageSize: 1 })).total).toBe(COUNT);
+    expect((await page({ imageName: 'count_1', pageSize: 1 })).total).toBe(0);
+    // the trigrams follow a rename by another writer
+    await tc.cloud.store.db.updateTable('images').set({ image_name: 'renamed-image' }).where('id', '=', imageId(1049)).execute();
+    expect(await page({ imageName: 'med-ima' })).toEqual({ total: 1, ids: ids([1049]) });
+    expect((await page({ imageName: 'unt-104', pageSize: 1 })).total).toBe(holding('unt-104').length - 1);
+    await tc.cloud.store.db.updateTable('images').set({ image_name: 'count-1049' }).where('id', '=', imageId(1049)).execute();
   });
 
   it('a kept TotalCount follows changes through the API and by other writers', async () => {

@@ -26,7 +26,7 @@ import { endDryRun } from './image-attributes.js';
 import { pageInMemory, readImagePage, type ImagePage } from './image-page.js';
 import { renderImages } from './image-view.js';
 import { readImageTagFilters } from './image-tag-filters.js';
-import { imageSources, inUseFilter, snapshotFilter, tagFilter, type IdFilter, type ImageSource } from './image-id-filters.js';
+import { imageSources, inUseFilter, nameFilter, snapshotFilter, tagFilter, type IdFilter, type ImageSource } from './image-id-filters.js';
 
 
 const FILTER_KEYS = [
@@ -88,6 +88,8 @@ async function readFilters(ctx: ActionContext): Promise<Filters | undefined> {
   if (name !== undefined) {
     const pattern = `%${name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
     conditions.push((q) => q.where(sql<boolean>`${sql.ref('images.image_name')} like ${pattern} escape '\\'`));
+    const named = nameFilter(ctx.db, name);
+    if (named !== undefined) byId.push(named);
   }
 
   const family = params.string('ImageFamily');

@@ -1,7 +1,8 @@
 /**
  * DescribeImages' filters that name their images through another table's
  * index — Tag.N (tags), SnapshotId (the images' and disks' snapshot indexes),
- * Usage=instance (instances) — and where a page of them starts.
+ * Usage=instance (instances), ImageName (trigrams, SQLite) — and where a page
+ * of them starts.
  *
  * A page walks a part's index in DescribeImages' order and stops after the
  * page; that suits a filter that most images pass. A filter that few images
@@ -17,9 +18,10 @@
  * the conditions alone (before its first ANALYZE of new rows, the CROSS
  * JOIN and the nested `IN` of two tags made it loop over both sides).
  */
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { TagFilter } from '../../../domain/tags.js';
 import { dialectOf } from '../../store/dialect-of.js';
+import { IMAGE_NAME_TRIGRAMS } from '../../store/migrations/013-image-name-trigrams.js';
 import type { Database } from '../../store/schema.js';
 import { taggedWith } from '../tags/tag-store.js';
 import type { ImageQuery } from './image-visibility.js';
@@ -71,6 +73,23 @@ export function snapshotFilter(db: Kysely<Database>, snapshotId: string): IdFilt
       .select('images.id as id')
       .where('images.source_snapshot_id', '=', snapshotId)
       .union(db.selectFrom('image_disks').select('image_disks.image_id as id').where('image_disks.snapshot_id', '=', snapshotId)) as unknown as IdQuery,
+  };
+}
+
+/** Trigrams index at least three characters, and a LIKE with an ESCAPE clause does not use them. */
+const INDEXED_NAME_PART = /^[^%_\\]{3,}$/;
+
+/**
+ * Names holding `part` (ImageName), or undefined when the trigram index
+ * cannot tell (SQLite's only: migration 013). Its ids are a superset: the
+ * index folds case beyond ASCII, so the filter's LIKE condition stays.
+ */
+export function nameFilter(db: Kysely<Database>, part: string): IdFilter | undefined {
+  if (dialectOf(db) !== 'sqlite' || !INDEXED_NAME_PART.test(part)) return undefined;
+  const trigrams = sql<string>`(select rowid from ${sql.table(IMAGE_NAME_TRIGRAMS)} where image_name like ${`%${part}%`})`;
+  return {
+    narrow: (query) => query,
+    ids: db.selectFrom('images').select('images.id as id').where(sql.raw('images.rowid'), 'in', trigrams).distinct() as unknown as IdQuery,
   };
 }
 

@@ -17,6 +17,7 @@ import { faultRulesMarkerMigration } from './009-fault-rules-marker.js';
 import { imagesFilterIndexesMigration } from './010-images-filter-indexes.js';
 import { imageViewMarkersMigration } from './011-image-view-markers.js';
 import { noncesWithoutRowidMigration } from './012-nonces-without-rowid.js';
+import { imageNameTrigramsMigration } from './013-image-name-trigrams.js';
 
 export interface StoreMigration {
   /** Unique and sortable: `001-initial`, `002-…`. */
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   imagesFilterIndexesMigration,
   imageViewMarkersMigration,
   noncesWithoutRowidMigration,
+  imageNameTrigramsMigration,
 ];
 
 class ListMigrationProvider implements MigrationProvider {
