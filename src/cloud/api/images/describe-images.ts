@@ -211,7 +211,7 @@ export async function describeImages(ctx: ActionContext): Promise<ActionResult> 
       ...request,
       regionId: ctx.regionId,
       idCount: new Set(commaList(ctx.params.string('ImageId'))).size,
-      viewerAccountId: ctx.account.id,
+      viewer,
       countParts: sources.count === sources.page ? undefined : partsOf(sources.count),
     });
   }

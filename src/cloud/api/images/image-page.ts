@@ -13,7 +13,8 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { cachedCount } from './count-cache.js';
-import type { ImageQuery } from './image-visibility.js';
+import { lookupImagesByIdTogether } from './id-lookup-batch.js';
+import type { ImageQuery, Viewer } from './image-visibility.js';
 import type { DescribedImageRow } from './image-view.js';
 
 /** ECS takes at most 100 ids in `ImageId`; longer lists are paged by the database. */
@@ -29,8 +30,8 @@ export interface PageRequest extends PageWindow {
   readonly regionId: string;
   /** How many ids the `ImageId` filter of `filtered` names (0: none). */
   readonly idCount: number;
-  /** Whose DescribeImages it is: counts are kept per viewer (`count-cache.ts`). */
-  readonly viewerAccountId: string;
+  /** Whose DescribeImages it is: counts and rows are kept per viewer (`count-cache.ts`, `id-lookup-batch.ts`). */
+  readonly viewer: Viewer;
   /** The same parts, in the same order, as queries that count faster (`image-id-filters.ts`); absent: the parts themselves. */
   readonly countParts?: readonly ImageQuery[] | undefined;
 }
@@ -56,14 +57,18 @@ export async function readImagePage(db: Kysely<Database>, parts: readonly ImageQ
 
 /**
  * The window's ids first, from the part's index alone (the rows skipped by
- * the offset are never read), then their rows and facts: a late page of a
- * filter costs index steps, not a row lookup per skipped image.
+ * the offset are never read), then their rows and facts as a lookup by id
+ * reads them (`id-lookup-batch.ts`, whose kept rows a repeated page reuses):
+ * a late page of a filter costs index steps, not a row lookup per skipped image.
  */
 async function readPart(db: Kysely<Database>, part: { readonly paged: ImageQuery; readonly counted: ImageQuery }, window: PageWindow, request: PageRequest): Promise<ImagePage> {
-  const ids = part.paged.select('images.id').orderBy('images.creation_time', 'desc').orderBy('images.id').limit(window.pageSize).offset(window.offset);
-  const rows = await withFacts(db.selectFrom('images').where('images.region_id', '=', request.regionId).where('images.id', 'in', ids)).execute();
+  const ids = await part.paged.select('images.id').orderBy('images.creation_time', 'desc').orderBy('images.id').limit(window.pageSize).offset(window.offset).execute();
+  // Every status and whatever the owner alias: the part chose them already (without an alias the lookup sees them all).
+  const viewer: Viewer = { ...request.viewer, alias: undefined };
+  const lookup = { regionId: request.regionId, viewer, ids: ids.map((row) => row.id), statuses: undefined };
+  const rows = ids.length === 0 ? [] : await lookupImagesByIdTogether(db, lookup);
   rows.sort(newestFirst);
-  return { rows, totalCount: await totalCount(db, part.counted, window, rows.length, request.viewerAccountId) };
+  return { rows, totalCount: await totalCount(db, part.counted, window, rows.length, request.viewer.accountId) };
 }
 
 /** Every match at hand (a lookup by a few ids): sorted and paged here. */
