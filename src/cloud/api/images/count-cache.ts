@@ -8,9 +8,11 @@
  * or by SQL) changes the stamp, and the entry is counted anew.
  *
  * One cache per database (its query memo keeps it); never used inside a
- * transaction, whose uncommitted rows no other reader may be told about.
+ * transaction, whose uncommitted rows no other reader may be told about, nor
+ * on PostgreSQL, which has no such markers (migration 011).
  */
 import type { Compilable, Kysely } from 'kysely';
+import { dialectOf } from '../../store/dialect-of.js';
 import { rememberedBy } from '../../store/query-template.js';
 import type { Database } from '../../store/schema.js';
 import { imageViewStamp } from './image-markers.js';
@@ -59,6 +61,6 @@ const CACHE_OF_DATABASE = {};
 
 /** The count of `query`, kept for `accountId` when `db` is no transaction and has a memo. */
 export function cachedCount(db: Kysely<Database>, query: CountQuery, accountId: string): Promise<number> {
-  const cache = db.isTransaction ? undefined : rememberedBy(db, CACHE_OF_DATABASE, () => new CountCache(db));
+  const cache = db.isTransaction || dialectOf(db) !== 'sqlite' ? undefined : rememberedBy(db, CACHE_OF_DATABASE, () => new CountCache(db));
   return cache === undefined ? countOf(db, query) : cache.count(query, accountId);
 }

@@ -8,7 +8,7 @@
  * every lookup of its group arrived, so each sees all that was committed
  * before it was asked, as its own query would.
  *
- * The rows read are kept, each with the viewer's image stamp
+ * On SQLite, the rows read are kept, each with the viewer's image stamp
  * (`image-markers.ts`) read before it was: while the stamp stays the same,
  * nothing that viewer could see of that id has changed (in this process,
  * another replica or by SQL), so a later lookup of it reads the markers —
@@ -24,6 +24,7 @@ import type { Kysely } from 'kysely';
 import { rememberedBy } from '../../store/query-template.js';
 import type { Database } from '../../store/schema.js';
 import { lookupImagesById, MAX_IDS, type IdLookup } from './describe-images-by-id.js';
+import { dialectOf } from '../../store/dialect-of.js';
 import { imageViewStamp } from './image-markers.js';
 import type { DescribedImageRow } from './image-view.js';
 
@@ -50,12 +51,15 @@ interface Kept {
 
 class IdLookupBatch {
   readonly #db: Kysely<Database>;
+  /** PostgreSQL has no image markers (migration 011): it reads every lookup. */
+  readonly #keeps: boolean;
   #groups = new Map<string, Group>();
   /** By group key and id, the oldest first. */
   readonly #kept = new Map<string, Kept>();
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
+    this.#keeps = dialectOf(db) === 'sqlite';
   }
 
   lookup(lookup: IdLookup): Promise<DescribedImageRow[]> {
@@ -81,19 +85,19 @@ class IdLookupBatch {
   async #read(group: Group): Promise<void> {
     try {
       // Read before the rows: a change in between is read now and seen as a new stamp next time.
-      const stamp = await imageViewStamp(this.#db, group.lookup.viewer.accountId);
+      const stamp = this.#keeps ? await imageViewStamp(this.#db, group.lookup.viewer.accountId) : undefined;
       const rows = new Map<string, DescribedImageRow | undefined>();
       const missing: string[] = [];
       for (const id of new Set(group.waiting.flatMap((waiting) => waiting.ids))) {
         const kept = this.#kept.get(`${group.key}\n${id}`);
-        if (kept?.stamp === stamp) rows.set(id, kept.row);
+        if (stamp !== undefined && kept?.stamp === stamp) rows.set(id, kept.row);
         else missing.push(id);
       }
       const chunks: string[][] = [];
       for (let start = 0; start < missing.length; start += MAX_IDS) chunks.push(missing.slice(start, start + MAX_IDS));
       const found = (await Promise.all(chunks.map((chunk) => lookupImagesById(this.#db, { ...group.lookup, ids: chunk })))).flat();
       for (const row of found) rows.set(row.id, row);
-      for (const id of missing) this.#keep(`${group.key}\n${id}`, { stamp, row: rows.get(id) });
+      if (stamp !== undefined) for (const id of missing) this.#keep(`${group.key}\n${id}`, { stamp, row: rows.get(id) });
       for (const waiting of group.waiting) waiting.settle(waiting.ids.flatMap((id) => rows.get(id) ?? []));
     } catch (error) {
       for (const waiting of group.waiting) waiting.fail(error);
