@@ -9,7 +9,6 @@ import type { ActionContext, ActionResult } from '../action.js';
 import { EcsError } from '../errors.js';
 import { findInstanceType } from '../catalog/catalog.js';
 import { findDefaultResourceGroup } from '../resource-manager/resource-groups.js';
-import { taggedWith } from '../tags/tag-store.js';
 import {
   ALL_STATUSES_QUERY,
   ARCHITECTURES,
@@ -27,6 +26,7 @@ import { endDryRun } from './image-attributes.js';
 import { pageInMemory, readImagePage, type ImagePage } from './image-page.js';
 import { renderImages } from './image-view.js';
 import { readImageTagFilters } from './image-tag-filters.js';
+import { imageSources, inUseFilter, nameFilter, snapshotFilter, tagFilter, type IdFilter, type ImageSource } from './image-id-filters.js';
 
 
 const FILTER_KEYS = [
@@ -69,46 +69,56 @@ function filterTime(value: string): number {
   return time;
 }
 
-async function applyFilters(query: ImageQuery, ctx: ActionContext): Promise<ImageQuery | undefined> {
+/** What every part of the page is narrowed by; undefined when the filters find nothing. */
+interface Filters {
+  readonly narrow: (query: ImageQuery) => ImageQuery;
+  /** The filters that name their images through another index (`image-id-filters.ts`). */
+  readonly byId: readonly IdFilter[];
+}
+
+async function readFilters(ctx: ActionContext): Promise<Filters | undefined> {
   const { params } = ctx;
-  let q = query;
+  const conditions: Array<(query: ImageQuery) => ImageQuery> = [];
+  const byId: IdFilter[] = [];
 
   const ids = commaList(params.string('ImageId'));
-  if (ids.length > 0) q = q.where('images.id', 'in', ids);
+  if (ids.length > 0) conditions.push((q) => q.where('images.id', 'in', ids));
 
   const name = params.string('ImageName');
   if (name !== undefined) {
     const pattern = `%${name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    q = q.where(sql<boolean>`${sql.ref('images.image_name')} like ${pattern} escape '\\'`);
+    conditions.push((q) => q.where(sql<boolean>`${sql.ref('images.image_name')} like ${pattern} escape '\\'`));
+    const named = nameFilter(ctx.db, name);
+    if (named !== undefined) byId.push(named);
   }
 
   const family = params.string('ImageFamily');
-  if (family !== undefined) q = q.where('images.image_family', '=', family);
+  if (family !== undefined) conditions.push((q) => q.where('images.image_family', '=', family));
 
   const statuses = readStatuses(ctx);
-  if (statuses !== undefined) q = q.where('images.status', 'in', statuses);
+  if (statuses !== undefined) conditions.push((q) => q.where('images.status', 'in', statuses));
 
   const usable = params.boolean('Usable');
-  if (usable !== undefined) q = q.where('images.usable', '=', usable ? 1 : 0);
+  if (usable !== undefined) conditions.push((q) => q.where('images.usable', '=', usable ? 1 : 0));
 
   const architecture = params.string('Architecture');
   if (architecture !== undefined) {
     if (!isOneOf(ARCHITECTURES, architecture)) throw new EcsError('InvalidArchitecture');
-    q = q.where('images.architecture', '=', architecture);
+    conditions.push((q) => q.where('images.architecture', '=', architecture));
   }
 
   const osType = params.string('OSType');
   if (osType !== undefined) {
     if (!isOneOf(OS_TYPES, osType.toLowerCase())) throw new EcsError('InvalidOSType');
-    q = q.where('images.os_type', '=', osType.toLowerCase());
+    conditions.push((q) => q.where('images.os_type', '=', osType.toLowerCase()));
   }
 
   const usage = params.string('Usage');
   if (usage !== undefined) {
     if (!isOneOf(IMAGE_USAGES, usage)) throw new EcsError('InvalidUsage');
     // Every part is of the request's region: its instances are the ones that count (an IN, so the few instances lead).
-    const used = ctx.db.selectFrom('instances').select('instances.image_id').where('instances.region_id', '=', ctx.regionId);
-    q = q.where('images.id', usage === 'instance' ? 'in' : 'not in', used);
+    if (usage === 'instance') byId.push(inUseFilter(ctx.db, ctx.regionId));
+    else conditions.push((q) => q.where('images.id', 'not in', inUseFilter(ctx.db, ctx.regionId).ids));
   }
 
   const actionType = params.string('ActionType');
@@ -120,8 +130,8 @@ async function applyFilters(query: ImageQuery, ctx: ActionContext): Promise<Imag
   if (instanceTypeId !== undefined) {
     const instanceType = findInstanceType(instanceTypeId);
     if (instanceType === undefined) throw new EcsError('InvalidInstanceType.ValueNotSupported');
-    q = q.where('images.architecture', instanceType.cpuArchitecture === 'ARM' ? '=' : '!=', 'arm64');
-    if (instanceType.nvmeSupport === 'required') q = q.where('images.nvme_support', '=', 'supported');
+    conditions.push((q) => q.where('images.architecture', instanceType.cpuArchitecture === 'ARM' ? '=' : '!=', 'arm64'));
+    if (instanceType.nvmeSupport === 'required') conditions.push((q) => q.where('images.nvme_support', '=', 'supported'));
   }
 
   // Every image here supports I/O optimization and cloud-init: asking for images without them finds none.
@@ -129,24 +139,22 @@ async function applyFilters(query: ImageQuery, ctx: ActionContext): Promise<Imag
 
   const snapshotId = params.string('SnapshotId');
   if (snapshotId !== undefined) {
-    // IN rather than a correlated EXISTS: both sides start from their snapshot_id index.
-    const disksOf = ctx.db.selectFrom('image_disks').select('image_disks.image_id').where('image_disks.snapshot_id', '=', snapshotId);
-    q = q.where((eb) => eb.or([eb('images.source_snapshot_id', '=', snapshotId), eb('images.id', 'in', disksOf)]));
+    byId.push(snapshotFilter(ctx.db, snapshotId));
   }
 
   const ownerId = params.string('ImageOwnerId');
-  if (ownerId !== undefined) q = q.where('images.account_id', '=', ownerId);
+  if (ownerId !== undefined) conditions.push((q) => q.where('images.account_id', '=', ownerId));
 
   const groupId = params.string('ResourceGroupId');
   if (ctx.resourceSet !== undefined) {
     // An Apsara tenant's resource set confines its own images; public, marketplace and shared ones stay visible.
     const resourceSet = ctx.resourceSet;
-    q = q.where((eb) => eb.or([eb('images.account_id', '!=', ctx.account.id), eb('images.resource_group_id', '=', resourceSet)]));
+    conditions.push((q) => q.where((eb) => eb.or([eb('images.account_id', '!=', ctx.account.id), eb('images.resource_group_id', '=', resourceSet)])));
   } else if (groupId !== undefined) {
     // ECS: "filtering by the default resource group is not supported" — it finds nothing.
     const defaultGroup = await findDefaultResourceGroup(ctx.db, ctx.account.id);
     if (defaultGroup?.id === groupId) return undefined;
-    q = q.where('images.resource_group_id', '=', groupId);
+    conditions.push((q) => q.where('images.resource_group_id', '=', groupId));
   }
 
   params.boolean('ShowExpired'); // validated; no image here is a subscription that can expire
@@ -157,16 +165,22 @@ async function applyFilters(query: ImageQuery, ctx: ActionContext): Promise<Imag
     if (key === undefined || key === '') continue;
     if (!isOneOf(FILTER_KEYS, key)) throw new EcsError('InvalidFilterKey.NotFound');
     if (value === undefined || value === '') continue;
-    if (key === 'CreationStartTime') q = q.where('images.creation_time', '>=', filterTime(value));
-    if (key === 'CreationEndTime') q = q.where('images.creation_time', '<=', filterTime(value));
+    if (key === 'CreationStartTime') {
+      const start = filterTime(value);
+      conditions.push((q) => q.where('images.creation_time', '>=', start));
+    }
+    if (key === 'CreationEndTime') {
+      const end = filterTime(value);
+      conditions.push((q) => q.where('images.creation_time', '<=', end));
+    }
     if (key === 'NetworkType' && value !== 'vpc' && value !== 'classic') throw new EcsError('InvalidFilterValue');
     // The online up/downgrade features are unsupported on every image here.
     if (key.includes('Online') && value === 'supported') return undefined;
   }
 
   const tagFilters = readImageTagFilters(params);
-  if (tagFilters.length > 0) q = q.where('images.id', 'in', taggedWith(ctx.db, 'image', tagFilters));
-  return q;
+  if (tagFilters.length > 0) byId.push(tagFilter(ctx.db, tagFilters));
+  return { narrow: (query) => conditions.reduce((narrowed, condition) => condition(narrowed), query), byId };
 }
 
 export async function describeImages(ctx: ActionContext): Promise<ActionResult> {
@@ -184,12 +198,22 @@ export async function describeImages(ctx: ActionContext): Promise<ActionResult> 
     const statuses = readStatuses(ctx);
     found = pageInMemory(await lookupImagesByIdTogether(ctx.db, { regionId: ctx.regionId, viewer, ids, statuses }), request);
   } else {
-    const parts = visibleParts(ctx.db.selectFrom('images').where('images.region_id', '=', ctx.regionId), viewer);
-    // The filters narrow every part alike; one that finds nothing does so in each.
-    const filtered = await Promise.all(parts.map((part) => applyFilters(part, ctx)));
+    const filters = await readFilters(ctx);
     endDryRun(ctx.params);
-    if (filtered.some((part) => part === undefined)) return { Images: { Image: [] }, TotalCount: 0, ...page };
-    found = await readImagePage(ctx.db, filtered as ImageQuery[], { ...request, regionId: ctx.regionId, idCount: new Set(commaList(ctx.params.string('ImageId'))).size });
+    if (filters === undefined) return { Images: { Image: [] }, TotalCount: 0, ...page };
+    const sources = await imageSources(ctx.db, filters.byId);
+    // The filters narrow every part alike.
+    const partsOf = ({ from, rest }: ImageSource): ImageQuery[] =>
+      visibleParts(from.where('images.region_id', '=', ctx.regionId), viewer).map((part) =>
+        rest.reduce((narrowed, filter) => filter.narrow(narrowed), filters.narrow(part)),
+      );
+    found = await readImagePage(ctx.db, partsOf(sources.page), {
+      ...request,
+      regionId: ctx.regionId,
+      idCount: new Set(commaList(ctx.params.string('ImageId'))).size,
+      viewer,
+      countParts: sources.count === sources.page ? undefined : partsOf(sources.count),
+    });
   }
   const images = await renderImages(
     { db: ctx.db, callerAccountId: ctx.account.id, now: ctx.now(), imageCreationMs: ctx.settings.imageCreationMs },

@@ -8,6 +8,14 @@
  * every lookup of its group arrived, so each sees all that was committed
  * before it was asked, as its own query would.
  *
+ * On SQLite, the rows read are kept, each with the viewer's image stamp
+ * (`image-markers.ts`) read before it was: while the stamp stays the same,
+ * nothing that viewer could see of that id has changed (in this process,
+ * another replica or by SQL), so a later lookup of it reads the markers —
+ * once for the turn, with the fault rules' — and not the image. An id the
+ * viewer may not see is kept as such. Rows are kept, not answers: Progress
+ * and the like are rendered from each request's clock.
+ *
  * One group per database (its query memo keeps it), so several clouds in one
  * process never share one. Only for read-only callers: the query runs on the
  * database the first lookup came with, outside any transaction.
@@ -16,6 +24,8 @@ import type { Kysely } from 'kysely';
 import { rememberedBy } from '../../store/query-template.js';
 import type { Database } from '../../store/schema.js';
 import { lookupImagesById, MAX_IDS, type IdLookup } from './describe-images-by-id.js';
+import { dialectOf } from '../../store/dialect-of.js';
+import { imageViewStamp } from './image-markers.js';
 import type { DescribedImageRow } from './image-view.js';
 
 interface Waiting {
@@ -25,16 +35,31 @@ interface Waiting {
 }
 
 interface Group {
+  readonly key: string;
   readonly lookup: Omit<IdLookup, 'ids'>;
   readonly waiting: Waiting[];
 }
 
+/** Rows kept per database: about 2 kB each. */
+const MAX_KEPT = 5_000;
+
+interface Kept {
+  readonly stamp: string;
+  /** Undefined: the viewer may not see this id (or it does not exist). */
+  readonly row: DescribedImageRow | undefined;
+}
+
 class IdLookupBatch {
   readonly #db: Kysely<Database>;
+  /** PostgreSQL has no image markers (migration 011): it reads every lookup. */
+  readonly #keeps: boolean;
   #groups = new Map<string, Group>();
+  /** By group key and id, the oldest first. */
+  readonly #kept = new Map<string, Kept>();
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
+    this.#keeps = dialectOf(db) === 'sqlite';
   }
 
   lookup(lookup: IdLookup): Promise<DescribedImageRow[]> {
@@ -44,7 +69,7 @@ class IdLookupBatch {
       if (this.#groups.size === 0) setImmediate(() => this.#flush());
       let group = this.#groups.get(key);
       if (group === undefined) {
-        group = { lookup, waiting: [] };
+        group = { key, lookup, waiting: [] };
         this.#groups.set(key, group);
       }
       group.waiting.push({ ids: lookup.ids, settle, fail });
@@ -59,17 +84,31 @@ class IdLookupBatch {
 
   async #read(group: Group): Promise<void> {
     try {
-      const ids = [...new Set(group.waiting.flatMap((waiting) => waiting.ids))];
-      const chunks: string[][] = [];
-      for (let start = 0; start < ids.length; start += MAX_IDS) chunks.push(ids.slice(start, start + MAX_IDS));
-      const found = (await Promise.all(chunks.map((chunk) => lookupImagesById(this.#db, { ...group.lookup, ids: chunk })))).flat();
-      for (const waiting of group.waiting) {
-        const mine = new Set(waiting.ids);
-        waiting.settle(found.filter((row) => mine.has(row.id)));
+      // Read before the rows: a change in between is read now and seen as a new stamp next time.
+      const stamp = this.#keeps ? await imageViewStamp(this.#db, group.lookup.viewer.accountId) : undefined;
+      const rows = new Map<string, DescribedImageRow | undefined>();
+      const missing: string[] = [];
+      for (const id of new Set(group.waiting.flatMap((waiting) => waiting.ids))) {
+        const kept = this.#kept.get(`${group.key}\n${id}`);
+        if (stamp !== undefined && kept?.stamp === stamp) rows.set(id, kept.row);
+        else missing.push(id);
       }
+      const chunks: string[][] = [];
+      for (let start = 0; start < missing.length; start += MAX_IDS) chunks.push(missing.slice(start, start + MAX_IDS));
+      const found = (await Promise.all(chunks.map((chunk) => lookupImagesById(this.#db, { ...group.lookup, ids: chunk })))).flat();
+      for (const row of found) rows.set(row.id, row);
+      if (stamp !== undefined) for (const id of missing) this.#keep(`${group.key}\n${id}`, { stamp, row: rows.get(id) });
+      for (const waiting of group.waiting) waiting.settle(waiting.ids.flatMap((id) => rows.get(id) ?? []));
     } catch (error) {
       for (const waiting of group.waiting) waiting.fail(error);
     }
+  }
+
+  /** Newest last: when full, the row kept longest ago goes first. */
+  #keep(key: string, kept: Kept): void {
+    this.#kept.delete(key);
+    if (this.#kept.size >= MAX_KEPT) this.#kept.delete(this.#kept.keys().next().value as string);
+    this.#kept.set(key, kept);
   }
 }
 
@@ -78,6 +117,7 @@ const BATCH_OF_DATABASE = {};
 
 /** The images of `lookup.ids` the viewer may see, read together with the lookups of this turn. */
 export function lookupImagesByIdTogether(db: Kysely<Database>, lookup: IdLookup): Promise<DescribedImageRow[]> {
-  const batch = rememberedBy(db, BATCH_OF_DATABASE, () => new IdLookupBatch(db));
+  // A transaction's rows may never be committed: it reads alone.
+  const batch = db.isTransaction ? undefined : rememberedBy(db, BATCH_OF_DATABASE, () => new IdLookupBatch(db));
   return batch === undefined ? lookupImagesById(db, lookup) : batch.lookup(lookup);
 }

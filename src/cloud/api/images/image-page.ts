@@ -12,7 +12,9 @@
  */
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
-import type { ImageQuery } from './image-visibility.js';
+import { cachedCount } from './count-cache.js';
+import { lookupImagesByIdTogether } from './id-lookup-batch.js';
+import type { ImageQuery, Viewer } from './image-visibility.js';
 import type { DescribedImageRow } from './image-view.js';
 
 /** ECS takes at most 100 ids in `ImageId`; longer lists are paged by the database. */
@@ -28,6 +30,10 @@ export interface PageRequest extends PageWindow {
   readonly regionId: string;
   /** How many ids the `ImageId` filter of `filtered` names (0: none). */
   readonly idCount: number;
+  /** Whose DescribeImages it is: counts and rows are kept per viewer (`count-cache.ts`, `id-lookup-batch.ts`). */
+  readonly viewer: Viewer;
+  /** The same parts, in the same order, as queries that count faster (`image-id-filters.ts`); absent: the parts themselves. */
+  readonly countParts?: readonly ImageQuery[] | undefined;
 }
 
 export interface ImagePage {
@@ -40,24 +46,29 @@ export async function readImagePage(db: Kysely<Database>, parts: readonly ImageQ
     const all = await Promise.all(parts.map((part) => withFacts(part).execute()));
     return pageInMemory(all.flat(), request);
   }
-  if (parts.length === 1) return readPart(db, parts[0] as ImageQuery, request, request.regionId);
+  const counted = (index: number): ImageQuery => (request.countParts ?? parts)[index] as ImageQuery;
+  if (parts.length === 1) return readPart(db, { paged: parts[0] as ImageQuery, counted: counted(0) }, request, request);
   // Any row of the page is among the first offset + pageSize rows of its part.
   const window: PageWindow = { offset: 0, pageSize: request.offset + request.pageSize };
-  const read = await Promise.all(parts.map((part) => readPart(db, part, window, request.regionId)));
+  const read = await Promise.all(parts.map((part, index) => readPart(db, { paged: part, counted: counted(index) }, window, request)));
   const merged = pageInMemory(read.flatMap((part) => part.rows), request);
   return { rows: merged.rows, totalCount: read.reduce((sum, part) => sum + part.totalCount, 0) };
 }
 
 /**
  * The window's ids first, from the part's index alone (the rows skipped by
- * the offset are never read), then their rows and facts: a late page of a
- * filter costs index steps, not a row lookup per skipped image.
+ * the offset are never read), then their rows and facts as a lookup by id
+ * reads them (`id-lookup-batch.ts`, whose kept rows a repeated page reuses):
+ * a late page of a filter costs index steps, not a row lookup per skipped image.
  */
-async function readPart(db: Kysely<Database>, part: ImageQuery, window: PageWindow, regionId: string): Promise<ImagePage> {
-  const ids = part.select('images.id').orderBy('images.creation_time', 'desc').orderBy('images.id').limit(window.pageSize).offset(window.offset);
-  const rows = await withFacts(db.selectFrom('images').where('images.region_id', '=', regionId).where('images.id', 'in', ids)).execute();
+async function readPart(db: Kysely<Database>, part: { readonly paged: ImageQuery; readonly counted: ImageQuery }, window: PageWindow, request: PageRequest): Promise<ImagePage> {
+  const ids = await part.paged.select('images.id').orderBy('images.creation_time', 'desc').orderBy('images.id').limit(window.pageSize).offset(window.offset).execute();
+  // Every status and whatever the owner alias: the part chose them already (without an alias the lookup sees them all).
+  const viewer: Viewer = { ...request.viewer, alias: undefined };
+  const lookup = { regionId: request.regionId, viewer, ids: ids.map((row) => row.id), statuses: undefined };
+  const rows = ids.length === 0 ? [] : await lookupImagesByIdTogether(db, lookup);
   rows.sort(newestFirst);
-  return { rows, totalCount: await totalCount(part, window, rows.length) };
+  return { rows, totalCount: await totalCount(db, part.counted, window, rows.length, request.viewer.accountId) };
 }
 
 /** Every match at hand (a lookup by a few ids): sorted and paged here. */
@@ -90,9 +101,8 @@ function newestFirst(a: DescribedImageRow, b: DescribedImageRow): number {
 }
 
 /** A page with rows that is not full holds the last matches, and an empty first page means none: no COUNT then. */
-async function totalCount(filtered: ImageQuery, request: PageWindow, found: number): Promise<number> {
+async function totalCount(db: Kysely<Database>, filtered: ImageQuery, request: PageWindow, found: number, viewerAccountId: string): Promise<number> {
   if (found > 0 && found < request.pageSize) return request.offset + found;
   if (found === 0 && request.offset === 0) return 0;
-  const row = await filtered.select((eb) => eb.fn.countAll<number | string | bigint>().as('count')).executeTakeFirstOrThrow();
-  return Number(row.count);
+  return cachedCount(db, filtered.select((eb) => eb.fn.countAll<number | string | bigint>().as('count')), viewerAccountId);
 }

@@ -15,6 +15,9 @@ import { legacyInstanceReadsMigration } from './007-legacy-instance-reads.js';
 import { tfUpdatesMigration } from './008-tf-updates.js';
 import { faultRulesMarkerMigration } from './009-fault-rules-marker.js';
 import { imagesFilterIndexesMigration } from './010-images-filter-indexes.js';
+import { imageViewMarkersMigration } from './011-image-view-markers.js';
+import { noncesWithoutRowidMigration } from './012-nonces-without-rowid.js';
+import { imageNameTrigramsMigration } from './013-image-name-trigrams.js';
 
 export interface StoreMigration {
   /** Unique and sortable: `001-initial`, `002-…`. */
@@ -34,6 +37,9 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   tfUpdatesMigration,
   faultRulesMarkerMigration,
   imagesFilterIndexesMigration,
+  imageViewMarkersMigration,
+  noncesWithoutRowidMigration,
+  imageNameTrigramsMigration,
 ];
 
 class ListMigrationProvider implements MigrationProvider {

@@ -28,6 +28,11 @@ export class SqliteStore implements Store {
     // 64 MiB of page cache (the default is 2 MiB): counting a page's matches over 100,000
     // images reads megabytes of index, which would otherwise come from the OS page by page.
     connection.pragma('cache_size = -65536');
+    // Checkpoint every 10,000 WAL pages (about 40 MiB) rather than 1,000: every request writes a nonce
+    // into a random page of its index, and a checkpoint copies each page once however often it changed
+    // since the last one; it also runs (and syncs) inside whichever commit crosses the line, on the event
+    // loop. Measured on nonce batches of 7: 26 → 21 µs of CPU and 47 → 33 µs of wall time a nonce.
+    connection.pragma('wal_autocheckpoint = 10000');
     this.db = new Kysely<Database>({ dialect: new SqliteStoreDialect(new CachingSqliteDatabase(connection)) });
   }
 
