@@ -108,26 +108,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
 
 function send(res: ServerResponse, response: RpcResponse, close: boolean): void {
   if (res.headersSent || res.destroyed) return;
-  const body = utf8(response.body);
   res.writeHead(response.status, {
     'content-type': 'application/json;charset=utf-8',
     ...response.headers,
-    'content-length': body.length,
+    'content-length': Buffer.byteLength(response.body),
     ...(close ? { connection: 'close' } : {}),
   });
-  res.end(body);
-}
-
-const ENCODER = new TextEncoder();
-
-/**
- * The body's UTF-8 bytes, encoded once (measuring the string and then writing it encoded it twice).
- * `encodeInto` a buffer of the worst-case size: for a two-byte string (a page of 50 images whose OS
- * names are Chinese) it is several times faster than `Buffer.from`, 0.05 against 0.34 ms for 60 kB.
- */
-function utf8(text: string): Buffer {
-  const bytes = Buffer.allocUnsafe(text.length * 3);
-  return bytes.subarray(0, ENCODER.encodeInto(text, bytes).written);
+  res.end(response.body);
 }
 
 /** An answer written straight to a socket node:http no longer serves (bad framing, CONNECT), then closed. */
