@@ -11,25 +11,22 @@
  * transaction, whose uncommitted rows no other reader may be told about, nor
  * on PostgreSQL, which has no such markers (migration 011).
  */
-import type { Compilable, Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import { dialectOf } from '../../store/dialect-of.js';
 import { rememberedBy } from '../../store/query-template.js';
 import type { Database } from '../../store/schema.js';
 import { imageViewStamp } from './image-markers.js';
+import { KeptByStamp } from './kept-by-stamp.js';
 
 /** Filters kept per database: a few hundred bytes each. */
 const MAX_ENTRIES = 2_000;
 
-export type CountQuery = Compilable<{ count: number | string | bigint }>;
-
-interface Entry {
-  readonly versions: string;
-  readonly count: number;
-}
+type CountRow = { count: number | string | bigint };
+export type CountQuery = Compilable<CountRow>;
 
 class CountCache {
   readonly #db: Kysely<Database>;
-  readonly #entries = new Map<string, Entry>();
+  readonly #counts = new KeptByStamp<number>(MAX_ENTRIES);
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
@@ -37,22 +34,19 @@ class CountCache {
 
   async count(query: CountQuery, accountId: string): Promise<number> {
     // Read before counting: a change in between is counted now and seen as a new version next time.
-    const versions = await imageViewStamp(this.#db, accountId);
+    const stamp = await imageViewStamp(this.#db, accountId);
     const compiled = query.compile();
     const key = `${accountId}\u0000${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
-    const kept = this.#entries.get(key);
-    if (kept !== undefined && kept.versions === versions) return kept.count;
-    const count = await countOf(this.#db, query);
-    // Newest last: when full, the entry set longest ago goes first.
-    this.#entries.delete(key);
-    if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value as string);
-    this.#entries.set(key, { versions, count });
+    const kept = this.#counts.get(key, stamp);
+    if (kept !== undefined) return kept.value;
+    const count = await countOf(this.#db, compiled);
+    this.#counts.set(key, stamp, count);
     return count;
   }
 }
 
-async function countOf(db: Kysely<Database>, query: CountQuery): Promise<number> {
-  const result = await db.executeQuery(query.compile());
+async function countOf(db: Kysely<Database>, query: CompiledQuery<CountRow>): Promise<number> {
+  const result = await db.executeQuery(query);
   return Number(result.rows[0]?.count ?? 0);
 }
 
@@ -62,5 +56,5 @@ const CACHE_OF_DATABASE = {};
 /** The count of `query`, kept for `accountId` when `db` is no transaction and has a memo. */
 export function cachedCount(db: Kysely<Database>, query: CountQuery, accountId: string): Promise<number> {
   const cache = db.isTransaction || dialectOf(db) !== 'sqlite' ? undefined : rememberedBy(db, CACHE_OF_DATABASE, () => new CountCache(db));
-  return cache === undefined ? countOf(db, query) : cache.count(query, accountId);
+  return cache === undefined ? countOf(db, query.compile()) : cache.count(query, accountId);
 }

@@ -26,6 +26,7 @@ import type { Database } from '../../store/schema.js';
 import { lookupImagesById, MAX_IDS, type IdLookup } from './describe-images-by-id.js';
 import { dialectOf } from '../../store/dialect-of.js';
 import { imageViewStamp } from './image-markers.js';
+import { KeptByStamp } from './kept-by-stamp.js';
 import type { DescribedImageRow } from './image-view.js';
 
 interface Waiting {
@@ -43,19 +44,13 @@ interface Group {
 /** Rows kept per database: about 2 kB each. */
 const MAX_KEPT = 5_000;
 
-interface Kept {
-  readonly stamp: string;
-  /** Undefined: the viewer may not see this id (or it does not exist). */
-  readonly row: DescribedImageRow | undefined;
-}
-
 class IdLookupBatch {
   readonly #db: Kysely<Database>;
   /** PostgreSQL has no image markers (migration 011): it reads every lookup. */
   readonly #keeps: boolean;
   #groups = new Map<string, Group>();
-  /** By group key and id, the oldest first. */
-  readonly #kept = new Map<string, Kept>();
+  /** By group key and id; undefined: the viewer may not see this id (or it does not exist). */
+  readonly #kept = new KeptByStamp<DescribedImageRow | undefined>(MAX_KEPT);
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
@@ -89,26 +84,19 @@ class IdLookupBatch {
       const rows = new Map<string, DescribedImageRow | undefined>();
       const missing: string[] = [];
       for (const id of new Set(group.waiting.flatMap((waiting) => waiting.ids))) {
-        const kept = this.#kept.get(`${group.key}\n${id}`);
-        if (stamp !== undefined && kept?.stamp === stamp) rows.set(id, kept.row);
+        const kept = stamp === undefined ? undefined : this.#kept.get(`${group.key}\n${id}`, stamp);
+        if (kept !== undefined) rows.set(id, kept.value);
         else missing.push(id);
       }
       const chunks: string[][] = [];
       for (let start = 0; start < missing.length; start += MAX_IDS) chunks.push(missing.slice(start, start + MAX_IDS));
       const found = (await Promise.all(chunks.map((chunk) => lookupImagesById(this.#db, { ...group.lookup, ids: chunk })))).flat();
       for (const row of found) rows.set(row.id, row);
-      if (stamp !== undefined) for (const id of missing) this.#keep(`${group.key}\n${id}`, { stamp, row: rows.get(id) });
+      if (stamp !== undefined) for (const id of missing) this.#kept.set(`${group.key}\n${id}`, stamp, rows.get(id));
       for (const waiting of group.waiting) waiting.settle(waiting.ids.flatMap((id) => rows.get(id) ?? []));
     } catch (error) {
       for (const waiting of group.waiting) waiting.fail(error);
     }
-  }
-
-  /** Newest last: when full, the row kept longest ago goes first. */
-  #keep(key: string, kept: Kept): void {
-    this.#kept.delete(key);
-    if (this.#kept.size >= MAX_KEPT) this.#kept.delete(this.#kept.keys().next().value as string);
-    this.#kept.set(key, kept);
   }
 }
 
