@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RpcSigner } from '../load/signed-rpc.js';
+import { firstLine } from '../support/first-line.js';
 import { median } from '../support/stats.js';
 
 /** Issue 15: `ecs-image serve` answers its first request within a second of being started. */
@@ -33,16 +34,6 @@ interface ServeLine {
   readonly accessKeySecret: string;
 }
 
-async function firstLine(stdout: NodeJS.ReadableStream): Promise<ServeLine> {
-  let text = '';
-  for await (const chunk of stdout) {
-    text += String(chunk);
-    const end = text.indexOf('\n');
-    if (end >= 0) return JSON.parse(text.slice(0, end)) as ServeLine;
-  }
-  throw new Error('serve closed stdout before printing its line');
-}
-
 async function answered(line: ServeLine): Promise<boolean> {
   const path = new RpcSigner(line).signedPath({ Action: 'DescribeRegions', Version: '2014-05-26', RegionId: line.regionId });
   try {
@@ -61,7 +52,7 @@ async function oneColdStart(): Promise<number> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
-    const line = await firstLine(child.stdout);
+    const line = JSON.parse(await firstLine(child.stdout, 'ecs-image serve')) as ServeLine;
     while (!(await answered(line))) {
       if (performance.now() - started > GIVE_UP_MS) throw new Error(`serve did not answer DescribeRegions within ${GIVE_UP_MS} ms`);
       await sleep(10);

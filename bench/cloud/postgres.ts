@@ -13,6 +13,7 @@ import { createAccount } from '../../src/cloud/seed/accounts.js';
 import { openStore } from '../../src/cloud/store/open-store.js';
 import type { Store } from '../../src/cloud/store/store.js';
 import { POSTGRES_BINARIES, POSTGRES_MISSING_REASON, startPostgres, type PostgresServer } from '../../dev/local-postgres.js';
+import { firstLine } from '../support/first-line.js';
 import { seedSourceSnapshot } from '../support/seed-snapshot.js';
 import { processCpuUs, processesNamed } from '../support/machine-cpu.js';
 import type { Figure } from './figures.js';
@@ -39,15 +40,7 @@ async function startReplica(url: string, imageCreationMs: number, jobPollMs: num
   const child = spawn(process.execPath, [REPLICA_MAIN, url, String(imageCreationMs), String(jobPollMs)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const line = await new Promise<ReplicaLine>((resolve, reject) => {
-    let text = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const end = text.indexOf('\n');
-      if (end >= 0) resolve(JSON.parse(text.slice(0, end)) as ReplicaLine);
-    });
-    child.once('exit', (code) => reject(new Error(`a PostgreSQL replica exited with ${code} before listening`)));
-  });
+  const line = JSON.parse(await firstLine(child.stdout as NodeJS.ReadableStream, 'a PostgreSQL replica')) as ReplicaLine;
   return { line, child };
 }
 

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../src/provider/plugin/handshake.js';
 import { generateSelfSignedCertificate } from '../../src/provider/plugin/tls.js';
 import { PROVIDER_EXECUTABLE } from './paths.js';
+import { firstLine } from '../support/first-line.js';
 import { callerEnv } from './terraform-run.js';
 
 /** `1|6|unix|/tmp/plugin…|grpc|<base64 DER>` */
@@ -54,33 +55,26 @@ function fakeTerraformEnv(clientCertPem: string, socketDir: string): NodeJS.Proc
  * One start: milliseconds from spawn to the first complete stdout line, which `expected` must
  * match; the process is then killed.
  */
-function timeToFirstLine(command: string, args: readonly string[], env: NodeJS.ProcessEnv, expected: RegExp): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command, [...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let settled = false;
-    const finish = (outcome: () => void): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      outcome();
-    };
-    const timer = setTimeout(() => finish(() => reject(new Error(`${command}: no line within ${TIMEOUT_MS} ms:\n${stderr}`))), TIMEOUT_MS);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const newline = stdout.indexOf('\n');
-      if (newline < 0) return;
-      const elapsed = performance.now() - started;
-      const line = stdout.slice(0, newline);
-      finish(() => (expected.test(line) ? resolve(elapsed) : reject(new Error(`${command}: unexpected line: ${line}`))));
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', (error) => finish(() => reject(error)));
-    child.on('exit', (code, signal) => finish(() => reject(new Error(`${command} exited (${signal ?? code}) before its first line:\n${stderr}`))));
+async function timeToFirstLine(command: string, args: readonly string[], env: NodeJS.ProcessEnv, expected: RegExp): Promise<number> {
+  const started = performance.now();
+  const child = spawn(command, [...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${command}: no line within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
   });
+  try {
+    const line = await Promise.race([firstLine(child.stdout, command), timeout]);
+    const elapsed = performance.now() - started;
+    if (!expected.test(line)) throw new Error(`${command}: unexpected line: ${line}`);
+    return elapsed;
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${stderr}`);
+  } finally {
+    clearTimeout(timer);
+    child.kill('SIGKILL');
+  }
 }
 
 /** Milliseconds from spawn to exit of `node -e 0`. */
